@@ -1,0 +1,4 @@
+export { type Book, type Review, type BookReviews, type Problem } from './book.dto';
+export { BookCatalog } from './book-catalog';
+export { BOOKS } from './books.data';
+export { REVIEWS } from './reviews.data';

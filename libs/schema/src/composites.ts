@@ -1,0 +1,135 @@
+import { describeType, type Issue, type Path } from './issue';
+import { fail } from './primitives';
+import { INVALID, Schema, type Checked, type Infer } from './schema';
+
+export type Shape = Record<string, Schema<unknown>>;
+
+type OptionalKeys<S extends Shape> = { [K in keyof S]: S[K]['isOptional'] extends true ? K : never }[keyof S];
+type RequiredKeys<S extends Shape> = Exclude<keyof S, OptionalKeys<S>>;
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+export type ObjectOutput<S extends Shape> = Simplify<
+  { [K in RequiredKeys<S>]: Infer<S[K]> } & { [K in OptionalKeys<S>]?: Infer<S[K]> }
+>;
+
+export interface ObjectRules {
+  /**
+   * What to do with keys the shape does not name. `reject` (the default) turns a typo
+   * such as `mirrorPercentge` into an error instead of a silently ignored setting.
+   */
+  readonly unknownKeys?: 'reject' | 'strip';
+}
+
+export class ObjectSchema<S extends Shape> extends Schema<ObjectOutput<S>> {
+  constructor(
+    readonly shape: S,
+    private readonly rules: ObjectRules = {},
+  ) {
+    super();
+  }
+
+  check(input: unknown, path: Path, issues: Issue[]): Checked<ObjectOutput<S>> {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      return fail(issues, path, `must be an object (got ${describeType(input)})`);
+    }
+    const source = input as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    let valid = true;
+    for (const [key, schema] of Object.entries(this.shape)) {
+      const present = Object.prototype.hasOwnProperty.call(source, key);
+      if (!present && !schema.isOptional) {
+        issues.push({ path: [...path, key], message: 'is required' });
+        valid = false;
+        continue;
+      }
+      const value = schema.check(present ? source[key] : undefined, [...path, key], issues);
+      if (value === INVALID) valid = false;
+      else if (value !== undefined) out[key] = value;
+    }
+    if ((this.rules.unknownKeys ?? 'reject') === 'reject') {
+      const known = Object.keys(this.shape);
+      for (const key of Object.keys(source)) {
+        if (known.includes(key)) continue;
+        issues.push({ path: [...path, key], message: `is not a known key (expected one of: ${known.join(', ')})` });
+        valid = false;
+      }
+    }
+    return valid ? (out as ObjectOutput<S>) : INVALID;
+  }
+}
+
+export interface ArrayRules {
+  readonly minItems?: number;
+  readonly maxItems?: number;
+}
+
+export class ArraySchema<T> extends Schema<T[]> {
+  constructor(
+    private readonly item: Schema<T>,
+    private readonly rules: ArrayRules = {},
+  ) {
+    super();
+  }
+
+  check(input: unknown, path: Path, issues: Issue[]): Checked<T[]> {
+    if (!Array.isArray(input)) return fail(issues, path, `must be an array (got ${describeType(input)})`);
+    const { minItems, maxItems } = this.rules;
+    if (minItems !== undefined && input.length < minItems) {
+      return fail(issues, path, minItems === 1 ? 'must have at least one item' : `must have at least ${minItems} items`);
+    }
+    if (maxItems !== undefined && input.length > maxItems) return fail(issues, path, `must have at most ${maxItems} items`);
+    const out: T[] = [];
+    let valid = true;
+    input.forEach((element, index) => {
+      const value = this.item.check(element, [...path, index], issues);
+      if (value === INVALID) valid = false;
+      else out.push(value);
+    });
+    return valid ? out : INVALID;
+  }
+}
+
+/** An object used as a map: any keys, every value of one schema (e.g. headers to set). */
+export class RecordSchema<T> extends Schema<Record<string, T>> {
+  constructor(
+    private readonly value: Schema<T>,
+    private readonly key?: Schema<string>,
+  ) {
+    super();
+  }
+
+  check(input: unknown, path: Path, issues: Issue[]): Checked<Record<string, T>> {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      return fail(issues, path, `must be an object (got ${describeType(input)})`);
+    }
+    const out: Record<string, T> = {};
+    let valid = true;
+    for (const [key, raw] of Object.entries(input as Record<string, unknown>)) {
+      if (this.key !== undefined && this.key.check(key, [...path, key], issues) === INVALID) {
+        valid = false;
+        continue;
+      }
+      const value = this.value.check(raw, [...path, key], issues);
+      if (value === INVALID) valid = false;
+      else out[key] = value;
+    }
+    return valid ? out : INVALID;
+  }
+}
+
+/** A comma-separated list, as environment variables carry them: `"2, 4"` → `[2, 4]`. */
+export class CommaListSchema<T> extends Schema<T[]> {
+  private readonly items: ArraySchema<T>;
+
+  constructor(item: Schema<T>, rules?: ArrayRules) {
+    super();
+    this.items = new ArraySchema(item, rules);
+  }
+
+  check(input: unknown, path: Path, issues: Issue[]): Checked<T[]> {
+    if (Array.isArray(input)) return this.items.check(input, path, issues);
+    if (typeof input !== 'string') return fail(issues, path, `must be a comma-separated list (got ${describeType(input)})`);
+    const parts = input.trim() === '' ? [] : input.split(',').map((part) => part.trim());
+    return this.items.check(parts, path, issues);
+  }
+}
