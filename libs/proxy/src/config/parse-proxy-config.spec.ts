@@ -1,0 +1,95 @@
+import { ProxyConfigError } from '../errors';
+import { parseProxyConfig } from './parse-proxy-config';
+
+const valid = {
+  clusters: [
+    { name: 'bookservice', endpoints: ['127.0.0.1:8081'] },
+    { name: 'bookservicemirror', endpoints: ['127.0.0.1:8082'] },
+  ],
+  routes: [
+    {
+      name: 'books',
+      match: [{ uri: { prefix: '/' } }],
+      route: [{ destination: { cluster: 'bookservice' }, weight: 100 }],
+      mirror: { cluster: 'bookservicemirror' },
+      mirrorPercentage: { value: 100 },
+    },
+  ],
+};
+
+function messageOf(input: unknown): string {
+  try {
+    parseProxyConfig(input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ProxyConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ProxyConfigError');
+}
+
+const withRoute = (patch: Record<string, unknown>) => ({ ...valid, routes: [{ ...valid.routes[0], ...patch }] });
+
+describe('parseProxyConfig', () => {
+  it('accepts the issue example and applies the named defaults', () => {
+    const config = parseProxyConfig(valid);
+    expect(config.listener).toEqual({ host: '0.0.0.0', port: 15001 });
+    expect(config.admin).toEqual({ host: '127.0.0.1', port: 15000 });
+    expect(config.clusters[0]).toMatchObject({ connections: 64, connectTimeout: '5s', maxMirrorInflight: 1000 });
+    expect(config.routes[0]?.mirror).toMatchObject({ shadowHostSuffix: true, maxBodyBytes: 1048576, timeout: '10s' });
+    expect(config.routes[0]?.timeout).toBe('15s');
+  });
+
+  it('is idempotent: a parsed config parses to itself', () => {
+    const once = parseProxyConfig(valid);
+    expect(parseProxyConfig(once)).toEqual(once);
+  });
+
+  it('names an undefined mirror cluster with its path', () => {
+    expect(messageOf(withRoute({ mirror: { cluster: 'x' } }))).toBe('routes[0].mirror.cluster "x" is not a defined cluster');
+  });
+
+  it('names an undefined destination cluster', () => {
+    expect(messageOf(withRoute({ route: [{ destination: { cluster: 'nope' } }] }))).toBe('routes[0].route[0].destination.cluster "nope" is not a defined cluster');
+  });
+
+  it('requires weights adding up to 100 when a route has several destinations', () => {
+    const twoWays = [
+      { destination: { cluster: 'bookservice' }, weight: 70 },
+      { destination: { cluster: 'bookservicemirror' }, weight: 20 },
+    ];
+    expect(messageOf(withRoute({ route: twoWays }))).toBe('routes[0].route weights must add up to 100 (got 90)');
+  });
+
+  it('rejects duplicate names', () => {
+    expect(messageOf({ ...valid, clusters: [...valid.clusters, valid.clusters[0]] })).toBe('clusters[2].name "bookservice" is defined twice');
+  });
+
+  it('explains the rules of ranges, durations, endpoints, regexes and unknown keys', () => {
+    const message = messageOf({
+      ...valid,
+      clusters: [{ name: 'bookservice', endpoints: ['localhost'] }, valid.clusters[1]],
+      routes: [{ ...valid.routes[0], mirrorPercentage: { value: 120 }, timeout: '10 seconds', match: [{ uri: { regex: '(' } }], mirrorPercentge: 5 }],
+    });
+    expect(message.split('\n')).toEqual([
+      'clusters[0].endpoints[0] must be host:port, e.g. "127.0.0.1:8081"',
+      'routes[0].match[0].uri.regex must be a valid regular expression',
+      'routes[0].mirrorPercentage.value must be a number between 0 and 100',
+      'routes[0].timeout must be a duration such as "250ms", "10s" or "1m"',
+      'routes[0].mirrorPercentge is not a known key (expected one of: name, match, route, mirror, mirrorPercentage, timeout, retries, fault)',
+    ]);
+  });
+
+  it('requires exactly one of exact, prefix, regex in a string match', () => {
+    expect(messageOf(withRoute({ match: [{ uri: { prefix: '/', exact: '/a' } }] }))).toBe('routes[0].match[0].uri must set exactly one of exact, prefix, regex');
+  });
+
+  it('names unknown retryOn conditions', () => {
+    expect(messageOf(withRoute({ retries: { attempts: 2, retryOn: '5xx,sometimes' } }))).toBe(
+      'routes[0].retries.retryOn must be a comma-separated list of 5xx, gateway-error, connect-failure, refused-stream, reset, retriable-4xx (unknown: sometimes)',
+    );
+  });
+
+  it('says what the whole config must be', () => {
+    expect(messageOf(null)).toBe('config must be an object (got null)');
+  });
+});

@@ -1,0 +1,138 @@
+import { type IncomingMessage, type ServerResponse } from 'node:http';
+import { type Readable } from 'node:stream';
+import { compileConfig, type CompiledRoute, type RoutingTable } from './config/compiled-config';
+import { parseProxyConfig } from './config/parse-proxy-config';
+import { type ProxyConfig } from './config/proxy-config.schema';
+import { type ExchangeContext } from './forwarding/exchange-context';
+import { decideFault } from './forwarding/fault-injection';
+import { LiveExchange, type LiveOutcome } from './forwarding/live-exchange';
+import { publishLiveExchange } from './forwarding/publish-exchange';
+import { requestIdOf } from './forwarding/request-id';
+import { sendProblem } from './forwarding/send-problem';
+import { buildUpstreamHeaders } from './forwarding/upstream-headers';
+import { isMirrorSelected, startMirror } from './mirror/mirror-dispatcher';
+import { MirrorInflight } from './mirror/mirror-inflight';
+import { pickDestination } from './routing/pick-destination';
+import { UpstreamPools } from './transport/upstream-pools';
+import { waitUntil } from './wait-until';
+
+/** How long close() and reload() let in-flight upstream requests finish before cutting them. */
+export const DEFAULT_CLOSE_GRACE_MS = 10_000;
+
+export interface ProxyOptions {
+  readonly closeGraceMs?: number;
+}
+
+export interface ProxyRuntimeStats {
+  readonly liveInflight: number;
+  readonly mirrorInflight: Readonly<Record<string, number>>;
+  readonly closed: boolean;
+}
+
+export interface Proxy {
+  /** Serves one request on raw Node objects; usable directly as a `node:http` request listener. */
+  readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Validates and swaps in a new config atomically; throws ProxyConfigError and keeps the old one. */
+  reload(config: unknown): ProxyConfig;
+  /** Stops taking requests, waits for live ones (bounded), then closes upstream pools. */
+  close(): Promise<void>;
+  stats(): ProxyRuntimeStats;
+  /** The config in force, defaults applied. */
+  readonly config: ProxyConfig;
+}
+
+class MirroringProxy implements Proxy {
+  private table: RoutingTable;
+  private liveInflight = 0;
+  private closing: Promise<void> | undefined;
+  private readonly pools = new UpstreamPools();
+  private readonly mirrorInflight = new MirrorInflight();
+  private readonly graceMs: number;
+
+  constructor(config: unknown, options: ProxyOptions) {
+    this.graceMs = options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS;
+    this.table = this.build(parseProxyConfig(config));
+  }
+
+  get config(): ProxyConfig {
+    return this.table.config;
+  }
+
+  reload(config: unknown): ProxyConfig {
+    const parsed = parseProxyConfig(config);
+    // Requests already routed hold their compiled route and pools: they finish on the old config.
+    this.table = this.build(parsed);
+    return parsed;
+  }
+
+  private build(config: ProxyConfig): RoutingTable {
+    return compileConfig(config, this.pools.build(config.clusters, this.graceMs));
+  }
+
+  readonly handle = (req: IncomingMessage, res: ServerResponse): void => {
+    const t0 = performance.now();
+    const startedAt = Date.now();
+    const url = req.url ?? '';
+    const method = req.method ?? '';
+    if (this.closing !== undefined) return this.local(req, res, startedAt, t0, 503, 'PROXY_CLOSING', 'proxy is shutting down');
+    if (method === 'CONNECT') return this.local(req, res, startedAt, t0, 405, 'CONNECT_REFUSED', 'CONNECT is not supported: this proxy forwards only to its configured clusters');
+    // 47 = "/": absolute-form ("http://elsewhere/") and asterisk-form targets are refused: no open proxy.
+    if (url.charCodeAt(0) !== 47) return this.local(req, res, startedAt, t0, 400, 'ABSOLUTE_FORM_REFUSED', 'request target must be a path beginning with "/"');
+    const query = url.indexOf('?');
+    const input = { path: query < 0 ? url : url.slice(0, query), method, source: req };
+    let route: CompiledRoute | undefined;
+    for (const candidate of this.table.routes) {
+      if (candidate.matches(input)) {
+        route = candidate;
+        break;
+      }
+    }
+    if (route === undefined) return this.local(req, res, startedAt, t0, 404, 'NO_ROUTE', 'no route matches this request');
+    const ctx: ExchangeContext = { req, res, route, headers: buildUpstreamHeaders(req), startedAt, t0 };
+    this.liveInflight += 1;
+    const fault = decideFault(route.fault);
+    if (fault.abortStatus !== undefined) {
+      const bytes = sendProblem(res, fault.abortStatus, 'FAULT_INJECTED', 'fault injected by route policy', ctx.headers.requestId);
+      return this.liveDone(ctx, '', { status: fault.abortStatus, errorCode: 'FAULT_INJECTED', bytes, attempts: 0 });
+    }
+    if (fault.delayMs > 0) setTimeout(() => this.forward(ctx), fault.delayMs);
+    else this.forward(ctx);
+  };
+
+  private forward(ctx: ExchangeContext): void {
+    const { route, req } = ctx;
+    const cluster = pickDestination(route);
+    let body: Readable | null = ctx.headers.hasBody ? req : null;
+    if (route.mirror !== undefined && isMirrorSelected(route.mirror, req.method as string)) body = startMirror(ctx, route.mirror, this.mirrorInflight);
+    new LiveExchange(ctx, cluster, body, (outcome) => this.liveDone(ctx, cluster.name, outcome)).start();
+  }
+
+  private liveDone(ctx: ExchangeContext, cluster: string, outcome: LiveOutcome): void {
+    this.liveInflight -= 1;
+    publishLiveExchange({ req: ctx.req, route: ctx.route.name, cluster, requestId: ctx.headers.requestId, startedAt: ctx.startedAt, t0: ctx.t0, ...outcome });
+  }
+
+  /** Answers from the proxy itself (no upstream involved). */
+  private local(req: IncomingMessage, res: ServerResponse, startedAt: number, t0: number, status: number, code: string, message: string): void {
+    const requestId = requestIdOf(typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : undefined);
+    const bytes = sendProblem(res, status, code, message, requestId);
+    publishLiveExchange({ req, route: '', cluster: '', requestId, status, errorCode: code, bytes, attempts: 0, startedAt, t0 });
+  }
+
+  stats(): ProxyRuntimeStats {
+    return { liveInflight: this.liveInflight, mirrorInflight: this.mirrorInflight.snapshot(), closed: this.closing !== undefined };
+  }
+
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await waitUntil(() => this.liveInflight === 0, this.graceMs);
+      await this.pools.close(this.graceMs);
+    })();
+    return this.closing;
+  }
+}
+
+/** Builds a proxy from a config (validated here: throws ProxyConfigError naming path and rule). */
+export function createProxy(config: unknown, options: ProxyOptions = {}): Proxy {
+  return new MirroringProxy(config, options);
+}

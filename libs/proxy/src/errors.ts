@@ -1,0 +1,61 @@
+/**
+ * Every error the proxy raises is a ProxyError with a stable `code`, so callers (the
+ * sidecar, the Nest module, tests) branch on codes rather than on message texts.
+ */
+export class ProxyError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The configuration broke a rule; `issues` name each path and rule. */
+export class ProxyConfigError extends ProxyError {
+  constructor(
+    readonly issues: readonly { readonly path: string; readonly message: string }[],
+    label = 'config',
+  ) {
+    super('ERR_PROXY_CONFIG', issues.map((issue) => `${issue.path === '' ? label : issue.path} ${issue.message}`).join('\n'));
+  }
+}
+
+/** A config file could not be read or parsed (not found, YAML syntax, ...). */
+export class ConfigFileError extends ProxyError {
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
+    super('ERR_PROXY_CONFIG_FILE', `${file}: ${reason}`);
+  }
+}
+
+/** The mirror copy of a request body grew past `mirror.maxBodyBytes`. */
+export class MirrorBodyTooLargeError extends ProxyError {
+  constructor(limit: number) {
+    super('ERR_MIRROR_BODY_TOO_LARGE', `mirror copy of the request body exceeded ${limit} bytes`);
+  }
+}
+
+/** The route's overall `timeout` ran out before an attempt could start. */
+export class RouteTimeoutError extends ProxyError {
+  constructor(timeoutMs: number) {
+    super('ERR_ROUTE_TIMEOUT', `route timeout of ${timeoutMs} ms exceeded`);
+  }
+}
+
+/** The downstream client went away; the upstream exchange is abandoned. */
+export class ClientAbortedError extends ProxyError {
+  constructor() {
+    super('ERR_CLIENT_ABORTED', 'client closed the connection');
+  }
+}
+
+/** The proxy is closed and takes no more requests. */
+export class ProxyClosedError extends ProxyError {
+  constructor() {
+    super('ERR_PROXY_CLOSED', 'proxy is closed');
+  }
+}

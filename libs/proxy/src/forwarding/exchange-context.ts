@@ -1,0 +1,14 @@
+import { type IncomingMessage, type ServerResponse } from 'node:http';
+import { type CompiledRoute } from '../config/compiled-config';
+import { type UpstreamHeaders } from './upstream-headers';
+
+/** One downstream request as the live and mirror exchanges see it. */
+export interface ExchangeContext {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly route: CompiledRoute;
+  readonly headers: UpstreamHeaders;
+  /** Epoch ms and a monotonic start for durations. */
+  readonly startedAt: number;
+  readonly t0: number;
+}

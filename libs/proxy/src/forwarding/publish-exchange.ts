@@ -1,0 +1,41 @@
+import { type IncomingMessage } from 'node:http';
+import { type Socket } from 'node:net';
+import { exchangeChannel, type ExchangeEvent } from '../observability/channels';
+
+export interface LiveExchangeFacts {
+  readonly req: IncomingMessage;
+  readonly route: string;
+  readonly cluster: string;
+  readonly requestId: string;
+  readonly status: number;
+  readonly errorCode: string | undefined;
+  readonly bytes: number;
+  readonly attempts: number;
+  readonly startedAt: number;
+  readonly t0: number;
+}
+
+/** Publishes one live exchange; builds the event only when someone listens. */
+export function publishLiveExchange(facts: LiveExchangeFacts): void {
+  if (!exchangeChannel.hasSubscribers) return;
+  const { req } = facts;
+  const event: ExchangeEvent = {
+    mirror: false,
+    route: facts.route,
+    cluster: facts.cluster,
+    method: req.method ?? '',
+    path: req.url ?? '',
+    requestId: facts.requestId,
+    status: facts.status,
+    errorCode: facts.errorCode,
+    durationMs: performance.now() - facts.t0,
+    startedAt: facts.startedAt,
+    bytes: facts.bytes,
+    attempts: facts.attempts,
+    // undici drops an IncomingMessage's socket when it consumed the body and failed.
+    remoteAddress: (req.socket as Socket | null)?.remoteAddress,
+    httpVersion: req.httpVersion,
+    userAgent: req.headers['user-agent'],
+  };
+  exchangeChannel.publish(event);
+}

@@ -1,0 +1,55 @@
+/** How a failed upstream exchange is retried, counted and answered. */
+export interface UpstreamFailure {
+  readonly status: 400 | 502 | 503 | 504;
+  readonly code: string;
+  readonly message: string;
+  /** The Envoy retry-on condition this failure satisfies, if any. */
+  readonly retryOn: 'connect-failure' | 'reset' | undefined;
+}
+
+const TIMEOUT: UpstreamFailure = { status: 504, code: 'UPSTREAM_TIMEOUT', message: 'upstream did not answer in time', retryOn: undefined };
+const CONNECT_TIMEOUT: UpstreamFailure = { status: 504, code: 'UPSTREAM_CONNECT_TIMEOUT', message: 'upstream connection timed out', retryOn: 'connect-failure' };
+const REFUSED: UpstreamFailure = { status: 502, code: 'UPSTREAM_REFUSED', message: 'upstream refused the connection', retryOn: 'connect-failure' };
+const UNRESOLVED: UpstreamFailure = { status: 502, code: 'UPSTREAM_UNRESOLVED', message: 'upstream host could not be resolved', retryOn: 'connect-failure' };
+const RESET: UpstreamFailure = { status: 502, code: 'UPSTREAM_RESET', message: 'upstream closed the connection', retryOn: 'reset' };
+const BAD_BODY: UpstreamFailure = { status: 400, code: 'BAD_REQUEST_BODY', message: 'request body did not match its content-length', retryOn: undefined };
+const CLOSED: UpstreamFailure = { status: 503, code: 'PROXY_CLOSING', message: 'proxy is shutting down', retryOn: undefined };
+const OTHER: UpstreamFailure = { status: 502, code: 'UPSTREAM_ERROR', message: 'upstream exchange failed', retryOn: undefined };
+
+/**
+ * The one place where transport errors become HTTP statuses: refused/reset → 502,
+ * timeouts → 504. Messages are fixed texts: an error's own message may carry addresses
+ * or stack details that a client must not see.
+ */
+export function classifyUpstreamError(error: unknown): UpstreamFailure {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  switch (code) {
+    case 'UND_ERR_HEADERS_TIMEOUT':
+    case 'UND_ERR_BODY_TIMEOUT':
+    case 'ERR_ROUTE_TIMEOUT':
+    case 'ETIMEDOUT':
+      return TIMEOUT;
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return CONNECT_TIMEOUT;
+    case 'ECONNREFUSED':
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+    case 'EADDRNOTAVAIL':
+      return REFUSED;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return UNRESOLVED;
+    case 'ECONNRESET':
+    case 'EPIPE':
+    case 'UND_ERR_SOCKET':
+      return RESET;
+    case 'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH':
+      return BAD_BODY;
+    case 'UND_ERR_CLOSED':
+    case 'UND_ERR_DESTROYED':
+    case 'ERR_PROXY_CLOSED':
+      return CLOSED;
+    default:
+      return OTHER;
+  }
+}

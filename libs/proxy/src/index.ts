@@ -1,0 +1,13 @@
+export { createProxy, DEFAULT_CLOSE_GRACE_MS, type Proxy, type ProxyOptions, type ProxyRuntimeStats } from './create-proxy';
+export { parseProxyConfig } from './config/parse-proxy-config';
+export { proxyConfigSchema, PROXY_DEFAULTS, RETRY_ON, type ProxyConfig, type ClusterConfig, type RouteConfig, type MirrorConfig, type StringMatch } from './config/proxy-config.schema';
+export { durationToMs } from './config/duration';
+export { classifyUpstreamError, type UpstreamFailure } from './forwarding/upstream-failure';
+export { sendProblem } from './forwarding/send-problem';
+export { PROXY_CHANNELS, type ExchangeEvent, type MirrorDroppedEvent, type MirrorDropReason } from './observability/channels';
+export { createProxyStats, type ProxyStats, type ProxyStatsOptions } from './observability/proxy-stats';
+export { type StatsSnapshot, type CodeCount, type DurationSummary } from './observability/stats-snapshot';
+export { DURATION_BUCKETS_SECONDS } from './observability/histogram';
+export { createAdminHandler, type AdminHandlerOptions } from './admin/admin-handler';
+export { startAdminServer, type AdminServer, type AdminServerOptions } from './admin/admin-server';
+export { ProxyError, ProxyConfigError, ConfigFileError, MirrorBodyTooLargeError, RouteTimeoutError, ClientAbortedError, ProxyClosedError } from './errors';

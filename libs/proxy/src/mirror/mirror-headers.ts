@@ -1,0 +1,27 @@
+import { type CompiledMirror } from '../config/compiled-config';
+
+/** Envoy's shadow host: `books:8080` → `books-shadow:8080`, `books` → `books-shadow`. */
+export function shadowHost(host: string): string {
+  const colon = host.lastIndexOf(':');
+  const bracket = host.lastIndexOf(']');
+  if (colon > bracket && colon > 0) return `${host.slice(0, colon)}-shadow${host.slice(colon)}`;
+  return `${host}-shadow`;
+}
+
+/**
+ * The copy's headers: the live list (already with x-request-id and x-forwarded-*),
+ * with the shadow host and the route's set/add/remove applied to the copy only.
+ */
+export function buildMirrorHeaders(live: readonly string[], mirror: CompiledMirror): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < live.length; i += 2) {
+    const name = live[i] as string;
+    const value = live[i + 1] as string;
+    const lower = name.toLowerCase();
+    if (mirror.drop.has(lower)) continue;
+    out.push(name, lower === 'host' && mirror.shadowHostSuffix ? shadowHost(value) : value);
+  }
+  for (const [name, value] of mirror.set) out.push(name, value);
+  for (const [name, value] of mirror.add) out.push(name, value);
+  return out;
+}

@@ -1,0 +1,48 @@
+import diagnosticsChannel from 'node:diagnostics_channel';
+
+/** Channel names: subscribe with `diagnostics_channel.subscribe(name, fn)`. */
+export const PROXY_CHANNELS = {
+  /** One live exchange ended (answered, failed or refused by the proxy itself). */
+  exchange: 'mirrormesh:proxy:exchange',
+  /** One mirror exchange ended (answered, failed or aborted). */
+  mirrorExchange: 'mirrormesh:proxy:mirror-exchange',
+  /** A mirror copy was not sent, or was cut short, for a counted reason. */
+  mirrorDropped: 'mirrormesh:proxy:mirror-dropped',
+} as const;
+
+/** Shared by live and mirror exchanges; route and cluster are "" when no route matched. */
+export interface ExchangeEvent {
+  readonly mirror: boolean;
+  readonly route: string;
+  readonly cluster: string;
+  readonly method: string;
+  /** The request target as received (path and query), prefix already stripped. */
+  readonly path: string;
+  readonly requestId: string;
+  /** The status the client got (live) or the mirror answered; 0 when it never answered. */
+  readonly status: number;
+  /** Set when the exchange failed: e.g. UPSTREAM_TIMEOUT, UPSTREAM_RESET, NO_ROUTE. */
+  readonly errorCode: string | undefined;
+  readonly durationMs: number;
+  /** Epoch milliseconds at which the request arrived. */
+  readonly startedAt: number;
+  /** Response body bytes sent to the client (live) or received and discarded (mirror). */
+  readonly bytes: number;
+  readonly attempts: number;
+  readonly remoteAddress: string | undefined;
+  readonly httpVersion: string;
+  readonly userAgent: string | undefined;
+}
+
+export type MirrorDropReason = 'inflight_cap' | 'body_too_large' | 'client_aborted' | 'closed';
+
+export interface MirrorDroppedEvent {
+  readonly route: string;
+  readonly cluster: string;
+  readonly reason: MirrorDropReason;
+  readonly requestId: string;
+}
+
+export const exchangeChannel = diagnosticsChannel.channel(PROXY_CHANNELS.exchange);
+export const mirrorExchangeChannel = diagnosticsChannel.channel(PROXY_CHANNELS.mirrorExchange);
+export const mirrorDroppedChannel = diagnosticsChannel.channel(PROXY_CHANNELS.mirrorDropped);
