@@ -4,7 +4,7 @@ import { INVALID, Schema, type Checked, type Infer } from './schema';
 
 export type Shape = Record<string, Schema<unknown>>;
 
-type OptionalKeys<S extends Shape> = { [K in keyof S]: S[K]['isOptional'] extends true ? K : never }[keyof S];
+type OptionalKeys<S extends Shape> = { [K in keyof S]: S[K] extends { readonly optionalOutput: true } ? K : never }[keyof S];
 type RequiredKeys<S extends Shape> = Exclude<keyof S, OptionalKeys<S>>;
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 

@@ -93,3 +93,15 @@ describe('parseEnv', () => {
     );
   });
 });
+
+describe('inferred types', () => {
+  it('makes defaulted keys required and optional keys optional in the parsed value', () => {
+    const shape = s.object({ a: s.integer().default(1), b: s.integer().optional() });
+    const value = shape.parse({});
+    // Compile-time checks: `a` is a number (not number | undefined); `b` may be absent.
+    const a: number = value.a;
+    const b: number | undefined = value.b;
+    expect([a, b]).toEqual([1, undefined]);
+    expect('b' in value).toBe(false);
+  });
+});

@@ -55,6 +55,9 @@ export abstract class Schema<T> {
 }
 
 export class OptionalSchema<T> extends Schema<T | undefined> {
+  /** Type-level only: the key is optional in the parsed value too (a default fills it instead). */
+  declare readonly optionalOutput: true;
+
   override get isOptional(): true {
     return true;
   }

@@ -1,0 +1,57 @@
+import { ConsoleLogger, type DynamicModule, type LogLevel, Module, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createAccessLog, type AccessLog } from '@mirrormesh/access-log';
+import { HealthModule } from './health/health.module';
+import { ServiceState } from './health/service-state';
+import { setupOpenApi } from './openapi';
+import { ProblemFilter } from './problem.filter';
+import { installRequestHooks, type RequestListener } from './request-hooks';
+import { requestIdOf } from './request-id';
+import { SERVICE_DEFAULTS } from './service-env';
+import { type ServiceOptions } from './service-options';
+
+export interface ServiceApp {
+  readonly app: NestFastifyApplication;
+  readonly accessLog: AccessLog;
+  readonly options: ServiceOptions;
+}
+
+@Module({})
+class ServiceRootModule {}
+
+/** Each level includes the ones after it. */
+const LOG_LEVELS: readonly LogLevel[] = ['debug', 'log', 'warn', 'error', 'fatal'];
+
+/**
+ * A NestJS app on fastify with what every mirrormesh service has: request ids, the
+ * version-tag header, the access log, problem+json errors, health endpoints and OpenAPI.
+ */
+export async function createServiceApp(
+  appModule: Type | DynamicModule,
+  options: ServiceOptions,
+  listeners: readonly RequestListener[] = [],
+): Promise<ServiceApp> {
+  const adapter = new FastifyAdapter({
+    genReqId: requestIdOf,
+    requestIdHeader: false,
+    bodyLimit: options.bodyLimitBytes ?? SERVICE_DEFAULTS.bodyLimitBytes,
+    return503OnClosing: true,
+    logger: false,
+  });
+  const logLevels = LOG_LEVELS.slice(LOG_LEVELS.indexOf(options.logLevel ?? 'log'));
+  const logger = new ConsoleLogger(options.name, { json: options.logFormat === 'json', logLevels });
+  const root: DynamicModule = { module: ServiceRootModule, imports: [appModule, HealthModule] };
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { logger, abortOnError: false });
+  const accessLog = createAccessLog({ format: options.logFormat, destination: options.accessLogDestination });
+  app.useGlobalFilters(new ProblemFilter());
+  const state = app.get(ServiceState);
+  installRequestHooks(app.getHttpAdapter().getInstance(), {
+    versionTag: options.versionTag,
+    accessLog,
+    listeners,
+    isDraining: () => !state.ready,
+  });
+  if (options.openApi !== undefined) setupOpenApi(app, options.openApi);
+  return { app, accessLog, options };
+}

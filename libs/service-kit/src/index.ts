@@ -1,0 +1,13 @@
+export { createServiceApp, type ServiceApp } from './create-service-app';
+export { installGracefulShutdown, type ShutdownStep } from './graceful-shutdown';
+export { loadConfigOrExit, listenOrExit, EXIT_CONFIG_ERROR } from './bootstrap';
+export { SERVICE_ENV, SERVICE_DEFAULTS } from './service-env';
+export { type ServiceOptions, type ServiceLogLevel, SERVICE_LOG_LEVELS } from './service-options';
+export { ProblemException, RouteNotFoundException } from './errors';
+export { problem, PROBLEM_CONTENT_TYPE } from './problem';
+export { ProblemFilter } from './problem.filter';
+export { VERSION_TAG_HEADER, type CompletedRequest, type RequestListener } from './request-hooks';
+export { REQUEST_ID_HEADER, requestIdOf } from './request-id';
+export { HealthModule } from './health/health.module';
+export { ServiceState } from './health/service-state';
+export { OPENAPI_PATH } from './openapi';

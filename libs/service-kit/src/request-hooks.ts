@@ -1,0 +1,78 @@
+import { type AccessLog } from '@mirrormesh/access-log';
+import { type FastifyInstance } from 'fastify';
+import { REQUEST_ID_HEADER } from './request-id';
+
+export const VERSION_TAG_HEADER = 'x-version-tag';
+
+/** What a service learns about each finished request (telemetry hooks in here). */
+export interface CompletedRequest {
+  readonly method: string;
+  /** The route template (`/books/:id/reviews`), or the raw path when no route matched. */
+  readonly route: string;
+  readonly url: string;
+  readonly status: number;
+  readonly durationMs: number;
+  readonly requestId: string;
+  readonly startedAt: Date;
+}
+
+export type RequestListener = (request: CompletedRequest) => void;
+
+/**
+ * Every response carries the version tag and the request id (so a mirrored request can
+ * be joined with its live twin), and every finished request is logged once.
+ */
+export function installRequestHooks(
+  fastify: FastifyInstance,
+  options: {
+    versionTag?: string | undefined;
+    accessLog: AccessLog;
+    listeners: readonly RequestListener[];
+    /** True once shutdown began: answers then close their connection so that draining ends. */
+    isDraining: () => boolean;
+  },
+): void {
+  const { versionTag, accessLog, listeners, isDraining } = options;
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (versionTag !== undefined) void reply.header(VERSION_TAG_HEADER, versionTag);
+    void reply.header(REQUEST_ID_HEADER, request.id);
+    done();
+  });
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    // A keep-alive connection that was busy when shutdown began would otherwise stay open
+    // until its idle timeout and hold the drain for that long.
+    if (isDraining()) void reply.header('connection', 'close');
+    done(null, payload);
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const durationMs = reply.elapsedTime;
+    const startedAt = new Date(Date.now() - durationMs);
+    const length = reply.getHeader('content-length');
+    accessLog.write({
+      time: startedAt,
+      remoteAddress: request.ip,
+      method: request.method,
+      url: request.url,
+      httpVersion: request.raw.httpVersion,
+      status: reply.statusCode,
+      bytes: length === undefined ? undefined : Number(length),
+      durationMs,
+      versionTag,
+      requestId: request.id,
+      userAgent: request.headers['user-agent'],
+    });
+    if (listeners.length > 0) {
+      const completed: CompletedRequest = {
+        method: request.method,
+        route: request.routeOptions.url ?? request.url.split('?')[0] ?? request.url,
+        url: request.url,
+        status: reply.statusCode,
+        durationMs,
+        requestId: request.id,
+        startedAt,
+      };
+      for (const listener of listeners) listener(completed);
+    }
+    done();
+  });
+}

@@ -1,0 +1,26 @@
+import { ACCESS_LOG_FORMATS } from '@mirrormesh/access-log';
+import { s } from '@mirrormesh/schema';
+import { SERVICE_LOG_LEVELS } from './service-options';
+
+/** Named defaults every service shares. */
+export const SERVICE_DEFAULTS = {
+  port: 8080,
+  host: '0.0.0.0',
+  shutdownTimeoutMs: 10_000,
+  bodyLimitBytes: 1024 * 1024,
+} as const;
+
+/**
+ * The environment variables every service reads; an app spreads this shape into its own
+ * (`parseEnv({ ...SERVICE_ENV, FAULT_BOOK_IDS: … })`) so one schema validates them all.
+ */
+export const SERVICE_ENV = {
+  PORT: s.integer({ min: 0, max: 65535, fromString: true }).default(SERVICE_DEFAULTS.port),
+  HOST: s.string({ minLength: 1 }).default(SERVICE_DEFAULTS.host),
+  VERSION_TAG: s
+    .string({ minLength: 1, maxLength: 100, pattern: /^[\w.:-]+$/, patternRule: 'must contain only letters, digits and . _ : -' })
+    .optional(),
+  LOG_FORMAT: s.oneOf(ACCESS_LOG_FORMATS).default('json'),
+  LOG_LEVEL: s.oneOf(SERVICE_LOG_LEVELS).default('log'),
+  SHUTDOWN_TIMEOUT_MS: s.integer({ min: 0, max: 600_000, fromString: true }).default(SERVICE_DEFAULTS.shutdownTimeoutMs),
+};

@@ -1,0 +1,112 @@
+import { Controller, Get, Module } from '@nestjs/common';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request } from 'undici';
+import { createServiceApp, ProblemException, ServiceState, type CompletedRequest, type ServiceApp } from '../src';
+
+class TeapotError extends ProblemException {
+  constructor() {
+    super(418, 'TEAPOT', 'I am a teapot');
+  }
+}
+
+@Controller('things')
+class ThingsController {
+  @Get('ok/:id')
+  ok() {
+    return { ok: true };
+  }
+
+  @Get('crash')
+  crash(): never {
+    throw new Error('database password is hunter2');
+  }
+
+  @Get('teapot')
+  teapot(): never {
+    throw new TeapotError();
+  }
+}
+
+@Module({ controllers: [ThingsController] })
+class ThingsModule {}
+
+describe('createServiceApp', () => {
+  let dir: string;
+  let service: ServiceApp;
+  let url: string;
+  const completed: CompletedRequest[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'service-kit-'));
+    service = await createServiceApp(
+      ThingsModule,
+      {
+        name: 'things',
+        versionTag: 'T1',
+        port: 0,
+        host: '127.0.0.1',
+        logFormat: 'json',
+        logLevel: 'fatal',
+        shutdownTimeoutMs: 1000,
+        accessLogDestination: join(dir, 'access.log'),
+      },
+      [(r) => completed.push(r)],
+    );
+    await service.app.listen(0, '127.0.0.1');
+    const address = service.app.getHttpServer().address() as { port: number };
+    url = `http://127.0.0.1:${address.port}`;
+  });
+
+  afterAll(async () => {
+    await service.app.close();
+    await service.accessLog.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers an unexpected error with a bare 500 problem: no message, no stack', async () => {
+    const res = await request(`${url}/things/crash`);
+    const text = await res.body.text();
+    expect(res.statusCode).toBe(500);
+    expect(JSON.parse(text)).toEqual({
+      type: 'https://mirrormesh.dev/problems/internal-error',
+      title: 'Internal Server Error',
+      status: 500,
+      detail: 'The server failed to answer this request.',
+      code: 'INTERNAL_ERROR',
+      instance: '/things/crash',
+    });
+    expect(text).not.toContain('hunter2');
+  });
+
+  it('answers a ProblemException with its own status and code', async () => {
+    const res = await request(`${url}/things/teapot?x=1`);
+    expect(res.statusCode).toBe(418);
+    expect(await res.body.json()).toMatchObject({ code: 'TEAPOT', detail: 'I am a teapot', instance: '/things/teapot' });
+  });
+
+  it('tells listeners the route template, status and request id of each request', async () => {
+    const res = await request(`${url}/things/ok/7`, { headers: { 'x-request-id': 'r-1' } });
+    await res.body.dump();
+    const seen = completed.find((c) => c.requestId === 'r-1');
+    expect(seen).toMatchObject({ method: 'GET', route: '/things/ok/:id', url: '/things/ok/7', status: 200 });
+    expect(seen!.durationMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('writes an access-log line per request', async () => {
+    const res = await request(`${url}/things/ok/8`, { headers: { 'x-request-id': 'r-log' } });
+    await res.body.dump();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const lines = readFileSync(join(dir, 'access.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.find((l) => l.request_id === 'r-log')).toMatchObject({ url: '/things/ok/8', status: 200, version_tag: 'T1' });
+  });
+
+  it('once draining, reports not ready and closes each connection after its answer', async () => {
+    service.app.get(ServiceState).markShuttingDown();
+    const ready = await request(`${url}/health/ready`);
+    expect(ready.statusCode).toBe(503);
+    expect(ready.headers.connection).toBe('close');
+    await ready.body.dump();
+  });
+});
