@@ -1,0 +1,71 @@
+import { type TelemetryClient } from 'applicationinsights';
+import { type DependencyRecord, type RequestRecord, type Telemetry } from './telemetry';
+
+/** The custom dimension the lab's Log Analytics query groups by. */
+export const VERSION_TAG_DIMENSION = 'VersionTag';
+/** Custom dimension carrying the service's request id, to find one request's item. */
+export const REQUEST_ID_DIMENSION = 'RequestId';
+
+/** Telemetry over a configured Application Insights client. */
+export class AppInsightsTelemetry implements Telemetry {
+  readonly enabled = true;
+  private closing: Promise<void> | undefined;
+
+  constructor(
+    private readonly client: TelemetryClient,
+    readonly roleName: string,
+    readonly versionTag: string | undefined,
+  ) {}
+
+  trackRequest(record: RequestRecord): void {
+    if (this.closing !== undefined) return;
+    const method = record.method.toUpperCase();
+    const properties: Record<string, string | number> = { ...record.properties, ...this.dimensions() };
+    if (record.requestId !== undefined) properties[REQUEST_ID_DIMENSION] = record.requestId;
+    // With the HTTP method and route set, the exporter names the item `GET /books/:id/reviews`
+    // and fills responseCode; these semantic attributes are not copied into custom dimensions.
+    properties['http.request.method'] = method;
+    properties['http.route'] = record.route;
+    properties['http.response.status_code'] = record.statusCode;
+    if (record.url !== undefined) properties['url.full'] = record.url;
+    this.client.trackRequest({
+      name: `${method} ${record.route}`,
+      url: record.url ?? record.route,
+      resultCode: String(record.statusCode),
+      duration: record.durationMs,
+      // Application Insights counts 4xx and 5xx answers as failed requests.
+      success: record.statusCode < 400,
+      properties,
+      ...(record.startedAt === undefined ? {} : { time: record.startedAt }),
+    });
+  }
+
+  trackDependency(record: DependencyRecord): void {
+    if (this.closing !== undefined) return;
+    this.client.trackDependency({
+      name: record.name,
+      dependencyTypeName: record.type,
+      target: record.target,
+      data: record.data,
+      resultCode: record.resultCode,
+      success: record.success,
+      duration: record.durationMs,
+      properties: { ...record.properties, ...this.dimensions() },
+      ...(record.startedAt === undefined ? {} : { time: record.startedAt }),
+    });
+  }
+
+  flush(): Promise<void> {
+    return this.client.flush();
+  }
+
+  shutdown(): Promise<void> {
+    // Tracking stops at once; everything already tracked is sent before the exporters close.
+    this.closing ??= this.client.flush().then(() => this.client.shutdown());
+    return this.closing;
+  }
+
+  private dimensions(): Record<string, string> {
+    return this.versionTag === undefined ? {} : { [VERSION_TAG_DIMENSION]: this.versionTag };
+  }
+}

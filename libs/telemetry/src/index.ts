@@ -1,0 +1,26 @@
+export { startTelemetry, type StartTelemetryOptions } from './start-telemetry';
+export { type Telemetry, type RequestRecord, type DependencyRecord } from './telemetry';
+export { disabledTelemetry } from './disabled-telemetry';
+export { VERSION_TAG_DIMENSION, REQUEST_ID_DIMENSION } from './app-insights-telemetry';
+export {
+  createRequestRecorder,
+  UNMATCHED_ROUTE,
+  type RequestRecorder,
+  type RecordableRequest,
+  type RecordableReply,
+} from './request-recorder';
+export {
+  subscribeMirrorExchanges,
+  MIRROR_EXCHANGE_CHANNEL,
+  MIRROR_DEPENDENCY_TYPE,
+  type MirrorExchangeEvent,
+  type MirrorSubscriberOptions,
+} from './mirror-exchange-subscriber';
+export { readTelemetryEnv, telemetryEnvShape, MAX_VERSION_TAG_LENGTH, type TelemetryEnv } from './telemetry-env';
+export { parseConnectionString, type ConnectionStringParts } from './connection-string';
+export {
+  DEFAULT_EXPORT_QUEUE_SIZE,
+  DEFAULT_EXPORT_BATCH_SIZE,
+  DEFAULT_EXPORT_DELAY_MS,
+} from './sdk-client';
+export { TelemetryError, TelemetryConfigError } from './errors';

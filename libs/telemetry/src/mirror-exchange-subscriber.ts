@@ -1,0 +1,77 @@
+import diagnosticsChannel from 'node:diagnostics_channel';
+import { type Telemetry } from './telemetry';
+
+/** The proxy's channel for finished mirror exchanges (PROXY_CHANNELS.mirrorExchange in @mirrormesh/proxy). */
+export const MIRROR_EXCHANGE_CHANNEL = 'mirrormesh:proxy:mirror-exchange';
+/** Dependency type of mirror items, so they can be told apart from live calls in queries. */
+export const MIRROR_DEPENDENCY_TYPE = 'HTTP (mirror)';
+
+/**
+ * What this package reads from a mirror exchange event; the proxy's ExchangeEvent is
+ * structurally a superset, so the proxy core needs no telemetry import (and vice versa).
+ */
+export interface MirrorExchangeEvent {
+  readonly route: string;
+  readonly cluster: string;
+  readonly method: string;
+  readonly path: string;
+  readonly requestId: string;
+  /** 0 when the mirror never answered. */
+  readonly status: number;
+  readonly errorCode: string | undefined;
+  readonly durationMs: number;
+  readonly startedAt: number;
+}
+
+export interface MirrorSubscriberOptions {
+  readonly channel?: string;
+}
+
+/**
+ * Reports every mirror exchange published on the proxy's diagnostics channel as a
+ * dependency (status or error code, duration). Returns the function that unsubscribes.
+ */
+export function subscribeMirrorExchanges(telemetry: Telemetry, options: MirrorSubscriberOptions = {}): () => void {
+  const name = options.channel ?? MIRROR_EXCHANGE_CHANNEL;
+  if (!telemetry.enabled) return () => undefined;
+  const onMessage = (message: unknown): void => {
+    if (!isMirrorExchangeEvent(message)) return;
+    telemetry.trackDependency(toDependency(message));
+  };
+  diagnosticsChannel.subscribe(name, onMessage);
+  return () => {
+    diagnosticsChannel.unsubscribe(name, onMessage);
+  };
+}
+
+function toDependency(event: MirrorExchangeEvent): Parameters<Telemetry['trackDependency']>[0] {
+  const path = event.path.split('?', 1)[0] ?? event.path;
+  const answered = event.errorCode === undefined && event.status > 0;
+  return {
+    name: `${event.method} ${path}`,
+    type: MIRROR_DEPENDENCY_TYPE,
+    target: event.cluster,
+    data: `${event.method} ${event.path}`,
+    resultCode: answered ? String(event.status) : (event.errorCode ?? '0'),
+    success: answered && event.status < 500,
+    durationMs: event.durationMs,
+    startedAt: new Date(event.startedAt),
+    properties: { route: event.route, cluster: event.cluster, RequestId: event.requestId },
+  };
+}
+
+// Subscribers must never throw into the publisher (the proxy): bad messages are skipped.
+function isMirrorExchangeEvent(value: unknown): value is MirrorExchangeEvent {
+  if (typeof value !== 'object' || value === null) return false;
+  const event = value as Record<string, unknown>;
+  return (
+    typeof event['method'] === 'string' &&
+    typeof event['path'] === 'string' &&
+    typeof event['cluster'] === 'string' &&
+    typeof event['route'] === 'string' &&
+    typeof event['requestId'] === 'string' &&
+    typeof event['status'] === 'number' &&
+    typeof event['durationMs'] === 'number' &&
+    typeof event['startedAt'] === 'number'
+  );
+}

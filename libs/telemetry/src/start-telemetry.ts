@@ -1,0 +1,40 @@
+import { AppInsightsTelemetry } from './app-insights-telemetry';
+import { disabledTelemetry } from './disabled-telemetry';
+import { TelemetryConfigError } from './errors';
+import { createSdkClient } from './sdk-client';
+import { type Telemetry } from './telemetry';
+import { readTelemetryEnv } from './telemetry-env';
+
+export interface StartTelemetryOptions {
+  /** Cloud role name of the app (`book-service`, `sidecar`, …). */
+  readonly roleName: string;
+  /** Overrides VERSION_TAG. */
+  readonly versionTag?: string;
+  /** Defaults to process.env. */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Extra CA (PEM) to trust for the ingestion endpoint, for in-process use; processes use NODE_EXTRA_CA_CERTS. */
+  readonly extraCaPem?: string;
+  /** Where the SDK keeps items waiting for a retry. */
+  readonly storageDirectory?: string;
+}
+
+/**
+ * Starts telemetry for one app from its environment: Application Insights when
+ * APPLICATIONINSIGHTS_CONNECTION_STRING is set, a no-op otherwise. Throws
+ * TelemetryConfigError (naming the variable, never the secret) on bad configuration.
+ */
+export function startTelemetry(options: StartTelemetryOptions): Telemetry {
+  if (options.roleName.trim() === '') throw new TelemetryConfigError('roleName must not be empty');
+  const env = readTelemetryEnv(options.env);
+  const versionTag = options.versionTag ?? env.versionTag;
+  if (env.connectionString === undefined) return disabledTelemetry(options.roleName, versionTag);
+  const client = createSdkClient({
+    connectionString: env.connectionString,
+    roleName: options.roleName,
+    liveMetrics: env.liveMetrics,
+    statsbeat: env.statsbeat,
+    ...(options.extraCaPem === undefined ? {} : { extraCaPem: options.extraCaPem }),
+    ...(options.storageDirectory === undefined ? {} : { storageDirectory: options.storageDirectory }),
+  });
+  return new AppInsightsTelemetry(client, options.roleName, versionTag);
+}
