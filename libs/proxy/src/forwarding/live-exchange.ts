@@ -1,6 +1,6 @@
 import { type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
 import { type Readable } from 'node:stream';
-import { type Dispatcher } from 'undici';
+import { type Dispatcher, type Pool } from 'undici';
 import { ClientAbortedError, RouteTimeoutError } from '../errors';
 import { type ClusterEndpoints } from '../transport/upstream-pools';
 import { type ExchangeContext } from './exchange-context';
@@ -42,6 +42,7 @@ export class LiveExchange implements Dispatcher.DispatchHandler {
   private clientGone = false;
   private timedOut = false;
   private timer: NodeJS.Timeout | undefined;
+  private pool: Pool | undefined;
   private readonly deadline: number;
 
   constructor(
@@ -87,7 +88,8 @@ export class LiveExchange implements Dispatcher.DispatchHandler {
     const { req } = this.ctx;
     this.timedOut = false;
     if (timeout < PRECISE_TIMEOUT_BELOW_MS) this.timer = setTimeout(this.onTimeout, timeout, timeout);
-    this.cluster.next().dispatch(
+    this.pool = this.cluster.nextExcept(this.pool);
+    this.pool.dispatch(
       { path: req.url as string, method: req.method as Dispatcher.HttpMethod, headers: this.ctx.headers.list, body: this.body, headersTimeout: timeout, bodyTimeout: this.ctx.route.timeoutMs },
       this,
     );

@@ -16,6 +16,12 @@ export class ClusterEndpoints {
     this.cursor = this.cursor + 1 === this.pools.length ? 0 : this.cursor + 1;
     return pool;
   }
+
+  /** For a retry: the next endpoint other than the one that just failed, when there is one (Envoy's previous_hosts). */
+  nextExcept(previous: Pool | undefined): Pool {
+    const pool = this.next();
+    return pool === previous && this.pools.length > 1 ? this.next() : pool;
+  }
 }
 
 /**

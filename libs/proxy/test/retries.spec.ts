@@ -1,0 +1,55 @@
+import { recordEvents } from './support/channel-recorder';
+import { createClient } from './support/http-client';
+import { liveAndMirror, startProxy, type ProxyServer } from './support/proxy-server';
+import { startUpstream, type Upstream } from './support/upstream';
+
+describe('retries: only bodiless (replayable) requests, only on the listed conditions', () => {
+  const client = createClient();
+  const events = recordEvents();
+  let flaky: Upstream;
+  let proxy: ProxyServer;
+  let failuresLeft = 0;
+
+  beforeAll(async () => {
+    flaky = await startUpstream('flaky', (_req, res) => {
+      if (failuresLeft > 0) {
+        failuresLeft -= 1;
+        res.writeHead(503);
+        return void res.end('busy');
+      }
+      res.end('ok');
+    });
+    proxy = await startProxy(liveAndMirror(flaky.endpoint, undefined, { retries: { attempts: 2, retryOn: 'gateway-error' } }));
+  });
+  beforeEach(() => {
+    events.clear();
+    flaky.received.length = 0;
+  });
+  afterAll(async () => {
+    events.stop();
+    await client.close();
+    await proxy.close();
+    await flaky.close();
+  });
+
+  it('retries a GET answered 503 and returns the successful answer', async () => {
+    failuresLeft = 2;
+    expect(await client.send(`${proxy.url}/r`)).toMatchObject({ status: 200, text: 'ok' });
+    expect(flaky.received).toHaveLength(3);
+    expect(events.live.at(-1)).toMatchObject({ status: 200, attempts: 3 });
+  });
+
+  it('gives up after the configured attempts and passes the last answer through', async () => {
+    failuresLeft = 5;
+    expect(await client.send(`${proxy.url}/r`)).toMatchObject({ status: 503, text: 'busy' });
+    expect(flaky.received).toHaveLength(3);
+    failuresLeft = 0;
+  });
+
+  it('does not retry a request with a body (it cannot be replayed)', async () => {
+    failuresLeft = 1;
+    expect(await client.send(`${proxy.url}/r`, { method: 'POST', body: 'once' })).toMatchObject({ status: 503 });
+    expect(flaky.received).toHaveLength(1);
+    failuresLeft = 0;
+  });
+});
