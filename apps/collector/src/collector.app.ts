@@ -1,0 +1,51 @@
+import { createServiceApp, type ServiceApp } from '@mirrormesh/service-kit';
+import { CollectorModule } from './collector.module';
+import { type CollectorListeners, listenCollector } from './collector-listeners';
+import { type CollectorConfig } from './config/collector-config';
+import { SegmentStore } from './storage/segment-store';
+import { ensureCertificate, type TlsMaterial } from './tls/certificate-store';
+
+export interface Collector {
+  readonly service: ServiceApp;
+  readonly store: SegmentStore;
+  readonly tls: TlsMaterial;
+  readonly listeners: CollectorListeners;
+  /** Stops both listeners, closes the app, then the store (after its last write). */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the data directory (loading what is stored), ensures the TLS certificate, builds
+ * the Nest app and listens. main.ts and the e2e tests both start the collector here.
+ */
+export async function startCollector(config: CollectorConfig): Promise<Collector> {
+  const store = await SegmentStore.open(config.dataDir, config.storage);
+  const tls = await ensureCertificate(config.dataDir, config.tlsHosts);
+  const service = await createServiceApp(CollectorModule.register({ store, track: config.track }), config.service);
+  const fastify = service.app.getHttpAdapter().getInstance();
+  // The track API reads bodies raw (JSON, NDJSON, gzip): one bounded buffer parser for all types.
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: config.track.maxBodyBytes }, (_request, body, done) => {
+    done(null, body);
+  });
+  await service.app.init();
+  const listeners = await listenCollector(fastify, tls, {
+    host: config.service.host,
+    port: config.service.port,
+    queryPort: config.queryPort,
+  });
+  let closing: Promise<void> | undefined;
+  return {
+    service,
+    store,
+    tls,
+    listeners,
+    close: () =>
+      (closing ??= (async () => {
+        await listeners.close();
+        await service.app.close();
+        await store.close();
+        await service.accessLog.close();
+      })()),
+  };
+}

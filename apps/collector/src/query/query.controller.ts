@@ -1,0 +1,50 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ProblemException } from '@mirrormesh/service-kit';
+import { SegmentStore, type StoreStats } from '../storage/segment-store';
+import { summarizeRequests, type SummaryRow } from './requests-summary';
+import { parseSince } from './time-window';
+
+/** Longest `contains` accepted: VersionTags are short. */
+const MAX_CONTAINS_LENGTH = 200;
+
+export interface RequestsSummaryResponse {
+  readonly rows: readonly SummaryRow[];
+}
+
+/** The lab's Log Analytics query over what the collector stored. */
+@Controller('query')
+export class QueryController {
+  constructor(private readonly store: SegmentStore) {}
+
+  /** `?contains=MIR-&since=15m&until=<ISO>`: rows sorted by name, podVersion, resultCode. */
+  @Get('requests-summary')
+  requestsSummary(
+    @Query('contains') contains?: string,
+    @Query('since') since?: string,
+    @Query('until') until?: string,
+  ): RequestsSummaryResponse {
+    const now = Date.now();
+    if (contains !== undefined && (typeof contains !== 'string' || contains.length > MAX_CONTAINS_LENGTH)) {
+      throw new ProblemException(400, 'BAD_QUERY', `contains must be one text of at most ${MAX_CONTAINS_LENGTH} characters`);
+    }
+    return {
+      rows: summarizeRequests(this.store.requests(), {
+        contains,
+        since: timeParam('since', since, now),
+        until: timeParam('until', until, now),
+      }),
+    };
+  }
+
+  @Get('stats')
+  stats(): StoreStats {
+    return this.store.stats();
+  }
+}
+
+function timeParam(name: string, value: unknown, now: number): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const parsed = typeof value === 'string' ? parseSince(value, now) : 'must be given once';
+  if (typeof parsed === 'string') throw new ProblemException(400, 'BAD_QUERY', `${name} ${parsed}`);
+  return parsed;
+}

@@ -1,0 +1,152 @@
+import { mkdir, open, readFile, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { StorageWriteError } from '../errors';
+import { requestRowOf } from '../ingest/envelope-validator';
+import { type RequestRow, type StoredItem } from '../ingest/stored-item';
+import { type AcceptedItem } from '../ingest/track-batch';
+import { listSegments, segmentPath, syncDirectory } from './segment-files';
+import { DEFAULT_STORAGE_LIMITS, type StorageLimits } from './storage-limits';
+
+interface Segment {
+  readonly sequence: number;
+  bytes: number;
+  items: number;
+  readonly requests: RequestRow[];
+}
+
+export interface StoreStats {
+  readonly segments: number;
+  readonly bytes: number;
+  readonly items: number;
+  readonly requests: number;
+  /** Lines found unreadable on load (a write cut short by a crash, never acknowledged). */
+  readonly skippedLines: number;
+}
+
+/**
+ * Append-only JSON-lines segment files. `append` resolves only once the lines are written
+ * and fsynced, so an item acknowledged after it is never lost; writes are serialised.
+ * Bounded: segments rotate by size and the oldest are deleted past the retention size.
+ * Request rows are kept in memory for the queries and rebuilt from the files on open.
+ */
+export class SegmentStore {
+  private current: { segment: Segment; handle: FileHandle } | undefined;
+  private queue: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    private readonly dir: string,
+    private readonly limits: StorageLimits,
+    private readonly segments: Segment[],
+    private readonly skippedLines: number,
+  ) {}
+
+  static async open(dir: string, limits: StorageLimits = DEFAULT_STORAGE_LIMITS): Promise<SegmentStore> {
+    await mkdir(dir, { recursive: true });
+    const segments: Segment[] = [];
+    let skipped = 0;
+    for (const sequence of await listSegments(dir)) {
+      const loaded = await loadSegment(segmentPath(dir, sequence), sequence);
+      segments.push(loaded.segment);
+      skipped += loaded.skippedLines;
+    }
+    return new SegmentStore(dir, limits, segments, skipped);
+  }
+
+  /** Writes the items durably; rejects with StorageWriteError (nothing may be acknowledged then). */
+  append(items: readonly AcceptedItem[], receivedAt: number = Date.now()): Promise<void> {
+    const run = this.queue.then(() => this.write(items, receivedAt));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Every stored request row, oldest segment first. */
+  *requests(): Iterable<RequestRow> {
+    for (const segment of this.segments) yield* segment.requests;
+  }
+
+  stats(): StoreStats {
+    let bytes = 0;
+    let items = 0;
+    let requests = 0;
+    for (const segment of this.segments) {
+      bytes += segment.bytes;
+      items += segment.items;
+      requests += segment.requests.length;
+    }
+    return { segments: this.segments.length, bytes, items, requests, skippedLines: this.skippedLines };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.queue;
+    await this.current?.handle.close();
+    this.current = undefined;
+  }
+
+  private async write(items: readonly AcceptedItem[], receivedAt: number): Promise<void> {
+    if (this.closed) throw new StorageWriteError('the store is closed');
+    if (items.length === 0) return;
+    const lines = items.map((item) => JSON.stringify({ receivedAt, envelope: item.envelope } satisfies StoredItem)).join('\n') + '\n';
+    const data = Buffer.from(lines, 'utf8');
+    try {
+      const target = await this.writableSegment(data.length);
+      await target.handle.write(data);
+      await target.handle.datasync();
+      target.segment.bytes += data.length;
+      target.segment.items += items.length;
+      for (const item of items) if (item.request !== undefined) target.segment.requests.push(item.request);
+    } catch (error) {
+      // A failed or partial write leaves the segment in doubt: later batches go to a new one.
+      await this.current?.handle.close().catch(() => undefined);
+      this.current = undefined;
+      if (error instanceof StorageWriteError) throw error;
+      throw new StorageWriteError(`could not write to ${this.dir}: ${(error as Error).message}`);
+    }
+  }
+
+  private async writableSegment(incoming: number): Promise<{ segment: Segment; handle: FileHandle }> {
+    const current = this.current;
+    if (current !== undefined && (current.segment.bytes === 0 || current.segment.bytes + incoming <= this.limits.segmentMaxBytes)) {
+      return current;
+    }
+    await current?.handle.close();
+    // A new segment per start and per rotation: never append after a possibly torn last line.
+    const sequence = (this.segments.at(-1)?.sequence ?? 0) + 1;
+    const handle = await open(segmentPath(this.dir, sequence), 'wx');
+    await syncDirectory(this.dir);
+    const segment: Segment = { sequence, bytes: 0, items: 0, requests: [] };
+    this.segments.push(segment);
+    this.current = { segment, handle };
+    await this.enforceRetention(incoming);
+    return this.current;
+  }
+
+  private async enforceRetention(incoming: number): Promise<void> {
+    let total = incoming + this.segments.reduce((sum, segment) => sum + segment.bytes, 0);
+    while (total > this.limits.retentionMaxBytes && this.segments.length > 1) {
+      const oldest = this.segments.shift();
+      if (oldest === undefined) break;
+      await unlink(segmentPath(this.dir, oldest.sequence));
+      total -= oldest.bytes;
+    }
+    await syncDirectory(this.dir);
+  }
+}
+
+async function loadSegment(path: string, sequence: number): Promise<{ segment: Segment; skippedLines: number }> {
+  const text = await readFile(path, 'utf8');
+  const segment: Segment = { sequence, bytes: (await stat(path)).size, items: 0, requests: [] };
+  let skippedLines = 0;
+  for (const line of text.split('\n')) {
+    if (line === '') continue;
+    try {
+      const stored = JSON.parse(line) as StoredItem;
+      segment.items += 1;
+      const row = requestRowOf(stored.envelope);
+      if (row !== undefined) segment.requests.push(row);
+    } catch {
+      skippedLines += 1;
+    }
+  }
+  return { segment, skippedLines };
+}
