@@ -34,8 +34,12 @@ export interface Proxy {
   readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
   /** Validates and swaps in a new config atomically; throws ProxyConfigError and keeps the old one. */
   reload(config: unknown): ProxyConfig;
-  /** Stops taking requests, waits for live ones (bounded), then closes upstream pools. */
-  close(): Promise<void>;
+  /**
+   * Stops taking requests, waits for live ones, then closes upstream pools, each step
+   * bounded by `graceMs` (default: the closeGraceMs option); mirrors still in flight after
+   * it are cut.
+   */
+  close(options?: { readonly graceMs?: number }): Promise<void>;
   stats(): ProxyRuntimeStats;
   /** The config in force, defaults applied. */
   readonly config: ProxyConfig;
@@ -123,10 +127,11 @@ class MirroringProxy implements Proxy {
     return { liveInflight: this.liveInflight, mirrorInflight: this.mirrorInflight.snapshot(), closed: this.closing !== undefined };
   }
 
-  close(): Promise<void> {
+  close(options: { readonly graceMs?: number } = {}): Promise<void> {
+    const graceMs = options.graceMs ?? this.graceMs;
     this.closing ??= (async () => {
-      await waitUntil(() => this.liveInflight === 0, this.graceMs);
-      await this.pools.close(this.graceMs);
+      await waitUntil(() => this.liveInflight === 0, graceMs);
+      await this.pools.close(graceMs);
     })();
     return this.closing;
   }

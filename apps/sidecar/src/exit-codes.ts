@@ -1,0 +1,6 @@
+/** Exit codes the sidecar documents: 2 = bad usage or invalid config, 1 = failed at run time. */
+export const EXIT = {
+  ok: 0,
+  failure: 1,
+  badConfig: 2,
+} as const;

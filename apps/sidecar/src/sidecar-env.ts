@@ -1,0 +1,22 @@
+import { ACCESS_LOG_FORMATS } from '@mirrormesh/access-log';
+import { s, type ObjectOutput } from '@mirrormesh/schema';
+
+export const SIDECAR_DEFAULTS = {
+  /** Past this, shutdown gives up waiting for in-flight requests and exits 1. */
+  shutdownTimeoutMs: 25_000,
+  /** After live requests drained, how long mirrors still in flight may finish. */
+  mirrorGraceMs: 1_000,
+  /** Idle keep-alive connections from clients are closed after this. */
+  keepAliveTimeoutMs: 65_000,
+} as const;
+
+/** The environment the sidecar reads (same names as the services where they overlap). */
+export const SIDECAR_ENV = {
+  SIDECAR_CONFIG: s.string({ minLength: 1 }).optional(),
+  LOG_FORMAT: s.oneOf(ACCESS_LOG_FORMATS).default('json'),
+  ACCESS_LOG: s.boolean({ fromString: true }).default(true),
+  WATCH_CONFIG: s.boolean({ fromString: true }).default(true),
+  SHUTDOWN_TIMEOUT_MS: s.integer({ min: 0, max: 600_000, fromString: true }).default(SIDECAR_DEFAULTS.shutdownTimeoutMs),
+};
+
+export type SidecarEnv = ObjectOutput<typeof SIDECAR_ENV>;

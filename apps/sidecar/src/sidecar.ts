@@ -1,0 +1,57 @@
+import { type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { createAccessLog, type AccessLog } from '@mirrormesh/access-log';
+import { createProxy, createProxyStats, startAdminServer, type AdminServer, type Proxy, type ProxyStats } from '@mirrormesh/proxy';
+import { loadConfigFile } from '@mirrormesh/proxy/config-file';
+import { subscribeAccessLog } from './access-log-subscriber';
+import { installConfigReloader, type ConfigReloader } from './config-reloader';
+import { logEvent } from './lifecycle-log';
+import { createListenerServer, listen } from './listener-server';
+import { drainServer } from './drain-server';
+import { SIDECAR_DEFAULTS, type SidecarEnv } from './sidecar-env';
+
+export interface Sidecar {
+  readonly proxy: Proxy;
+  readonly listener: AddressInfo;
+  readonly admin: AddressInfo;
+  readonly reloader: ConfigReloader;
+  /** Drains live requests, lets mirrors finish briefly, closes everything; true when clean. */
+  shutdown(): Promise<boolean>;
+}
+
+/** Loads the config (throws ConfigFileError when invalid), then starts listener and admin. */
+export async function startSidecar(file: string, env: SidecarEnv): Promise<Sidecar> {
+  const config = await loadConfigFile(file);
+  const proxy = createProxy(config);
+  const stats: ProxyStats = createProxyStats({ mirrorInflight: () => proxy.stats().mirrorInflight });
+  const accessLog: AccessLog | undefined = env.ACCESS_LOG ? createAccessLog({ format: env.LOG_FORMAT }) : undefined;
+  const unsubscribe = accessLog === undefined ? () => undefined : subscribeAccessLog(accessLog);
+  let draining = false;
+  const server: Server = createListenerServer(proxy.handle, () => draining);
+  await listen(server, config.listener.port, config.listener.host);
+  let admin: AdminServer;
+  try {
+    admin = await startAdminServer({ host: config.admin.host, port: config.admin.port, stats, config: () => proxy.config, ready: () => !draining });
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+  const reloader = installConfigReloader(file, proxy, env.WATCH_CONFIG);
+  const listener = server.address() as AddressInfo;
+  logEvent('info', 'listening', { listener: `${listener.address}:${listener.port}`, admin: `${admin.address.address}:${admin.address.port}`, config: file });
+
+  let shuttingDown: Promise<boolean> | undefined;
+  const shutdown = () =>
+    (shuttingDown ??= (async () => {
+      draining = true;
+      reloader.close();
+      const drained = await drainServer(server, () => proxy.stats().liveInflight, env.SHUTDOWN_TIMEOUT_MS);
+      await proxy.close({ graceMs: SIDECAR_DEFAULTS.mirrorGraceMs });
+      await admin.close();
+      stats.close();
+      unsubscribe();
+      await accessLog?.close();
+      return drained;
+    })());
+  return { proxy, listener, admin: admin.address, reloader, shutdown };
+}
