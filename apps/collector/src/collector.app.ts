@@ -23,11 +23,10 @@ export async function startCollector(config: CollectorConfig): Promise<Collector
   const tls = await ensureCertificate(config.dataDir, config.tlsHosts);
   const service = await createServiceApp(CollectorModule.register({ store, track: config.track }), config.service);
   const fastify = service.app.getHttpAdapter().getInstance();
-  // The track API reads bodies raw (JSON, NDJSON, gzip): one bounded buffer parser for all types.
+  // The track API reads bodies raw (JSON, NDJSON, gzip): one bounded buffer parser for every
+  // type, registered through Nest so that init does not add its JSON parser back.
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: config.track.maxBodyBytes }, (_request, body, done) => {
-    done(null, body);
-  });
+  service.app.useBodyParser('*', { bodyLimit: config.track.maxBodyBytes }, (_request, body, done) => done(null, body));
   await service.app.init();
   const listeners = await listenCollector(fastify, tls, {
     host: config.service.host,
