@@ -16,8 +16,9 @@ export async function fetchSummary(
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(REPORT_TIMEOUT_MS) });
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-    throw new ReportError(`cannot reach the collector at ${url.origin} (${cause}); is it running? (--url / COLLECTOR_URL)`);
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const why = cause?.code ?? cause?.message ?? (error as Error).message;
+    throw new ReportError(`cannot reach the collector at ${url.origin} (${why}); is it running? (--url / COLLECTOR_URL)`);
   }
   const text = await response.text();
   if (!response.ok) throw new ReportError(`the collector answered ${response.status}: ${text.slice(0, 300)}`);

@@ -1,0 +1,25 @@
+import { SchemaError } from '@mirrormesh/schema';
+import { COLLECTOR_DEFAULTS, loadCollectorConfig } from './collector-config';
+
+describe('loadCollectorConfig', () => {
+  it('applies the named defaults and resolves DATA_DIR against the working directory', () => {
+    const config = loadCollectorConfig({}, '/srv');
+    expect(config.service.port).toBe(COLLECTOR_DEFAULTS.port);
+    expect(config.queryPort).toBe(COLLECTOR_DEFAULTS.queryPort);
+    expect(config.dataDir).toBe(`/srv/${COLLECTOR_DEFAULTS.dataDir}`);
+    expect(config.tlsHosts).toEqual(['localhost', '127.0.0.1']);
+  });
+
+  it('names every bad variable and its rule', () => {
+    let error: unknown;
+    try {
+      loadCollectorConfig({ PORT: 'https', SEGMENT_MAX_BYTES: '10' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(SchemaError);
+    expect((error as SchemaError).message).toBe(
+      'PORT must be an integer between 0 and 65535\nSEGMENT_MAX_BYTES must be an integer between 4096 and 1073741824',
+    );
+  });
+});
