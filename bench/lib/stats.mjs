@@ -10,7 +10,14 @@ export function quantile(sorted, q) {
 export function summarize(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
   const mean = sorted.reduce((sum, x) => sum + x, 0) / sorted.length;
-  return { n: sorted.length, mean, p50: quantile(sorted, 0.5), p90: quantile(sorted, 0.9), p99: quantile(sorted, 0.99), max: sorted.at(-1) };
+  return {
+    n: sorted.length,
+    mean,
+    p50: quantile(sorted, 0.5),
+    p90: quantile(sorted, 0.9),
+    p99: quantile(sorted, 0.99),
+    max: sorted.at(-1),
+  };
 }
 
 export function ms(value) {

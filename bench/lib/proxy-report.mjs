@@ -1,0 +1,140 @@
+// Formats the proxy-mirror benchmark's results: the wrk table, the fixed-rate latency table and the
+// targets from issue 3 with PASS/FAIL.
+import { ms, table } from './stats.mjs';
+
+const fixed = (value, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+const int = (value) => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a');
+
+function mirrorCell(run) {
+  if (!run.mirror) return '–';
+  const share = run.liveReceived > 0 ? ` (${fixed((100 * run.mirrorReceived) / run.liveReceived)} % of live)` : '';
+  const dropped =
+    run.dropped && run.dropped.length > 0 ? `; dropped ${run.dropped.map((d) => `${d.reason} ${int(d.count)}`).join(', ')}` : '';
+  return `${int(run.mirrorReceived)}${share}${dropped}`;
+}
+
+/** One row per wrk run. */
+export function throughputTable(runs) {
+  return table(
+    [
+      'target',
+      'mirror',
+      'req/s',
+      'p50',
+      'p99',
+      'non-2xx',
+      'socket errors',
+      'peak RSS',
+      'proxy CPU',
+      'CPU/request',
+      'mirror upstream received',
+    ],
+    runs.map((run) => {
+      const e = run.wrk.socketErrors;
+      const errors = e.connect + e.read + e.write + e.timeout;
+      return [
+        run.target,
+        run.label,
+        int(run.wrk.rps),
+        ms(run.wrk.p50),
+        ms(run.wrk.p99),
+        int(run.wrk.non2xx),
+        errors === 0 ? '0' : `${errors} (c${e.connect} r${e.read} w${e.write} t${e.timeout})`,
+        run.peakRssMiB === undefined ? '–' : `${fixed(run.peakRssMiB, 1)} MiB`,
+        run.cpuShare === undefined ? '–' : `${fixed(100 * run.cpuShare)} %`,
+        run.cpuPerRequestUs === undefined ? '–' : `${fixed(run.cpuPerRequestUs, 1)} µs`,
+        mirrorCell(run),
+      ];
+    }),
+  );
+}
+
+/** One row per constant-rate run; "added" = this target's percentile minus direct's. */
+export function latencyTable(runs) {
+  const direct = runs.find((run) => run.target === 'direct');
+  return table(
+    ['target', 'mirror', 'requests', 'p50', 'p90', 'p99', 'added p50', 'added p90', 'errors', 'generator max lag'],
+    runs.map((run) => [
+      run.target,
+      run.label,
+      int(run.latency.n),
+      ms(run.latency.p50),
+      ms(run.latency.p90),
+      ms(run.latency.p99),
+      run === direct || !direct ? '–' : ms(run.latency.p50 - direct.latency.p50),
+      run === direct || !direct ? '–' : ms(run.latency.p90 - direct.latency.p90),
+      int(run.latency.errors),
+      ms(run.latency.maxLagMs),
+    ]),
+  );
+}
+
+/**
+ * The issue's targets, given runs keyed `${target}/${case}` (e.g. "sidecar/slow").
+ * Returns [{ name, rule, measured, pass }]; a target whose runs are missing is left out.
+ */
+export function checkTargets(byKey) {
+  const checks = [];
+  const add = (name, keys, rule, evaluate) => {
+    const runs = keys.map((key) => byKey.get(key));
+    if (runs.some((run) => run === undefined)) return;
+    const { measured, pass } = evaluate(...runs);
+    checks.push({ name, rule, measured, pass });
+  };
+  const ratio = (a, b) => a / b;
+  add('fast mirror', ['sidecar/fast', 'nginx/fast'], 'sidecar req/s ≥ 1.0 × nginx req/s', (s, n) => {
+    const r = ratio(s.wrk.rps, n.wrk.rps);
+    return { measured: `${int(s.wrk.rps)} / ${int(n.wrk.rps)} = ${fixed(r, 2)}×`, pass: r >= 1.0 };
+  });
+  add('1200 ms mirror, throughput', ['sidecar/slow', 'sidecar/none'], 'sidecar req/s ≥ 0.9 × its no-mirror req/s', (slow, none) => {
+    const r = ratio(slow.wrk.rps, none.wrk.rps);
+    return { measured: `${int(slow.wrk.rps)} / ${int(none.wrk.rps)} = ${fixed(r, 2)}×`, pass: r >= 0.9 };
+  });
+  add('1200 ms mirror, p99', ['sidecar/slow', 'sidecar/none'], 'sidecar p99 ≤ 2 × its no-mirror p99', (slow, none) => {
+    const r = ratio(slow.wrk.p99, none.wrk.p99);
+    return { measured: `${ms(slow.wrk.p99)} / ${ms(none.wrk.p99)} = ${fixed(r, 2)}×`, pass: r <= 2 };
+  });
+  add('no mirror', ['sidecar/none', 'nginx/none'], 'sidecar req/s ≥ 0.6 × nginx req/s', (s, n) => {
+    const r = ratio(s.wrk.rps, n.wrk.rps);
+    return { measured: `${int(s.wrk.rps)} / ${int(n.wrk.rps)} = ${fixed(r, 2)}×`, pass: r >= 0.6 };
+  });
+  add('1200 ms mirror, memory', ['sidecar/slow'], 'sidecar peak RSS ≤ 120 MiB', (s) => ({
+    measured: `${fixed(s.peakRssMiB, 1)} MiB`,
+    pass: s.peakRssMiB <= 120,
+  }));
+  // Not a numbered target, but the point of the product: a failing mirror costs users nothing.
+  add('40 %-500 mirror, live answers', ['sidecar/flaky'], 'sidecar live non-2xx = 0 and no socket errors', (s) => {
+    const e = s.wrk.socketErrors;
+    const errors = e.connect + e.read + e.write + e.timeout;
+    return { measured: `${s.wrk.non2xx} non-2xx, ${errors} socket errors`, pass: s.wrk.non2xx === 0 && errors === 0 };
+  });
+  return checks;
+}
+
+export function targetsTable(checks) {
+  return table(
+    ['target', 'rule', 'measured', 'result'],
+    checks.map((c) => [c.name, c.rule, c.measured, c.pass ? 'PASS' : 'FAIL']),
+  );
+}
+
+/** Per mirror case: sidecar vs nginx, and each proxy against its own no-mirror run. */
+export function ratiosTable(byKey, cases) {
+  const r = (a, b, pick) => (a && b ? `${fixed(pick(a) / pick(b), 2)}×` : 'n/a');
+  const rps = (run) => run.wrk.rps;
+  const p99 = (run) => run.wrk.p99;
+  return table(
+    [
+      'mirror',
+      'sidecar ÷ nginx req/s',
+      'sidecar req/s ÷ its no-mirror',
+      'nginx req/s ÷ its no-mirror',
+      'sidecar p99 ÷ its no-mirror',
+      'nginx p99 ÷ its no-mirror',
+    ],
+    cases.map((c) => {
+      const [s, n, s0, n0] = [`sidecar/${c.key}`, `nginx/${c.key}`, 'sidecar/none', 'nginx/none'].map((key) => byKey.get(key));
+      return [c.label, r(s, n, rps), r(s, s0, rps), r(n, n0, rps), r(s, s0, p99), r(n, n0, p99)];
+    }),
+  );
+}

@@ -1,0 +1,69 @@
+// The sidecar under test: `node apps/sidecar/dist/main.js --config FILE` with a generated JSON config,
+// on the proxy core, ready when its admin answers GET /health/ready; stopped by pid.
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request } from 'undici';
+import { onCleanup, trackDir } from './cleanup.mjs';
+import { freePort, waitForHttp, watchChild } from './child-process.mjs';
+import { spawnPinned } from './cpu-pinning.mjs';
+import { ROOT } from './processes.mjs';
+
+export const SIDECAR_MAIN = `${ROOT}/apps/sidecar/dist/main.js`;
+
+export function sidecarBuilt() {
+  return existsSync(SIDECAR_MAIN);
+}
+
+/** The reference scenario's config: bookservice live, optionally mirrored 100 % to bookservicemirror. */
+export function sidecarConfig({ port, adminPort, livePort, mirrorPort }) {
+  return {
+    listener: { host: '127.0.0.1', port },
+    admin: { host: '127.0.0.1', port: adminPort },
+    clusters: [
+      { name: 'bookservice', endpoints: [`127.0.0.1:${livePort}`] },
+      ...(mirrorPort ? [{ name: 'bookservicemirror', endpoints: [`127.0.0.1:${mirrorPort}`] }] : []),
+    ],
+    routes: [
+      {
+        name: 'books',
+        match: [{ uri: { prefix: '/' } }],
+        route: [{ destination: { cluster: 'bookservice' }, weight: 100 }],
+        ...(mirrorPort ? { mirror: { cluster: 'bookservicemirror' }, mirrorPercentage: { value: 100 } } : {}),
+      },
+    ],
+  };
+}
+
+/**
+ * Starts the sidecar; resolves with { url, pid, stats(), stop() }. Access log on in its default JSON
+ * format, written to /dev/null (nginx's goes there too). `nodeArgs` e.g. ['--cpu-prof', ...] for profiling.
+ */
+export async function startSidecar({ livePort, mirrorPort, nodeArgs = [] }) {
+  const dir = trackDir(mkdtempSync(join(tmpdir(), 'mirrormesh-bench-sidecar-')));
+  const [port, adminPort] = [await freePort(), await freePort()];
+  const configFile = join(dir, 'sidecar.json');
+  writeFileSync(configFile, JSON.stringify(sidecarConfig({ port, adminPort, livePort, mirrorPort }), null, 2));
+  const child = spawnPinned('proxy', process.execPath, [...nodeArgs, SIDECAR_MAIN, '--config', configFile], {
+    cwd: dir,
+    env: { PATH: process.env.PATH, NODE_ENV: 'production', LOG_FORMAT: 'json', ACCESS_LOG: 'true', WATCH_CONFIG: 'false' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const watched = watchChild(child, 'sidecar');
+  onCleanup(() => watched.stop());
+  const admin = `http://127.0.0.1:${adminPort}`;
+  await waitForHttp(`${admin}/health/ready`, watched, { name: 'sidecar admin' });
+  const url = `http://127.0.0.1:${port}/books/1`;
+  await waitForHttp(url, watched, { name: 'sidecar listener' });
+  return {
+    url,
+    pid: watched.pid,
+    dir,
+    /** The admin's JSON stats (live and mirror counts by code, drops by reason). */
+    async stats() {
+      const response = await request(`${admin}/stats`);
+      return response.body.json();
+    },
+    stop: () => watched.stop(),
+  };
+}
