@@ -14,7 +14,9 @@ describe('book service, live variant', () => {
     expect(res.status).toBe(200);
     const books = res.body as Book[];
     expect(books.length).toBeGreaterThanOrEqual(8);
-    expect(books[0]).toEqual(expect.objectContaining({ id: 1, title: expect.any(String), author: expect.any(String), year: expect.any(Number) }));
+    expect(books[0]).toEqual(
+      expect.objectContaining({ id: 1, title: expect.any(String), author: expect.any(String), year: expect.any(Number) }),
+    );
   });
 
   it('returns one book and its reviews', async () => {

@@ -47,7 +47,10 @@ describe('createAccessLog', () => {
     log.write(entry);
     log.write({ ...entry, status: 500 });
     await log.close();
-    const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatchObject({
       msg: 'request completed',

@@ -22,7 +22,8 @@ export interface AccessLog {
  */
 export function createAccessLog(options: AccessLogOptions): AccessLog {
   const stream = new SonicBoom({ dest: options.destination ?? 1, sync: false, mkdir: true });
-  const writeLine = options.format === 'json' ? jsonWriter(stream) : (entry: AccessLogEntry) => stream.write(`${formatCommonLogLine(entry)}\n`);
+  const writeLine =
+    options.format === 'json' ? jsonWriter(stream) : (entry: AccessLogEntry) => stream.write(`${formatCommonLogLine(entry)}\n`);
   let closing: Promise<void> | undefined;
   return {
     write(entry) {

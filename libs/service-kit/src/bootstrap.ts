@@ -25,7 +25,9 @@ export async function listenOrExit(service: ServiceApp): Promise<string> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES') {
       const why = code === 'EADDRINUSE' ? 'is already in use' : 'needs privileges this process does not have';
-      process.stderr.write(`${options.name}: cannot listen on ${options.host}:${options.port}: the port ${why} (set PORT to another one)\n`);
+      process.stderr.write(
+        `${options.name}: cannot listen on ${options.host}:${options.port}: the port ${why} (set PORT to another one)\n`,
+      );
       process.exit(1);
     }
     throw error;

@@ -98,7 +98,10 @@ describe('createServiceApp', () => {
     const res = await request(`${url}/things/ok/8`, { headers: { 'x-request-id': 'r-log' } });
     await res.body.dump();
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const lines = readFileSync(join(dir, 'access.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = readFileSync(join(dir, 'access.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.find((l) => l.request_id === 'r-log')).toMatchObject({ url: '/things/ok/8', status: 200, version_tag: 'T1' });
   });
 

@@ -20,8 +20,7 @@ export function createReviewsVariant(config: VariantConfig, random: () => number
       };
     case 'fault':
       return {
-        beforeReviews: (bookId) =>
-          config.bookIds.has(bookId) ? Promise.reject(new InjectedReviewsFaultError(bookId)) : Promise.resolve(),
+        beforeReviews: (bookId) => (config.bookIds.has(bookId) ? Promise.reject(new InjectedReviewsFaultError(bookId)) : Promise.resolve()),
       };
   }
 }

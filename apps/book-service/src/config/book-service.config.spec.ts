@@ -16,7 +16,10 @@ describe('loadBookServiceConfig', () => {
 
   it('reads the fault variant with its book ids, 2 and 4 by default', () => {
     expect(loadBookServiceConfig({ BOOK_SERVICE_VARIANT: 'fault' }).variant).toEqual({ kind: 'fault', bookIds: new Set([2, 4]) });
-    expect(loadBookServiceConfig({ BOOK_SERVICE_VARIANT: 'fault', FAULT_BOOK_IDS: '7' }).variant).toEqual({ kind: 'fault', bookIds: new Set([7]) });
+    expect(loadBookServiceConfig({ BOOK_SERVICE_VARIANT: 'fault', FAULT_BOOK_IDS: '7' }).variant).toEqual({
+      kind: 'fault',
+      bookIds: new Set([7]),
+    });
   });
 
   it('lets VERSION_TAG name the deployment whatever the variant', () => {

@@ -36,7 +36,10 @@ export function loadBookServiceConfig(env: NodeJS.ProcessEnv): BookServiceConfig
   const e = parseEnv(BOOK_SERVICE_ENV, env);
   if (e.REVIEWS_DELAY_JITTER_MS > e.REVIEWS_DELAY_MS) {
     // The jitter is symmetric around the delay: a larger one would need negative waits.
-    throw new SchemaError([{ path: ['REVIEWS_DELAY_JITTER_MS'], message: `must not exceed REVIEWS_DELAY_MS (${e.REVIEWS_DELAY_MS})` }], 'environment');
+    throw new SchemaError(
+      [{ path: ['REVIEWS_DELAY_JITTER_MS'], message: `must not exceed REVIEWS_DELAY_MS (${e.REVIEWS_DELAY_MS})` }],
+      'environment',
+    );
   }
   const kind = e.BOOK_SERVICE_VARIANT;
   const versionTag = e.VERSION_TAG ?? DEFAULT_VERSION_TAGS[kind];

@@ -4,7 +4,10 @@ import { loadBookServiceConfig } from '../../src/config/book-service.config';
 
 export interface RunningBookService {
   readonly url: string;
-  get(path: string, headers?: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: unknown; ms: number }>;
+  get(
+    path: string,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: unknown; ms: number }>;
   close(): Promise<void>;
 }
 

@@ -1,0 +1,27 @@
+/** Base of the CLI's errors: their message is shown as is, without a stack. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = 1,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The command line is wrong: exit code 2, like every mirrormesh process refusing its input. */
+export class UsageError extends CliError {
+  constructor(message: string) {
+    super(message, 2);
+  }
+}
+
+/** Starting, changing or stopping the local mesh failed. */
+export class MeshError extends CliError {}
+
+/** A port the mesh needs is taken. */
+export class PortBusyError extends MeshError {
+  constructor(what: string, host: string, port: number, option: string) {
+    super(`${what} cannot listen on ${host}:${port}: the port is already in use (choose another with ${option})`);
+  }
+}

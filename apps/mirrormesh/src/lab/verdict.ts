@@ -1,0 +1,126 @@
+import { LIVE_VERSION_TAG, SCENARIOS, type ScenarioName } from '../mesh/scenarios';
+import { formatMs } from '../poll/poll-report';
+import { type LabClientFigures, type LabRow } from './lab-result';
+
+export const REVIEWS_ROUTE = 'GET /books/:id/reviews';
+
+/** The lab's expectations, as numbers. */
+export const LAB_EXPECTATIONS = {
+  /** v3: the mirror's reviews are slow on average… */
+  delayedMirrorMinAvgMs: 1000,
+  /** …while live stays fast. */
+  liveMaxAvgMs: 50,
+  /** v2: same code, so averages within this of each other (or of 2× live, whichever is larger). */
+  sameCodeAvgToleranceMs: 25,
+  /** The client's p99 with a mirror may exceed the no-mirror p99 by at most this factor… */
+  clientP99Factor: 2,
+  /** …or by this much, whichever is larger (tiny p99s jitter by whole milliseconds). */
+  clientP99SlackMs: 25,
+} as const;
+
+export interface VerdictInput {
+  readonly scenario: ScenarioName;
+  readonly rows: readonly LabRow[];
+  readonly client: LabClientFigures;
+  /** How many requests the client sent for reviews of each book id. */
+  readonly reviewsRequestsByBook: ReadonlyMap<number, number>;
+  /** The client's p99 without a mirror (the v1-live run), when the lab ran it. */
+  readonly baselineP99?: number | undefined;
+  readonly faultBookIds?: readonly number[];
+}
+
+export interface Verdict {
+  readonly passed: boolean;
+  readonly line: string;
+  readonly failures: readonly string[];
+}
+
+/** Checks one scenario's rows and client figures against what the lab expects. */
+export function judge(input: VerdictInput): Verdict {
+  const { scenario, rows, client } = input;
+  const mirrorTag = SCENARIOS[scenario].mirror?.versionTag;
+  const live = rows.filter((r) => r.podVersion === LIVE_VERSION_TAG);
+  const mirror = rows.filter((r) => mirrorTag !== undefined && r.podVersion === mirrorTag);
+  const failures: string[] = [];
+  const expect = (holds: boolean, failure: string) => {
+    if (!holds) failures.push(failure);
+  };
+
+  expect(client.errors === 0, `users saw ${client.errors} errors`);
+  expect(count(live) === client.requests, `live served ${count(live)} requests, the client sent ${client.requests}`);
+  const liveServerErrors = count(live.filter((r) => r.resultCode.startsWith('5')));
+  expect(liveServerErrors === 0, `live answered ${liveServerErrors} 5xx`);
+  if (input.baselineP99 !== undefined) {
+    const allowed = Math.max(input.baselineP99 * LAB_EXPECTATIONS.clientP99Factor, input.baselineP99 + LAB_EXPECTATIONS.clientP99SlackMs);
+    expect(
+      client.p99 <= allowed,
+      `the client's p99 moved with the mirror: ${formatMs(client.p99)} vs ${formatMs(input.baselineP99)} without one`,
+    );
+  }
+
+  const liveReviews = average(live.filter((r) => r.name === REVIEWS_ROUTE));
+  const mirrorReviews = average(mirror.filter((r) => r.name === REVIEWS_ROUTE));
+  let finding: string;
+  switch (scenario) {
+    case 'v1-live':
+      expect(
+        rows.every((r) => r.podVersion === LIVE_VERSION_TAG),
+        'a mirror reported requests although none is deployed',
+      );
+      finding = `live only: avg ${formatMs(liveReviews)} on ${REVIEWS_ROUTE}`;
+      break;
+    case 'v2-mirroring': {
+      expect(count(mirror) === count(live), `the mirror saw ${count(mirror)} requests, live ${count(live)}`);
+      expect(sameCodes(live, mirror), 'mirror and live answered with different result codes');
+      const tolerance = Math.max(LAB_EXPECTATIONS.sameCodeAvgToleranceMs, liveReviews * 2);
+      expect(
+        Math.abs(mirrorReviews - liveReviews) <= tolerance,
+        `mirror avg ${formatMs(mirrorReviews)} is not close to live ${formatMs(liveReviews)}`,
+      );
+      finding = `mirror avg ${formatMs(mirrorReviews)} vs live ${formatMs(liveReviews)} on ${REVIEWS_ROUTE}, same result codes`;
+      break;
+    }
+    case 'v3-delays':
+      expect(
+        mirrorReviews >= LAB_EXPECTATIONS.delayedMirrorMinAvgMs,
+        `mirror avg on reviews ${formatMs(mirrorReviews)} < ${LAB_EXPECTATIONS.delayedMirrorMinAvgMs} ms`,
+      );
+      expect(
+        liveReviews < LAB_EXPECTATIONS.liveMaxAvgMs,
+        `live avg on reviews ${formatMs(liveReviews)} ≥ ${LAB_EXPECTATIONS.liveMaxAvgMs} ms`,
+      );
+      finding = `mirror avg ${formatMs(mirrorReviews)} vs live ${formatMs(liveReviews)} on ${REVIEWS_ROUTE}`;
+      break;
+    case 'v4-fault': {
+      const faultIds = input.faultBookIds ?? [2, 4];
+      const expected = faultIds.reduce((sum, id) => sum + (input.reviewsRequestsByBook.get(id) ?? 0), 0);
+      const mirror500 = count(mirror.filter((r) => r.name === REVIEWS_ROUTE && r.resultCode === '500'));
+      const other500 = count(mirror.filter((r) => r.name !== REVIEWS_ROUTE && r.resultCode.startsWith('5')));
+      expect(
+        mirror500 === expected,
+        `the mirror answered ${mirror500} 500s on reviews, expected ${expected} (books ${faultIds.join(' and ')})`,
+      );
+      expect(other500 === 0, `the mirror answered ${other500} 5xx outside reviews`);
+      finding = `mirror answered ${mirror500} × 500 on ${REVIEWS_ROUTE} (books ${faultIds.join(' and ')}), live none`;
+      break;
+    }
+  }
+  const users = `users saw ${client.errors} errors, p99 ${formatMs(client.p99)}`;
+  const passed = failures.length === 0;
+  return { passed, failures, line: `${scenario}: ${finding}; ${users}${passed ? '' : ` — FAILED: ${failures.join('; ')}`}` };
+}
+
+function count(rows: readonly LabRow[]): number {
+  return rows.reduce((sum, r) => sum + r.requestCount, 0);
+}
+
+/** Request-weighted average duration. */
+function average(rows: readonly LabRow[]): number {
+  const n = count(rows);
+  return n === 0 ? 0 : rows.reduce((sum, r) => sum + r.duration * r.requestCount, 0) / n;
+}
+
+function sameCodes(a: readonly LabRow[], b: readonly LabRow[]): boolean {
+  const codes = (rows: readonly LabRow[]) => [...new Set(rows.map((r) => `${r.name} ${r.resultCode}`))].sort().join('|');
+  return codes(a) === codes(b);
+}

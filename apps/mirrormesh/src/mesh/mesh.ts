@@ -1,0 +1,211 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { PortBusyError } from '../errors';
+import { appEntry } from './app-entry';
+import { freePort, probePort } from './free-port';
+import { ManagedProcess } from './managed-process';
+import { meshProxyConfig } from './proxy-config';
+import { LIVE_VERSION_TAG, SCENARIOS, type MirrorVersion, type ScenarioName } from './scenarios';
+
+export const MESH_DEFAULTS = {
+  host: '127.0.0.1',
+  frontEndPort: 8080,
+  /** Time the front end gets to pick up a rewritten proxy config before the old mirror stops. */
+  configSettleMs: 1500,
+} as const;
+
+/** Any GUID: the local collector keeps every instrumentation key it is sent. */
+const LOCAL_INSTRUMENTATION_KEY = '00000000-0000-0000-0000-000000000000';
+
+export interface MeshOptions {
+  readonly scenario: ScenarioName;
+  readonly host?: string;
+  readonly frontEndPort?: number;
+  /** Logs, the proxy config and the collector's data live here. */
+  readonly stateDir: string;
+  readonly say?: (line: string) => void;
+}
+
+export interface MeshUrls {
+  readonly frontEnd: string;
+  readonly collector: string;
+  readonly bookservice: string;
+  readonly bookservicemirror: string | undefined;
+}
+
+/**
+ * The reference scenario as plain processes on one machine: the collector, the live book
+ * service, the scenario's mirror, and the front end whose in-process sidecar mirrors
+ * `bookservice` to `bookservicemirror`.
+ */
+export class Mesh {
+  private constructor(
+    private readonly options: Required<Omit<MeshOptions, 'say'>> & { say: (line: string) => void },
+    private scenarioName: ScenarioName,
+    private readonly collector: ManagedProcess,
+    private readonly collectorUrl: string,
+    private readonly telemetryEnv: Readonly<Record<string, string>>,
+    private readonly live: ManagedProcess,
+    private mirror: ManagedProcess | undefined,
+    private frontEnd: ManagedProcess | undefined,
+  ) {}
+
+  get scenario(): ScenarioName {
+    return this.scenarioName;
+  }
+
+  get urls(): MeshUrls {
+    return {
+      frontEnd: this.frontEnd?.spec.readyUrl.replace(/\/health\/ready$/, '') ?? '',
+      collector: this.collectorUrl,
+      bookservice: baseUrl(this.live),
+      bookservicemirror: this.mirror === undefined ? undefined : baseUrl(this.mirror),
+    };
+  }
+
+  static async start(options: MeshOptions): Promise<Mesh> {
+    const opts = {
+      host: options.host ?? MESH_DEFAULTS.host,
+      frontEndPort: options.frontEndPort ?? MESH_DEFAULTS.frontEndPort,
+      stateDir: options.stateDir,
+      scenario: options.scenario,
+      say: options.say ?? (() => undefined),
+    };
+    mkdirSync(join(opts.stateDir, 'logs'), { recursive: true });
+    await probePort(opts.host, opts.frontEndPort).catch(() => {
+      throw new PortBusyError('the front end', opts.host, opts.frontEndPort, '--port');
+    });
+    const started: ManagedProcess[] = [];
+    try {
+      const { process: collector, queryUrl, telemetryEnv } = await startCollector(opts);
+      started.push(collector);
+      opts.say(`collector          ${queryUrl}  (telemetry summary: ${queryUrl}/query/requests-summary?contains=MIR-)`);
+      const live = await startBookService(opts, 'bookservice', { versionTag: LIVE_VERSION_TAG, variant: 'live' }, telemetryEnv);
+      started.push(live);
+      opts.say(`bookservice        ${baseUrl(live)}  ${LIVE_VERSION_TAG}`);
+      const mirrorVersion = SCENARIOS[opts.scenario].mirror;
+      const mirror =
+        mirrorVersion === undefined ? undefined : await startBookService(opts, 'bookservicemirror', mirrorVersion, telemetryEnv);
+      if (mirror !== undefined) {
+        started.push(mirror);
+        opts.say(`bookservicemirror  ${baseUrl(mirror)}  ${mirrorVersion?.versionTag}`);
+      }
+      const mesh = new Mesh(opts, opts.scenario, collector, queryUrl, telemetryEnv, live, mirror, undefined);
+      mesh.writeProxyConfig();
+      mesh.frontEnd = await startFrontEnd(opts, mesh.proxyConfigFile, queryUrl, telemetryEnv);
+      started.push(mesh.frontEnd);
+      opts.say(`bookinfo-spa       ${mesh.urls.frontEnd}  (mirroring ${mirror === undefined ? 'off' : 'bookservice → bookservicemirror'})`);
+      return mesh;
+    } catch (error) {
+      for (const process of started.reverse()) await process.stop();
+      throw error;
+    }
+  }
+
+  /** Replaces only the mirror with the scenario's version: live traffic never touches it. */
+  async rollout(scenario: ScenarioName): Promise<void> {
+    const version = SCENARIOS[scenario].mirror;
+    const old = this.mirror;
+    this.mirror = version === undefined ? undefined : await startBookService(this.options, 'bookservicemirror', version, this.telemetryEnv);
+    this.scenarioName = scenario;
+    this.writeProxyConfig();
+    this.options.say(
+      `rollout: ${scenario}: bookservicemirror ${this.mirror === undefined ? 'removed' : `${baseUrl(this.mirror)} ${version?.versionTag}`}`,
+    );
+    // In-flight copies to the old mirror finish: it drains on SIGTERM like every app.
+    await sleep(MESH_DEFAULTS.configSettleMs);
+    await old?.stop();
+  }
+
+  /** Stops the apps that serve traffic; telemetry is flushed to the collector as each exits. */
+  async stopTraffic(): Promise<void> {
+    await this.frontEnd?.stop();
+    await Promise.all([this.mirror?.stop(), this.live.stop()]);
+  }
+
+  async stop(): Promise<void> {
+    await this.stopTraffic();
+    await this.collector.stop();
+  }
+
+  private get proxyConfigFile(): string {
+    return join(this.options.stateDir, 'proxy-config.json');
+  }
+
+  /** Atomic rename, so the front end's file watcher never reads half a config. */
+  private writeProxyConfig(): void {
+    const config = meshProxyConfig({ live: hostPort(this.live), mirror: this.mirror === undefined ? undefined : hostPort(this.mirror) });
+    writeFileSync(`${this.proxyConfigFile}.tmp`, `${JSON.stringify(config, null, 2)}\n`);
+    renameSync(`${this.proxyConfigFile}.tmp`, this.proxyConfigFile);
+  }
+}
+
+type Opts = Required<Omit<MeshOptions, 'say'>> & { say: (line: string) => void };
+
+async function startCollector(opts: Opts) {
+  const port = await freePort(opts.host);
+  const queryPort = await freePort(opts.host);
+  const dataDir = join(opts.stateDir, 'collector');
+  // Each `up` reports on its own run: yesterday's requests would blur today's comparison.
+  rmSync(join(dataDir, 'segments'), { recursive: true, force: true });
+  const process = await ManagedProcess.start({
+    name: 'collector',
+    entry: appEntry('collector'),
+    env: { HOST: opts.host, PORT: String(port), QUERY_PORT: String(queryPort), DATA_DIR: dataDir, LOG_FORMAT: 'common' },
+    readyUrl: `http://${opts.host}:${queryPort}/health/ready`,
+    logFile: join(opts.stateDir, 'logs', 'collector.log'),
+  });
+  return { process, queryUrl: `http://${opts.host}:${queryPort}`, telemetryEnv: telemetryEnvFor(dataDir, `https://${opts.host}:${port}/`) };
+}
+
+/** What a service needs to send telemetry to the local collector: its endpoint, and trust in its certificate. */
+function telemetryEnvFor(collectorDataDir: string, trackUrl: string): Record<string, string> {
+  return {
+    APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=${LOCAL_INSTRUMENTATION_KEY};IngestionEndpoint=${trackUrl}`,
+    NODE_EXTRA_CA_CERTS: join(collectorDataDir, 'tls', 'collector-cert.pem'),
+  };
+}
+
+async function startBookService(opts: Opts, name: string, version: MirrorVersion, telemetryEnv: Record<string, string>) {
+  const port = await freePort(opts.host);
+  return ManagedProcess.start({
+    name,
+    entry: appEntry('book-service'),
+    env: {
+      ...telemetryEnv,
+      HOST: opts.host,
+      PORT: String(port),
+      VERSION_TAG: version.versionTag,
+      BOOK_SERVICE_VARIANT: version.variant,
+      LOG_FORMAT: 'common',
+    },
+    readyUrl: `http://${opts.host}:${port}/health/ready`,
+    logFile: join(opts.stateDir, 'logs', `${name}-${version.versionTag}.log`),
+  });
+}
+
+async function startFrontEnd(opts: Opts, proxyConfigFile: string, collectorUrl: string, telemetryEnv: Record<string, string>) {
+  return ManagedProcess.start({
+    name: 'bookinfo-spa',
+    entry: appEntry('bookinfo-spa'),
+    env: {
+      ...telemetryEnv,
+      HOST: opts.host,
+      PORT: String(opts.frontEndPort),
+      SIDECAR_CONFIG: proxyConfigFile,
+      COLLECTOR_URL: collectorUrl,
+      LOG_FORMAT: 'common',
+    },
+    readyUrl: `http://${opts.host}:${opts.frontEndPort}/health/ready`,
+    logFile: join(opts.stateDir, 'logs', 'bookinfo-spa.log'),
+  });
+}
+
+function baseUrl(process: ManagedProcess): string {
+  return process.spec.readyUrl.replace(/\/health\/ready$/, '');
+}
+
+function hostPort(process: ManagedProcess): string {
+  return new URL(baseUrl(process)).host;
+}
