@@ -4,6 +4,8 @@ export { disabledTelemetry } from './disabled-telemetry';
 export { VERSION_TAG_DIMENSION, REQUEST_ID_DIMENSION } from './app-insights-telemetry';
 export {
   createRequestRecorder,
+  telemetryRequestListener,
+  type CompletedRequestLike,
   UNMATCHED_ROUTE,
   type RequestRecorder,
   type RecordableRequest,

@@ -38,3 +38,33 @@ export function createRequestRecorder(telemetry: Telemetry): RequestRecorder {
     });
   };
 }
+
+/** A finished request as service-kit's `RequestListener` receives it (structurally). */
+export interface CompletedRequestLike {
+  readonly method: string;
+  readonly route: string;
+  readonly url: string;
+  readonly status: number;
+  readonly durationMs: number;
+  readonly requestId: string;
+  readonly startedAt: Date;
+}
+
+/**
+ * A service-kit request listener that tracks each finished request:
+ * `createServiceApp(module, options, [telemetryRequestListener(telemetry)])`.
+ */
+export function telemetryRequestListener(telemetry: Telemetry): (request: CompletedRequestLike) => void {
+  if (!telemetry.enabled) return () => undefined;
+  return (request) => {
+    telemetry.trackRequest({
+      method: request.method,
+      route: request.route,
+      statusCode: request.status,
+      durationMs: request.durationMs,
+      url: request.url,
+      requestId: request.requestId,
+      startedAt: request.startedAt,
+    });
+  };
+}

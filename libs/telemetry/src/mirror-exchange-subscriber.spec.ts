@@ -1,0 +1,60 @@
+import diagnosticsChannel from 'node:diagnostics_channel';
+import { RecordingTelemetry } from '../test/support/recording-telemetry';
+import { MIRROR_DEPENDENCY_TYPE, MIRROR_EXCHANGE_CHANNEL, subscribeMirrorExchanges } from './mirror-exchange-subscriber';
+
+const channel = diagnosticsChannel.channel(MIRROR_EXCHANGE_CHANNEL);
+
+function event(overrides: Record<string, unknown> = {}) {
+  return {
+    mirror: true,
+    route: 'reviews',
+    cluster: 'bookservice-v2',
+    method: 'GET',
+    path: '/books/1/reviews?lang=en',
+    requestId: 'abc',
+    status: 200,
+    errorCode: undefined,
+    durationMs: 12.5,
+    startedAt: Date.parse('2026-11-21T04:00:00Z'),
+    bytes: 10,
+    attempts: 1,
+    ...overrides,
+  };
+}
+
+describe('subscribeMirrorExchanges', () => {
+  it('reports each mirror exchange as a dependency with its status and duration', () => {
+    const telemetry = new RecordingTelemetry();
+    const unsubscribe = subscribeMirrorExchanges(telemetry);
+    try {
+      channel.publish(event());
+      channel.publish(event({ status: 0, errorCode: 'UPSTREAM_TIMEOUT', durationMs: 3000 }));
+    } finally {
+      unsubscribe();
+    }
+    expect(telemetry.dependencies).toEqual([
+      {
+        name: 'GET /books/1/reviews',
+        type: MIRROR_DEPENDENCY_TYPE,
+        target: 'bookservice-v2',
+        data: 'GET /books/1/reviews?lang=en',
+        resultCode: '200',
+        success: true,
+        durationMs: 12.5,
+        startedAt: new Date('2026-11-21T04:00:00Z'),
+        properties: { route: 'reviews', cluster: 'bookservice-v2', RequestId: 'abc' },
+      },
+      expect.objectContaining({ resultCode: 'UPSTREAM_TIMEOUT', success: false, durationMs: 3000 }),
+    ]);
+  });
+
+  it('skips messages that are not exchange events and stops after unsubscribing', () => {
+    const telemetry = new RecordingTelemetry();
+    const unsubscribe = subscribeMirrorExchanges(telemetry);
+    channel.publish({ nope: true });
+    channel.publish(null);
+    unsubscribe();
+    channel.publish(event());
+    expect(telemetry.dependencies).toEqual([]);
+  });
+});
