@@ -113,14 +113,14 @@ class MirroringProxy implements Proxy {
 
   private liveDone(ctx: ExchangeContext, cluster: string, outcome: LiveOutcome): void {
     this.liveInflight -= 1;
-    publishLiveExchange({ req: ctx.req, route: ctx.route.name, cluster, requestId: ctx.headers.requestId, startedAt: ctx.startedAt, t0: ctx.t0, ...outcome });
+    publishLiveExchange({ req: ctx.req, route: ctx.route.name, cluster, requestId: ctx.headers.requestId, userAgent: ctx.headers.userAgent, startedAt: ctx.startedAt, t0: ctx.t0, ...outcome });
   }
 
   /** Answers from the proxy itself (no upstream involved). */
   private local(req: IncomingMessage, res: ServerResponse, startedAt: number, t0: number, status: number, code: string, message: string): void {
     const requestId = requestIdOf(typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : undefined);
     const bytes = sendProblem(res, status, code, message, requestId);
-    publishLiveExchange({ req, route: '', cluster: '', requestId, status, errorCode: code, bytes, attempts: 0, startedAt, t0 });
+    publishLiveExchange({ req, route: '', cluster: '', requestId, userAgent: req.headers['user-agent'], status, errorCode: code, bytes, attempts: 0, startedAt, t0 });
   }
 
   stats(): ProxyRuntimeStats {

@@ -13,6 +13,7 @@ export interface LiveExchangeFacts {
   readonly attempts: number;
   readonly startedAt: number;
   readonly t0: number;
+  readonly userAgent: string | undefined;
 }
 
 /** Publishes one live exchange; builds the event only when someone listens. */
@@ -35,7 +36,7 @@ export function publishLiveExchange(facts: LiveExchangeFacts): void {
     // undici drops an IncomingMessage's socket when it consumed the body and failed.
     remoteAddress: (req.socket as Socket | null)?.remoteAddress,
     httpVersion: req.httpVersion,
-    userAgent: req.headers['user-agent'],
+    userAgent: facts.userAgent,
   };
   exchangeChannel.publish(event);
 }

@@ -23,6 +23,8 @@ export interface UpstreamHeaders {
   readonly hasBody: boolean;
   /** The declared body size, when the client declared one. */
   readonly contentLength: number | undefined;
+  /** Kept for the access log without building req.headers. */
+  readonly userAgent: string | undefined;
 }
 
 /** Extra names a client listed in `Connection:` are hop-by-hop too. */
@@ -48,6 +50,7 @@ export function buildUpstreamHeaders(req: IncomingMessage): UpstreamHeaders {
   let givenId: string | undefined;
   let contentLength: number | undefined;
   let chunked = false;
+  let userAgent: string | undefined;
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i] as string;
     const value = raw[i + 1] as string;
@@ -63,6 +66,7 @@ export function buildUpstreamHeaders(req: IncomingMessage): UpstreamHeaders {
       else givenId ??= value;
     } else {
       if (lower === 'content-length') contentLength = Number(value);
+      else if (lower === 'user-agent') userAgent = value;
       list.push(name, value);
     }
   }
@@ -77,7 +81,7 @@ export function buildUpstreamHeaders(req: IncomingMessage): UpstreamHeaders {
   const requestId = requestIdOf(givenId);
   list.push('x-request-id', requestId);
   if (host !== undefined) list.push('host', host);
-  return { list, host, requestId, hasBody: chunked || (contentLength !== undefined && contentLength > 0), contentLength };
+  return { list, host, requestId, hasBody: chunked || (contentLength !== undefined && contentLength > 0), contentLength, userAgent };
 }
 
 /** Response headers that must not be copied back to the client. */

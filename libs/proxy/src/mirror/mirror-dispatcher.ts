@@ -71,7 +71,7 @@ function publishMirror(ctx: ExchangeContext, cluster: string, method: string, pa
     attempts: 1,
     remoteAddress: (ctx.req.socket as Socket | null)?.remoteAddress,
     httpVersion: ctx.req.httpVersion,
-    userAgent: undefined,
+    userAgent: ctx.headers.userAgent,
   };
   mirrorExchangeChannel.publish(event);
 }
