@@ -42,6 +42,9 @@ export class AppInsightsTelemetry implements Telemetry {
 
   trackDependency(record: DependencyRecord): void {
     if (this.closing !== undefined) return;
+    const properties: Record<string, string> = { ...record.properties, ...this.dimensions() };
+    // The exporter keeps an HTTP dependency's result code only when the method attribute is set.
+    if (record.method !== undefined) properties['http.request.method'] = record.method.toUpperCase();
     this.client.trackDependency({
       name: record.name,
       dependencyTypeName: record.type,
@@ -50,7 +53,7 @@ export class AppInsightsTelemetry implements Telemetry {
       resultCode: record.resultCode,
       success: record.success,
       duration: record.durationMs,
-      properties: { ...record.properties, ...this.dimensions() },
+      properties,
       ...(record.startedAt === undefined ? {} : { time: record.startedAt }),
     });
   }

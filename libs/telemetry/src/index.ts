@@ -14,7 +14,7 @@ export {
 export {
   subscribeMirrorExchanges,
   MIRROR_EXCHANGE_CHANNEL,
-  MIRROR_DEPENDENCY_TYPE,
+  MIRROR_DIMENSION,
   type MirrorExchangeEvent,
   type MirrorSubscriberOptions,
 } from './mirror-exchange-subscriber';

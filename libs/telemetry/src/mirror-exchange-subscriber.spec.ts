@@ -1,6 +1,6 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { RecordingTelemetry } from '../test/support/recording-telemetry';
-import { MIRROR_DEPENDENCY_TYPE, MIRROR_EXCHANGE_CHANNEL, subscribeMirrorExchanges } from './mirror-exchange-subscriber';
+import { MIRROR_DIMENSION, MIRROR_EXCHANGE_CHANNEL, subscribeMirrorExchanges } from './mirror-exchange-subscriber';
 
 const channel = diagnosticsChannel.channel(MIRROR_EXCHANGE_CHANNEL);
 
@@ -35,14 +35,15 @@ describe('subscribeMirrorExchanges', () => {
     expect(telemetry.dependencies).toEqual([
       {
         name: 'GET /books/1/reviews',
-        type: MIRROR_DEPENDENCY_TYPE,
+        type: 'HTTP',
+        method: 'GET',
         target: 'bookservice-v2',
-        data: 'GET /books/1/reviews?lang=en',
+        data: '/books/1/reviews?lang=en',
         resultCode: '200',
         success: true,
         durationMs: 12.5,
         startedAt: new Date('2026-11-21T04:00:00Z'),
-        properties: { route: 'reviews', cluster: 'bookservice-v2', RequestId: 'abc' },
+        properties: { [MIRROR_DIMENSION]: 'true', route: 'reviews', cluster: 'bookservice-v2', RequestId: 'abc' },
       },
       expect.objectContaining({ resultCode: 'UPSTREAM_TIMEOUT', success: false, durationMs: 3000 }),
     ]);

@@ -3,8 +3,12 @@ import { type Telemetry } from './telemetry';
 
 /** The proxy's channel for finished mirror exchanges (PROXY_CHANNELS.mirrorExchange in @mirrormesh/proxy). */
 export const MIRROR_EXCHANGE_CHANNEL = 'mirrormesh:proxy:mirror-exchange';
-/** Dependency type of mirror items, so they can be told apart from live calls in queries. */
-export const MIRROR_DEPENDENCY_TYPE = 'HTTP (mirror)';
+/**
+ * Custom dimension set to "true" on mirror dependencies, so they can be told apart from live
+ * calls (`dependencies | where customDimensions.Mirror == "true"`): the exporter fixes the
+ * type of HTTP dependencies to "Http".
+ */
+export const MIRROR_DIMENSION = 'Mirror';
 
 /**
  * What this package reads from a mirror exchange event; the proxy's ExchangeEvent is
@@ -49,14 +53,15 @@ function toDependency(event: MirrorExchangeEvent): Parameters<Telemetry['trackDe
   const answered = event.errorCode === undefined && event.status > 0;
   return {
     name: `${event.method} ${path}`,
-    type: MIRROR_DEPENDENCY_TYPE,
+    type: 'HTTP',
+    method: event.method,
     target: event.cluster,
-    data: `${event.method} ${event.path}`,
+    data: event.path,
     resultCode: answered ? String(event.status) : (event.errorCode ?? '0'),
     success: answered && event.status < 500,
     durationMs: event.durationMs,
     startedAt: new Date(event.startedAt),
-    properties: { route: event.route, cluster: event.cluster, RequestId: event.requestId },
+    properties: { [MIRROR_DIMENSION]: 'true', route: event.route, cluster: event.cluster, RequestId: event.requestId },
   };
 }
 

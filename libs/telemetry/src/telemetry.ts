@@ -17,8 +17,10 @@ export interface RequestRecord {
 /** One outgoing call (e.g. a mirror exchange), reported as a dependency. */
 export interface DependencyRecord {
   readonly name: string;
-  /** `HTTP`, or e.g. `HTTP (mirror)`. */
+  /** `HTTP` (with `method`, the item becomes an Application Insights HTTP dependency) or e.g. `SQL`. */
   readonly type: string;
+  /** The HTTP method, for HTTP dependencies: needed for the result code to be kept. */
+  readonly method?: string;
   /** Host or cluster called. */
   readonly target: string;
   /** The call's data: method and path, or a full URL. */
