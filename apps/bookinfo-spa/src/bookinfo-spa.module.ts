@@ -1,0 +1,33 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type ProxyConfig } from '@mirrormesh/proxy';
+import { ProxyModule } from '@mirrormesh/proxy/nest';
+import { BOOKINFO_SPA_CONFIG } from './bookinfo-spa.tokens';
+import { API_PREFIX, BOOKINFO_SPA_DEFAULTS, type BookinfoSpaConfig } from './config/bookinfo-spa.config';
+import { SidecarConfigWatcher } from './config/sidecar-config-watcher';
+import { createCollectorClient } from './mesh/collector-client';
+import { MeshController } from './mesh/mesh.controller';
+import { MeshStatsService } from './mesh/mesh-stats.service';
+import { COLLECTOR_CLIENT } from './mesh/mesh.tokens';
+import { type StaticFileIndex } from './static/static-file-index';
+import { StaticFilesModule } from './static/static-files.module';
+
+/** The SPA's server: the proxy on /api, the mesh dashboard's data on /_mesh, the web app on the rest. */
+@Module({})
+export class BookinfoSpaModule {
+  static register(config: BookinfoSpaConfig, proxyConfig: ProxyConfig, files: StaticFileIndex): DynamicModule {
+    return {
+      module: BookinfoSpaModule,
+      imports: [
+        ProxyModule.register({ config: proxyConfig, prefix: API_PREFIX, closeGraceMs: BOOKINFO_SPA_DEFAULTS.proxyCloseGraceMs }),
+        StaticFilesModule.register({ files, apiPrefix: API_PREFIX }),
+      ],
+      controllers: [MeshController],
+      providers: [
+        { provide: BOOKINFO_SPA_CONFIG, useValue: config },
+        { provide: COLLECTOR_CLIENT, useValue: createCollectorClient(config.collector) },
+        MeshStatsService,
+        SidecarConfigWatcher,
+      ],
+    };
+  }
+}

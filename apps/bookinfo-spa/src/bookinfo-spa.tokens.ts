@@ -1,0 +1,1 @@
+export const BOOKINFO_SPA_CONFIG = Symbol('BOOKINFO_SPA_CONFIG');

@@ -1,0 +1,24 @@
+/** Base class of this app's own errors; `code` is stable, the message says what to fix. */
+export class BookinfoSpaError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The web root is missing or holds no index.html (the web app was not built). */
+export class WebRootError extends BookinfoSpaError {
+  constructor(root: string, why: string) {
+    super('WEB_ROOT_INVALID', `web root ${root} ${why} (run "npm run build -w @mirrormesh/bookinfo-spa", or set WEB_ROOT)`);
+  }
+}
+
+/** The collector could not be asked; the message is for the log, never for the browser. */
+export class CollectorUnavailableError extends BookinfoSpaError {
+  constructor(why: string) {
+    super('COLLECTOR_UNAVAILABLE', `collector unavailable: ${why}`);
+  }
+}

@@ -1,0 +1,34 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { type StatsSnapshot } from '@mirrormesh/proxy';
+import { type MeshDashboard } from './mesh-dashboard.dto';
+import { MeshStatsService } from './mesh-stats.service';
+
+/** Outside /api on purpose: everything under /api belongs to the proxy (its 404 included). */
+export const MESH_PATH = '_mesh';
+
+/** What the dashboard reads, and the sidecar's numbers for scrapers. */
+@Controller(MESH_PATH)
+export class MeshController {
+  constructor(private readonly mesh: MeshStatsService) {}
+
+  /** Live versus mirror, the traffic graph and the collector summary, in one answer. */
+  @Get('dashboard')
+  @Header('cache-control', 'no-store')
+  dashboard(): Promise<MeshDashboard> {
+    return this.mesh.dashboard();
+  }
+
+  /** The proxy core's stats snapshot as it is (what the standalone sidecar serves at /stats). */
+  @Get('stats')
+  @Header('cache-control', 'no-store')
+  stats(): StatsSnapshot {
+    return this.mesh.snapshot();
+  }
+
+  @Get('metrics')
+  @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
+  @Header('cache-control', 'no-store')
+  metrics(): string {
+    return this.mesh.prometheus();
+  }
+}

@@ -1,0 +1,1 @@
+export const COLLECTOR_CLIENT = Symbol('COLLECTOR_CLIENT');
