@@ -11,6 +11,7 @@ import { requestIdOf } from './forwarding/request-id';
 import { sendProblem } from './forwarding/send-problem';
 import { buildUpstreamHeaders } from './forwarding/upstream-headers';
 import { isMirrorSelected, startMirror } from './mirror/mirror-dispatcher';
+import { MirrorBreaker } from './mirror/mirror-breaker';
 import { MirrorInflight } from './mirror/mirror-inflight';
 import { pickDestination } from './routing/pick-destination';
 import { UpstreamPools } from './transport/upstream-pools';
@@ -51,6 +52,7 @@ class MirroringProxy implements Proxy {
   private closing: Promise<void> | undefined;
   private readonly pools = new UpstreamPools();
   private readonly mirrorInflight = new MirrorInflight();
+  private readonly mirrorBreaker = new MirrorBreaker();
   private readonly graceMs: number;
 
   constructor(config: unknown, options: ProxyOptions) {
@@ -107,7 +109,7 @@ class MirroringProxy implements Proxy {
     const { route, req } = ctx;
     const cluster = pickDestination(route);
     let body: Readable | null = ctx.headers.hasBody ? req : null;
-    if (route.mirror !== undefined && isMirrorSelected(route.mirror, req.method as string)) body = startMirror(ctx, route.mirror, this.mirrorInflight);
+    if (route.mirror !== undefined && isMirrorSelected(route.mirror, req.method as string)) body = startMirror(ctx, route.mirror, this.mirrorInflight, this.mirrorBreaker);
     new LiveExchange(ctx, cluster, body, (outcome) => this.liveDone(ctx, cluster.name, outcome)).start();
   }
 

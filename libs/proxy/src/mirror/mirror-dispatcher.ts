@@ -5,6 +5,7 @@ import { type ExchangeContext } from '../forwarding/exchange-context';
 import { mirrorDroppedChannel, mirrorExchangeChannel, type ExchangeEvent, type MirrorDropReason, type MirrorDroppedEvent } from '../observability/channels';
 import { teeRequestBody } from './body-tee';
 import { MirrorExchange, type MirrorOutcome } from './mirror-exchange';
+import { type MirrorBreaker } from './mirror-breaker';
 import { buildMirrorHeaders } from './mirror-headers';
 import { type MirrorInflight } from './mirror-inflight';
 
@@ -19,12 +20,16 @@ export function isMirrorSelected(mirror: CompiledMirror, method: string): boolea
  * must send: the request itself, a teed stream, or null for bodiless requests.
  * Every way a copy is not sent is counted, with its reason.
  */
-export function startMirror(ctx: ExchangeContext, mirror: CompiledMirror, inflight: MirrorInflight): Readable | null {
+export function startMirror(ctx: ExchangeContext, mirror: CompiledMirror, inflight: MirrorInflight, breaker: MirrorBreaker): Readable | null {
   const { req, headers } = ctx;
   const liveBody = headers.hasBody ? req : null;
   const clusterName = mirror.cluster.name;
   if (headers.contentLength !== undefined && headers.contentLength > mirror.maxBodyBytes) {
     dropped(ctx, clusterName, 'body_too_large');
+    return liveBody;
+  }
+  if (breaker.isOpen(clusterName)) {
+    dropped(ctx, clusterName, 'unreachable');
     return liveBody;
   }
   if (!inflight.tryAcquire(clusterName, mirror.maxInflight)) {
@@ -35,6 +40,7 @@ export function startMirror(ctx: ExchangeContext, mirror: CompiledMirror, inflig
   const path = req.url as string;
   const exchange = new MirrorExchange(mirror, (outcome) => {
     inflight.release(clusterName);
+    breaker.record(clusterName, outcome.connectFailure);
     if (outcome.bodyTooLarge) dropped(ctx, clusterName, 'body_too_large');
     else publishMirror(ctx, clusterName, method, path, outcome);
   });

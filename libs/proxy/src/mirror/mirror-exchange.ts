@@ -9,6 +9,8 @@ export interface MirrorOutcome {
   readonly bytes: number;
   /** The copy was cut because the body passed mirror.maxBodyBytes. */
   readonly bodyTooLarge: boolean;
+  /** The mirror could not be connected to (refused, unresolved, connect timeout). */
+  readonly connectFailure: boolean;
 }
 
 /**
@@ -48,12 +50,13 @@ export class MirrorExchange implements Dispatcher.DispatchHandler {
   }
 
   onResponseEnd(): void {
-    this.end({ status: this.status, errorCode: undefined, bytes: this.bytes, bodyTooLarge: false });
+    this.end({ status: this.status, errorCode: undefined, bytes: this.bytes, bodyTooLarge: false, connectFailure: false });
   }
 
   onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
     const tooLarge = (error as { code?: unknown }).code === 'ERR_MIRROR_BODY_TOO_LARGE';
-    this.end({ status: this.status, errorCode: tooLarge ? 'MIRROR_BODY_TOO_LARGE' : classifyUpstreamError(error).code, bytes: this.bytes, bodyTooLarge: tooLarge });
+    const failure = classifyUpstreamError(error);
+    this.end({ status: this.status, errorCode: tooLarge ? 'MIRROR_BODY_TOO_LARGE' : failure.code, bytes: this.bytes, bodyTooLarge: tooLarge, connectFailure: failure.retryOn === 'connect-failure' });
   }
 
   private end(outcome: MirrorOutcome): void {

@@ -34,7 +34,7 @@ export interface ExchangeEvent {
   readonly userAgent: string | undefined;
 }
 
-export type MirrorDropReason = 'inflight_cap' | 'body_too_large' | 'client_aborted' | 'closed';
+export type MirrorDropReason = 'inflight_cap' | 'body_too_large' | 'unreachable';
 
 export interface MirrorDroppedEvent {
   readonly route: string;

@@ -1,0 +1,40 @@
+import { recordEvents } from './support/channel-recorder';
+import { createClient } from './support/http-client';
+import { liveAndMirror, startProxy, type ProxyServer } from './support/proxy-server';
+import { eventually, refusedEndpoint, startUpstream, type Upstream } from './support/upstream';
+
+describe('an unreachable mirror is skipped for a cooldown instead of costing a failed connect per copy', () => {
+  const client = createClient();
+  const events = recordEvents();
+  let live: Upstream;
+  let proxy: ProxyServer;
+
+  beforeAll(async () => {
+    live = await startUpstream('live');
+    proxy = await startProxy(liveAndMirror(live.endpoint, await refusedEndpoint()));
+  });
+  afterAll(async () => {
+    events.stop();
+    await client.close();
+    await proxy.close();
+    await live.close();
+  });
+
+  it('stops connecting after consecutive failures and counts the skipped copies', async () => {
+    for (let i = 0; i < 5; i += 1) expect((await client.send(`${proxy.url}/a/${i}`)).status).toBe(200);
+    await eventually(() => events.mirror.length === 5);
+    expect(events.mirror.every((e) => e.errorCode === 'UPSTREAM_REFUSED')).toBe(true);
+    const replies = await Promise.all(Array.from({ length: 50 }, (_, i) => client.send(`${proxy.url}/b/${i}`)));
+    expect(replies.every((r) => r.status === 200)).toBe(true);
+    expect(events.mirror).toHaveLength(5);
+    expect(events.dropped.filter((d) => d.reason === 'unreachable')).toHaveLength(50);
+  });
+
+  it('lets one copy probe the cluster after the cooldown', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await Promise.all(Array.from({ length: 3 }, (_, i) => client.send(`${proxy.url}/c/${i}`)));
+    await eventually(() => events.mirror.length === 6);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(events.mirror).toHaveLength(6);
+  });
+});
