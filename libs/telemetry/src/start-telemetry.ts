@@ -8,8 +8,8 @@ import { readTelemetryEnv } from './telemetry-env';
 export interface StartTelemetryOptions {
   /** Cloud role name of the app (`book-service`, `sidecar`, …). */
   readonly roleName: string;
-  /** Overrides VERSION_TAG. */
-  readonly versionTag?: string;
+  /** Overrides VERSION_TAG (e.g. the service's own default per variant). */
+  readonly versionTag?: string | undefined;
   /** Defaults to process.env. */
   readonly env?: NodeJS.ProcessEnv;
   /** Extra CA (PEM) to trust for the ingestion endpoint, for in-process use; processes use NODE_EXTRA_CA_CERTS. */
