@@ -51,14 +51,15 @@ export function TrafficGraph({ dashboard }: { readonly dashboard: MeshDashboard 
           const share = edge.kind === 'live' ? (live.requests === 0 || cluster === undefined ? null : cluster.requests / live.requests) : null;
           const label =
             edge.kind === 'live'
-              ? `live ${share === null ? formatPercent(edge.percentage) : formatRate(share)} · errors ${formatRate(errorRate)}`
-              : `mirror ${formatPercent(edge.percentage)} · errors ${formatRate(errorRate)}`;
+              ? `live ${share === null ? formatPercent(edge.percentage) : formatRate(share)} of traffic · ${formatRate(errorRate)} errors`
+              : `mirror copies ${formatPercent(edge.percentage)} · ${formatRate(errorRate)} errors`;
           described.push(`${topology.source} to ${edge.cluster}: ${label}`);
           const midX = (x1 + targetX) / 2;
           return (
             <g key={`${edge.kind}-${edge.cluster}`} data-edge={edge.kind} data-cluster={edge.cluster}>
               <path d={`M${x1},${y1} C${midX},${y1} ${midX},${y2} ${targetX},${y2}`} className={`edge edge-${edge.kind}${errorRate !== null && errorRate > 0.05 ? ' edge-failing' : ''}`} markerEnd={`url(#arrow-${edge.kind})`} />
-              <text x={midX} y={(y1 + y2) / 2 - 8} textAnchor="middle" className="edge-label">
+              {/* Beside the target end, where edges are far apart: labels never overlap. */}
+              <text x={targetX - 14} y={edge.kind === 'live' ? y2 - 12 : y2 + 24} textAnchor="end" className="edge-label">
                 {label}
               </text>
               <Node x={targetX} y={y} label={edge.cluster} kind={edge.kind} />

@@ -1,0 +1,114 @@
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { type MeshDashboard } from '../src/mesh/mesh-dashboard.dto';
+import { get } from './support/http';
+import { spawnBookService, type SpawnedBookService } from './support/spawn-book-service';
+import { startSpa, type RunningSpa } from './support/spa-fixture';
+
+const MIRROR_DELAY_MS = 300;
+
+const COLLECTOR_ROWS = [
+  { name: 'GET /books/:id/reviews', podVersion: 'V1MIR-LiveBookService', resultCode: '200', duration: 3.5, requestCount: 12, p50: 3, p95: 5, p99: 6, extra: 'ignored' },
+  { name: 'GET /books/:id/reviews', podVersion: 'V3MIR-BookServiceDelay', resultCode: '200', duration: 301, requestCount: 12, p50: 300, p95: 305, p99: 310 },
+];
+
+/** A stand-in collector (a real HTTP server) answering the requests-summary query. */
+async function startCollector(): Promise<{ url: string; queries: string[]; close(): Promise<void> }> {
+  const queries: string[] = [];
+  const server: Server = createServer((req, res) => {
+    queries.push(req.url ?? '');
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ rows: COLLECTOR_ROWS }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    queries,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('the mirror dashboard data', () => {
+  let live: SpawnedBookService;
+  let mirror: SpawnedBookService;
+  let collector: Awaited<ReturnType<typeof startCollector>>;
+  let spa: RunningSpa;
+
+  beforeAll(async () => {
+    [live, mirror, collector] = await Promise.all([
+      spawnBookService(),
+      spawnBookService({ BOOK_SERVICE_VARIANT: 'delay', REVIEWS_DELAY_MS: String(MIRROR_DELAY_MS) }),
+      startCollector(),
+    ]);
+    spa = await startSpa({ live: live.endpoint, mirror: mirror.endpoint, env: { COLLECTOR_URL: collector.url } });
+  });
+  afterAll(async () => {
+    await spa?.close();
+    await Promise.all([live?.stop(), mirror?.stop(), collector?.close()]);
+  });
+
+  it('shows live and mirror, the mirror slower, the topology and the collector rows', async () => {
+    for (let id = 1; id <= 6; id += 1) expect((await get(`${spa.url}/api/books/${(id % 5) + 1}/reviews`)).status).toBe(200);
+    let dashboard = (await get(`${spa.url}/_mesh/dashboard`)).json<MeshDashboard>();
+    for (let i = 0; i < 50 && dashboard.mirror.requests < 6; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      dashboard = (await get(`${spa.url}/_mesh/dashboard`)).json<MeshDashboard>();
+    }
+    expect(dashboard.live).toEqual(expect.objectContaining({ requests: 6, errors: 0, errorRate: 0, clusters: [{ cluster: 'bookservice', requests: 6, errors: 0 }] }));
+    expect(dashboard.mirror).toEqual(expect.objectContaining({ requests: 6, errors: 0, clusters: [{ cluster: 'bookservicemirror', requests: 6, errors: 0 }] }));
+    expect(dashboard.mirror.meanMs).toBeGreaterThanOrEqual(MIRROR_DELAY_MS);
+    expect(dashboard.live.meanMs).toBeLessThan(dashboard.mirror.meanMs ?? 0);
+    expect(dashboard.topology).toEqual({
+      source: 'bookinfo-spa',
+      edges: [
+        { kind: 'live', cluster: 'bookservice', percentage: 100 },
+        { kind: 'mirror', cluster: 'bookservicemirror', percentage: 100 },
+      ],
+    });
+    expect(dashboard.collector.state).toBe('ok');
+    expect(dashboard.collector.rows).toHaveLength(2);
+    expect(dashboard.collector.rows[0]).not.toHaveProperty('extra');
+    expect(collector.queries.at(-1)).toMatch(/^\/query\/requests-summary\?contains=MIR-&since=15m$/);
+  });
+
+  it('counts upstream failures as errors', async () => {
+    const before = (await get(`${spa.url}/_mesh/dashboard`)).json<MeshDashboard>();
+    expect((await get(`${spa.url}/api/books/999`)).status).toBe(404);
+    const after = (await get(`${spa.url}/_mesh/dashboard`)).json<MeshDashboard>();
+    expect(after.live.requests).toBe(before.live.requests + 1);
+    expect(after.live.errors).toBe(before.live.errors); // a 404 is an answer, not an error
+    expect(after.live.codes).toContainEqual({ code: '404', count: 1 });
+  });
+
+  it('serves the raw stats snapshot and Prometheus metrics', async () => {
+    const stats = await get(`${spa.url}/_mesh/stats`);
+    expect(stats.json<{ live: { total: number } }>().live.total).toBeGreaterThan(0);
+    const metrics = await get(`${spa.url}/_mesh/metrics`);
+    expect(metrics.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(metrics.text()).toMatch(/cluster="bookservicemirror"/);
+  });
+});
+
+describe('the dashboard without a reachable collector', () => {
+  let live: SpawnedBookService;
+  let spa: RunningSpa;
+
+  beforeAll(async () => {
+    live = await spawnBookService();
+    // Port 1 on loopback: nothing listens there, the connection is refused at once.
+    spa = await startSpa({ live: live.endpoint, env: { COLLECTOR_URL: 'http://127.0.0.1:1', COLLECTOR_TIMEOUT_MS: '500' } });
+  });
+  afterAll(async () => {
+    await spa?.close();
+    await live?.stop();
+  });
+
+  it('says "unreachable" and nothing about why', async () => {
+    const answer = await get(`${spa.url}/_mesh/dashboard`);
+    expect(answer.status).toBe(200);
+    const dashboard = answer.json<MeshDashboard>();
+    expect(dashboard.collector).toEqual({ state: 'unreachable', rows: [] });
+    expect(answer.text()).not.toMatch(/ECONNREFUSED|127\.0\.0\.1:1|stack/i);
+    expect(dashboard.mirror.requests).toBe(0);
+    expect(dashboard.topology.edges).toEqual([{ kind: 'live', cluster: 'bookservice', percentage: 100 }]);
+  });
+});
