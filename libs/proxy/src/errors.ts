@@ -46,6 +46,13 @@ export class RouteTimeoutError extends ProxyError {
   }
 }
 
+/** A mirror copy waited longer than `mirror.timeout` (in the pool's queue or for an answer). */
+export class MirrorTimeoutError extends ProxyError {
+  constructor(timeoutMs: number) {
+    super('ERR_MIRROR_TIMEOUT', `mirror timeout of ${timeoutMs} ms exceeded`);
+  }
+}
+
 /** The downstream client went away; the upstream exchange is abandoned. */
 export class ClientAbortedError extends ProxyError {
   constructor() {

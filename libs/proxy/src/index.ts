@@ -10,4 +10,4 @@ export { type StatsSnapshot, type CodeCount, type DurationSummary } from './obse
 export { DURATION_BUCKETS_SECONDS } from './observability/histogram';
 export { createAdminHandler, type AdminHandlerOptions } from './admin/admin-handler';
 export { startAdminServer, type AdminServer, type AdminServerOptions } from './admin/admin-server';
-export { ProxyError, ProxyConfigError, ConfigFileError, MirrorBodyTooLargeError, RouteTimeoutError, ClientAbortedError, ProxyClosedError } from './errors';
+export { ProxyError, ProxyConfigError, ConfigFileError, MirrorBodyTooLargeError, MirrorTimeoutError, RouteTimeoutError, ClientAbortedError, ProxyClosedError } from './errors';

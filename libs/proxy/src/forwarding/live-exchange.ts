@@ -98,7 +98,8 @@ export class LiveExchange implements Dispatcher.DispatchHandler {
   onRequestStart(controller: Dispatcher.DispatchController): void {
     this.controller = controller;
     if (this.clientGone) controller.abort(new ClientAbortedError());
-    else if (this.timedOut) controller.abort(new RouteTimeoutError(this.ctx.route.timeoutMs));
+    // Also catches a request that waited in the pool's queue past the route deadline.
+    else if (this.timedOut || performance.now() > this.deadline) controller.abort(new RouteTimeoutError(this.ctx.route.timeoutMs));
   }
 
   onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {

@@ -27,6 +27,7 @@ export function classifyUpstreamError(error: unknown): UpstreamFailure {
     case 'UND_ERR_HEADERS_TIMEOUT':
     case 'UND_ERR_BODY_TIMEOUT':
     case 'ERR_ROUTE_TIMEOUT':
+    case 'ERR_MIRROR_TIMEOUT':
     case 'ETIMEDOUT':
       return TIMEOUT;
     case 'UND_ERR_CONNECT_TIMEOUT':

@@ -1,6 +1,7 @@
 import { type Readable } from 'node:stream';
 import { type Dispatcher } from 'undici';
 import { type CompiledMirror } from '../config/compiled-config';
+import { MirrorTimeoutError } from '../errors';
 import { classifyUpstreamError } from '../forwarding/upstream-failure';
 
 export interface MirrorOutcome {
@@ -22,6 +23,7 @@ export class MirrorExchange implements Dispatcher.DispatchHandler {
   private status = 0;
   private bytes = 0;
   private ended = false;
+  private queuedAt = 0;
 
   constructor(
     private readonly mirror: CompiledMirror,
@@ -29,6 +31,7 @@ export class MirrorExchange implements Dispatcher.DispatchHandler {
   ) {}
 
   start(path: string, method: string, headers: string[], body: Readable | null): void {
+    this.queuedAt = performance.now();
     try {
       this.mirror.cluster
         .next()
@@ -38,8 +41,13 @@ export class MirrorExchange implements Dispatcher.DispatchHandler {
     }
   }
 
-  /** Required even when empty: undici picks the handler API by its presence. */
-  onRequestStart(): void {}
+  /**
+   * A copy that waited in the pool's queue (a slow mirror, all connections busy) past
+   * its timeout is not sent at all: mirror.timeout bounds the whole copy, queue included.
+   */
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    if (performance.now() - this.queuedAt > this.mirror.timeoutMs) controller.abort(new MirrorTimeoutError(this.mirror.timeoutMs));
+  }
 
   onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number): void {
     if (statusCode >= 200) this.status = statusCode;
