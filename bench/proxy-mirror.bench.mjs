@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { cleanup } from './lib/cleanup.mjs';
-import { constantRate } from './lib/constant-rate.mjs';
+import { CONSTANT_RATE_DEFAULTS, interleavedConstantRate } from './lib/constant-rate.mjs';
 import { describePinning, pinSelfToLoadCore } from './lib/cpu-pinning.mjs';
 import { startNginx } from './lib/nginx.mjs';
 import { cpuSeconds, sampleRss } from './lib/proc-stats.mjs';
@@ -22,6 +22,9 @@ import { runWrk, WRK_DEFAULTS } from './lib/wrk.mjs';
 const DURATION_S = boundedInteger('PROXY_BENCH_DURATION_S', WRK_DEFAULTS.durationS, 3, 60);
 /** wrk before each measured run: opens the connections, lets V8 compile the hot paths. */
 const WARMUP_S = 2;
+/** Fixed-rate latency: per target, this many slices of LATENCY_SLICE_MS, interleaved with the others. */
+const LATENCY_ROUNDS = 4;
+const LATENCY_SLICE_MS = 2_000;
 const CPU_PROF_DIR = process.env.PROXY_BENCH_CPU_PROF ? resolve(process.env.PROXY_BENCH_CPU_PROF) : undefined;
 
 const CASES = [
@@ -59,15 +62,15 @@ async function measure(tools, upstreams, url, { proxyPid, mirror }) {
   };
 }
 
-async function runProxyCase(tools, upstreams, target, benchCase, latencyRuns) {
+function startProxy(tools, upstreams, target, benchCase, profileName) {
   const mirrorPort = benchCase.upstream && upstreams.ports[benchCase.upstream];
-  const nodeArgs = CPU_PROF_DIR
-    ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`, `--cpu-prof-name=sidecar-${benchCase.key}.cpuprofile`]
-    : [];
-  const proxy =
-    target === 'nginx'
-      ? await startNginx(tools.nginx, { livePort: upstreams.ports.live, mirrorPort })
-      : await startSidecar({ livePort: upstreams.ports.live, mirrorPort, nodeArgs });
+  if (target === 'nginx') return startNginx(tools.nginx, { livePort: upstreams.ports.live, mirrorPort });
+  const nodeArgs = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`, `--cpu-prof-name=${profileName}.cpuprofile`] : [];
+  return startSidecar({ livePort: upstreams.ports.live, mirrorPort, nodeArgs });
+}
+
+async function runProxyCase(tools, upstreams, target, benchCase) {
+  const proxy = await startProxy(tools, upstreams, target, benchCase, `sidecar-${benchCase.key}`);
   const rss = sampleRss(proxy.pid);
   try {
     const run = {
@@ -78,7 +81,6 @@ async function runProxyCase(tools, upstreams, target, benchCase, latencyRuns) {
       ...(await measure(tools, upstreams, proxy.url, { proxyPid: proxy.pid, mirror: benchCase.upstream })),
     };
     if (target === 'sidecar') run.dropped = (await proxy.stats()).dropped;
-    if (benchCase.latency) latencyRuns.push({ target, label: benchCase.label, latency: await constantRate(proxy.url) });
     run.peakRssMiB = rss.peakMiB();
     console.error(
       `  ${target} / ${benchCase.label}: ${Math.round(run.wrk.rps)} req/s, p99 ${run.wrk.p99} ms, peak RSS ${run.peakRssMiB.toFixed(1)} MiB`,
@@ -87,6 +89,28 @@ async function runProxyCase(tools, upstreams, target, benchCase, latencyRuns) {
   } finally {
     rss.stop();
     await proxy.stop();
+  }
+}
+
+/** Direct and every proxy × latency case, all running at once on their cores, measured in turns. */
+async function measureAddedLatency(tools, upstreams, targets, directUrl) {
+  const subjects = [{ name: 'direct', target: 'direct', label: 'no mirror', url: directUrl }];
+  const started = [];
+  try {
+    for (const benchCase of CASES.filter((c) => c.latency)) {
+      for (const target of targets) {
+        const proxy = await startProxy(tools, upstreams, target, benchCase, `sidecar-latency-${benchCase.key}`);
+        started.push(proxy);
+        subjects.push({ name: `${target}/${benchCase.key}`, target, label: benchCase.label, url: proxy.url });
+      }
+    }
+    console.error(
+      `  fixed-rate latency: ${subjects.map((s) => s.name).join(', ')}, ${LATENCY_ROUNDS} × ${LATENCY_SLICE_MS / 1_000} s each`,
+    );
+    const results = await interleavedConstantRate(subjects, { rounds: LATENCY_ROUNDS, sliceMs: LATENCY_SLICE_MS });
+    return subjects.map((s) => ({ target: s.target, label: s.label, latency: results.get(s.name) }));
+  } finally {
+    for (const proxy of started) await proxy.stop();
   }
 }
 
@@ -99,23 +123,20 @@ async function main() {
   console.log(`${versionOf(tools.nginx)}; ${versionOf(tools.wrk)}; node ${process.version}`);
   console.log(`pinning: ${describePinning()}`);
   console.log(
-    `wrk: -t${WRK_DEFAULTS.threads} -c${WRK_DEFAULTS.connections} -d${DURATION_S}s after a ${WARMUP_S} s warm-up; fixed-rate latency: 1,000 req/s for 8 s after 2 s warm-up`,
+    `wrk: -t${WRK_DEFAULTS.threads} -c${WRK_DEFAULTS.connections} -d${DURATION_S}s after a ${WARMUP_S} s warm-up; fixed-rate latency: ${CONSTANT_RATE_DEFAULTS.rate.toLocaleString('en-US')} req/s, ${LATENCY_ROUNDS} interleaved slices of ${LATENCY_SLICE_MS / 1_000} s per target after a 2 s warm-up`,
   );
   if (!withSidecar)
     console.log(`\nSIDECAR MISSING: ${SIDECAR_MAIN} does not exist (run \`npm run build\`); measuring direct and nginx only.\n`);
 
   const upstreams = await startUpstreamProcess();
+  const targets = withSidecar ? ['nginx', 'sidecar'] : ['nginx'];
   const runs = [];
-  const latencyRuns = [];
   const direct = `http://127.0.0.1:${upstreams.ports.live}/books/1`;
   runs.push({ target: 'direct', key: 'none', label: 'no mirror', ...(await measure(tools, upstreams, direct, {})) });
-  latencyRuns.push({ target: 'direct', label: 'no mirror', latency: await constantRate(direct) });
   console.error(`  direct: ${Math.round(runs[0].wrk.rps)} req/s`);
   // nginx and sidecar alternate case by case, so that a busy moment on a shared machine colours both.
-  for (const benchCase of CASES) {
-    for (const target of withSidecar ? ['nginx', 'sidecar'] : ['nginx'])
-      runs.push(await runProxyCase(tools, upstreams, target, benchCase, latencyRuns));
-  }
+  for (const benchCase of CASES) for (const target of targets) runs.push(await runProxyCase(tools, upstreams, target, benchCase));
+  const latencyRuns = await measureAddedLatency(tools, upstreams, targets, direct);
   const loadAfter = loadavg()[0];
 
   const byKey = new Map(runs.filter((run) => run.target !== 'direct').map((run) => [`${run.target}/${run.key}`, run]));
@@ -125,7 +146,7 @@ async function main() {
     '\n"mirror upstream received": requests the mirror upstream got during the measured run, against those the live upstream got.',
   );
   console.log('"proxy CPU": user + system time of the proxy process tree over the run, as a share of one core.');
-  console.log(`\n### Added latency at a fixed 1,000 req/s (open loop)\n`);
+  console.log(`\n### Added latency at a fixed ${CONSTANT_RATE_DEFAULTS.rate.toLocaleString('en-US')} req/s (open loop)\n`);
   console.log(latencyTable(latencyRuns));
   console.log(`\n### Ratios\n`);
   console.log(ratiosTable(byKey, CASES));

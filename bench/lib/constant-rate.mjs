@@ -17,9 +17,9 @@ export const CONSTANT_RATE_DEFAULTS = {
 };
 
 /**
- * Sends `rate` GET requests per second to `url` for warmupMs + durationMs; resolves with a latency
- * summary (ms) of the requests due after the warm-up, the error count, and the generator's worst lag
- * behind schedule (large values mean the generator, not the server, was the bottleneck).
+ * Sends `rate` GET requests per second to `url` for warmupMs + durationMs; resolves with the latencies
+ * (ms) of the 2xx answers to requests due after the warm-up, the error count, and the generator's worst
+ * lag behind schedule (large values mean the machine, not the server, was the bottleneck).
  */
 export async function constantRate(url, options = {}) {
   const { rate, warmupMs, durationMs, connections, timeoutMs } = { ...CONSTANT_RATE_DEFAULTS, ...options };
@@ -76,5 +76,28 @@ export async function constantRate(url, options = {}) {
   });
   await Promise.all([...inFlight]);
   await pool.close();
-  return { ...summarize(samples), errors, maxLagMs, rate, statuses: Object.fromEntries(statuses) };
+  return { samples, errors, maxLagMs, statuses: Object.fromEntries(statuses) };
+}
+
+/**
+ * Interleaves short constant-rate slices over several targets, round after round, so that a busy moment
+ * on a shared machine falls on all of them alike; resolves with name → { n, p50, p90, p99, …, errors,
+ * maxLagMs }. `targets`: [{ name, url }].
+ */
+export async function interleavedConstantRate(
+  targets,
+  { rounds = 4, sliceMs = 2_000, warmupMs = 2_000, rate = CONSTANT_RATE_DEFAULTS.rate } = {},
+) {
+  const merged = new Map(targets.map((t) => [t.name, { samples: [], errors: 0, maxLagMs: 0 }]));
+  for (const target of targets) await constantRate(target.url, { rate, warmupMs, durationMs: 0 });
+  for (let round = 0; round < rounds; round++) {
+    for (const target of targets) {
+      const slice = await constantRate(target.url, { rate, warmupMs: 0, durationMs: sliceMs });
+      const into = merged.get(target.name);
+      into.samples.push(...slice.samples);
+      into.errors += slice.errors;
+      into.maxLagMs = Math.max(into.maxLagMs, slice.maxLagMs);
+    }
+  }
+  return new Map([...merged].map(([name, m]) => [name, { ...summarize(m.samples), errors: m.errors, maxLagMs: m.maxLagMs }]));
 }
