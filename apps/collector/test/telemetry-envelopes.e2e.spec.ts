@@ -38,7 +38,7 @@ describe('what the real SDK sends through libs/telemetry', () => {
     const telemetry = startTelemetry({
       roleName: 'sidecar',
       env: { APPLICATIONINSIGHTS_CONNECTION_STRING: connectionStringFor(collector), VERSION_TAG: 'V2MIR-BookService' },
-      extraCaPem: collector.tls.cert,
+      ingestionCaPem: collector.tls.cert,
       storageDirectory: sdkStorage.path,
     });
     const unsubscribe = subscribeMirrorExchanges(telemetry);

@@ -29,7 +29,7 @@ describe('book-like service (real SDK) → collector over TLS → query', () => 
       roleName: 'reviews-test',
       env: { APPLICATIONINSIGHTS_CONNECTION_STRING: connectionStringFor(collector), VERSION_TAG },
       // In-process trust of the collector's self-signed certificate (processes use NODE_EXTRA_CA_CERTS).
-      extraCaPem: collector.tls.cert,
+      ingestionCaPem: collector.tls.cert,
       storageDirectory: sdkStorage.path,
     });
   });

@@ -12,8 +12,11 @@ export interface StartTelemetryOptions {
   readonly versionTag?: string | undefined;
   /** Defaults to process.env. */
   readonly env?: NodeJS.ProcessEnv;
-  /** Extra CA (PEM) to trust for the ingestion endpoint, for in-process use; processes use NODE_EXTRA_CA_CERTS. */
-  readonly extraCaPem?: string;
+  /**
+   * The only CA (PEM) trusted for the ingestion endpoint, e.g. the local collector's certificate
+   * inside one process (tests). Processes use NODE_EXTRA_CA_CERTS instead, which keeps Node's roots.
+   */
+  readonly ingestionCaPem?: string;
   /** Where the SDK keeps items waiting for a retry. */
   readonly storageDirectory?: string;
 }
@@ -33,7 +36,7 @@ export function startTelemetry(options: StartTelemetryOptions): Telemetry {
     roleName: options.roleName,
     liveMetrics: env.liveMetrics,
     statsbeat: env.statsbeat,
-    ...(options.extraCaPem === undefined ? {} : { extraCaPem: options.extraCaPem }),
+    ...(options.ingestionCaPem === undefined ? {} : { ingestionCaPem: options.ingestionCaPem }),
     ...(options.storageDirectory === undefined ? {} : { storageDirectory: options.storageDirectory }),
   });
   return new AppInsightsTelemetry(client, options.roleName, versionTag);
