@@ -1,4 +1,4 @@
-export { startCollector, type Collector } from './collector.app';
+export { startCollector, SEGMENTS_DIR, type Collector } from './collector.app';
 export { loadCollectorConfig, COLLECTOR_ENV, COLLECTOR_DEFAULTS, type CollectorConfig } from './config/collector-config';
 export { summarizeRequests, percentile, VERSION_TAG_DIMENSION, type SummaryRow, type SummaryFilter } from './query/requests-summary';
 export { parseSince } from './query/time-window';

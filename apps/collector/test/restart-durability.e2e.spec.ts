@@ -1,7 +1,7 @@
 import { appendFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
-import { type Collector } from '../src/collector.app';
+import { SEGMENTS_DIR, type Collector } from '../src/collector.app';
 import { type SummaryRow } from '../src/query/requests-summary';
 import { requestEnvelope } from './support/envelopes';
 import { tempDir } from './support/temp-dir';
@@ -72,13 +72,13 @@ describe('restart durability', () => {
     expect(await post(first, [requestEnvelope()])).toBe(200);
     await first.close();
     running.length = 0;
-    const [segment] = (await readdir(dir.path)).filter((name) => name.endsWith('.jsonl'));
-    await appendFile(join(dir.path, segment ?? ''), '{"receivedAt":1,"envelope":{"na');
+    const [segment] = (await readdir(join(dir.path, SEGMENTS_DIR))).filter((name) => name.endsWith('.jsonl'));
+    await appendFile(join(dir.path, SEGMENTS_DIR, segment ?? ''), '{"receivedAt":1,"envelope":{"na');
 
     const second = await start();
     expect(second.store.stats()).toMatchObject({ items: 1, requests: 1, skippedLines: 1 });
     expect(await post(second, [requestEnvelope()])).toBe(200);
-    expect((await readdir(dir.path)).filter((name) => name.endsWith('.jsonl'))).toHaveLength(2);
+    expect((await readdir(join(dir.path, SEGMENTS_DIR))).filter((name) => name.endsWith('.jsonl'))).toHaveLength(2);
     expect((await rows(second))[0]?.requestCount).toBe(2);
   });
 });

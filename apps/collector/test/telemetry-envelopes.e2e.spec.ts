@@ -2,7 +2,7 @@ import diagnosticsChannel from 'node:diagnostics_channel';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MIRROR_EXCHANGE_CHANNEL, startTelemetry, subscribeMirrorExchanges } from '@mirrormesh/telemetry';
-import { type Collector } from '../src/collector.app';
+import { SEGMENTS_DIR, type Collector } from '../src/collector.app';
 import { type StoredItem } from '../src/ingest/stored-item';
 import { tempDir } from './support/temp-dir';
 import { connectionStringFor, startTestCollector } from './support/test-collector';
@@ -10,8 +10,9 @@ import { connectionStringFor, startTestCollector } from './support/test-collecto
 type Envelope = { name: string; tags: Record<string, string>; data: { baseType: string; baseData: Record<string, unknown> } };
 
 async function storedEnvelopes(dataDir: string): Promise<Envelope[]> {
-  const files = (await readdir(dataDir)).filter((name) => name.endsWith('.jsonl')).sort();
-  const lines = (await Promise.all(files.map((file) => readFile(join(dataDir, file), 'utf8')))).join('').split('\n');
+  const dir = join(dataDir, SEGMENTS_DIR);
+  const files = (await readdir(dir)).filter((name) => name.endsWith('.jsonl')).sort();
+  const lines = (await Promise.all(files.map((file) => readFile(join(dir, file), 'utf8')))).join('').split('\n');
   return lines.filter((line) => line !== '').map((line) => (JSON.parse(line) as StoredItem).envelope as unknown as Envelope);
 }
 
