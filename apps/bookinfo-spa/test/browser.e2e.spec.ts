@@ -111,21 +111,21 @@ describe('the SPA in Chromium, in front of real book services', () => {
     let focused = '';
     for (let i = 0; i < 15 && focused !== 'The Comedy of Errors'; i += 1) {
       await page.keyboard.press('Tab');
-      focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+      focused = String(await page.evaluate('document.activeElement?.textContent ?? ""'));
     }
     expect(focused).toBe('The Comedy of Errors');
     await page.keyboard.press('Enter');
     await page.waitForURL(`${spa.url}/books/1`);
     // After navigating, focus moves to the new content for screen readers and keyboards.
     await page.getByRole('heading', { level: 1, name: 'The Comedy of Errors' }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('main');
   });
 
   it('shows the catalogue as cards on a phone-sized screen', async () => {
     await page.setViewportSize({ width: 375, height: 740 });
     await page.goto(`${spa.url}/`);
     await page.locator('table.catalogue tbody tr').first().waitFor();
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
     expect(width).toBeLessThanOrEqual(375);
     await screenshot(page, 'books-phone');
   });

@@ -6,8 +6,8 @@ export const TOPOLOGY_SOURCE = 'bookinfo-spa';
 
 /**
  * The edges the config in force declares: each route's destinations (weights as
- * percentages; unweighted destinations share equally) and its mirror (absent
- * percentage = 100). A cluster reached by several routes keeps its largest share.
+ * percentages of the route's total; a lone destination needs none) and its mirror
+ * (absent percentage = 100). A cluster reached by several routes keeps its largest share.
  */
 export function topologyOf(config: ProxyConfig): MeshTopology {
   const edges = new Map<string, TopologyEdge>();

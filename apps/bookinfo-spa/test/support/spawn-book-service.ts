@@ -34,11 +34,10 @@ export function spawnBookService(env: Record<string, string> = {}): Promise<Spaw
     }, START_TIMEOUT_MS);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /listening on http:\/\/([^\s]+)/.exec(output);
-      if (match?.[1] !== undefined) {
+      // NO_COLOR keeps the line plain: "listening on http://127.0.0.1:PORT as TAG".
+      const endpoint = /listening on http:\/\/([\d.]+:\d+)/.exec(output)?.[1];
+      if (endpoint !== undefined) {
         clearTimeout(timer);
-        // The log line ends with " as <tag>" or the newline; keep only host:port.
-        const endpoint = match[1].replace(/\u001b\[[0-9;]*m/g, '');
         resolve({ url: `http://${endpoint}`, endpoint, stop });
       }
     };

@@ -1,0 +1,50 @@
+import { parseProxyConfig } from '@mirrormesh/proxy';
+import { topologyOf } from './mesh-topology';
+
+const clusters = [
+  { name: 'v1', endpoints: ['127.0.0.1:1001'] },
+  { name: 'v2', endpoints: ['127.0.0.1:1002'] },
+  { name: 'shadow', endpoints: ['127.0.0.1:1003'] },
+];
+
+describe('topologyOf', () => {
+  it('draws weighted live edges and the mirror with its percentage', () => {
+    const config = parseProxyConfig({
+      clusters,
+      routes: [
+        {
+          name: 'books',
+          route: [
+            { destination: { cluster: 'v1' }, weight: 90 },
+            { destination: { cluster: 'v2' }, weight: 10 },
+          ],
+          mirror: { cluster: 'shadow' },
+          mirrorPercentage: { value: 25 },
+        },
+      ],
+    });
+    expect(topologyOf(config)).toEqual({
+      source: 'bookinfo-spa',
+      edges: [
+        { kind: 'live', cluster: 'v1', percentage: 90 },
+        { kind: 'live', cluster: 'v2', percentage: 10 },
+        { kind: 'mirror', cluster: 'shadow', percentage: 25 },
+      ],
+    });
+  });
+
+  it('counts a lone destination as 100 %, mirrors all when no percentage is set, and keeps the largest share per cluster', () => {
+    const config = parseProxyConfig({
+      clusters,
+      routes: [
+        { name: 'a', match: [{ headers: { 'end-user': { exact: 'jason' } } }], route: [{ destination: { cluster: 'v2' } }] },
+        { name: 'b', route: [{ destination: { cluster: 'v1' }, weight: 75 }, { destination: { cluster: 'v2' }, weight: 25 }], mirror: { cluster: 'shadow' } },
+      ],
+    });
+    expect(topologyOf(config).edges).toEqual([
+      { kind: 'live', cluster: 'v2', percentage: 100 },
+      { kind: 'live', cluster: 'v1', percentage: 75 },
+      { kind: 'mirror', cluster: 'shadow', percentage: 100 },
+    ]);
+  });
+});
