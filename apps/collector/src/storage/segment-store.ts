@@ -1,9 +1,9 @@
-import { mkdir, open, readFile, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, unlink, type FileHandle } from 'node:fs/promises';
 import { StorageWriteError } from '../errors';
-import { requestRowOf } from '../ingest/envelope-validator';
 import { type RequestRow, type StoredItem } from '../ingest/stored-item';
 import { type AcceptedItem } from '../ingest/track-batch';
 import { listSegments, segmentPath, syncDirectory } from './segment-files';
+import { loadSegment, type Segment } from './segment-loader';
 import { DEFAULT_STORAGE_LIMITS, type StorageLimits } from './storage-limits';
 
 interface PendingAppend {
@@ -13,12 +13,6 @@ interface PendingAppend {
   readonly reject: (error: unknown) => void;
 }
 
-interface Segment {
-  readonly sequence: number;
-  bytes: number;
-  items: number;
-  readonly requests: RequestRow[];
-}
 
 export interface StoreStats {
   readonly segments: number;
@@ -159,22 +153,4 @@ export class SegmentStore {
     }
     await syncDirectory(this.dir);
   }
-}
-
-async function loadSegment(path: string, sequence: number): Promise<{ segment: Segment; skippedLines: number }> {
-  const text = await readFile(path, 'utf8');
-  const segment: Segment = { sequence, bytes: (await stat(path)).size, items: 0, requests: [] };
-  let skippedLines = 0;
-  for (const line of text.split('\n')) {
-    if (line === '') continue;
-    try {
-      const stored = JSON.parse(line) as StoredItem;
-      segment.items += 1;
-      const row = requestRowOf(stored.envelope);
-      if (row !== undefined) segment.requests.push(row);
-    } catch {
-      skippedLines += 1;
-    }
-  }
-  return { segment, skippedLines };
 }
