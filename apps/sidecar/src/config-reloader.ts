@@ -21,7 +21,12 @@ export function installConfigReloader(file: string, proxy: Proxy, watch: boolean
     try {
       const before = proxy.config;
       const config = proxy.reload(await readConfigFile(file));
-      if (config.listener.port !== before.listener.port || config.listener.host !== before.listener.host || config.admin.port !== before.admin.port || config.admin.host !== before.admin.host) {
+      if (
+        config.listener.port !== before.listener.port ||
+        config.listener.host !== before.listener.host ||
+        config.admin.port !== before.admin.port ||
+        config.admin.host !== before.admin.host
+      ) {
         logEvent('warn', 'listener and admin addresses change only on restart', { file });
       }
       logEvent('info', 'config reloaded', { trigger, file, routes: config.routes.length, clusters: config.clusters.length });

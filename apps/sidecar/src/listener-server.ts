@@ -9,7 +9,11 @@ function rawProblem(status: string, code: string, message: string): string {
 
 const BAD_REQUEST = rawProblem('400 Bad Request', 'BAD_REQUEST', 'malformed HTTP request');
 const HEADERS_TOO_LARGE = rawProblem('431 Request Header Fields Too Large', 'HEADERS_TOO_LARGE', 'request headers are too large');
-const CONNECT_REFUSED = rawProblem('405 Method Not Allowed', 'CONNECT_REFUSED', 'CONNECT is not supported: this proxy forwards only to its configured clusters');
+const CONNECT_REFUSED = rawProblem(
+  '405 Method Not Allowed',
+  'CONNECT_REFUSED',
+  'CONNECT is not supported: this proxy forwards only to its configured clusters',
+);
 
 /**
  * The data-path server: plain node:http handing each request to the proxy core. While

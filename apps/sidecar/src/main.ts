@@ -30,7 +30,10 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof ConfigFileError) return fatal(error.message, EXIT.badConfig);
     const code = (error as NodeJS.ErrnoException).code;
-    return fatal(`cannot start: ${code === 'EADDRINUSE' || code === 'EACCES' ? `${code} ${(error as { address?: string }).address ?? ''}:${(error as { port?: number }).port ?? ''}` : (error as Error).message}`, EXIT.failure);
+    return fatal(
+      `cannot start: ${code === 'EADDRINUSE' || code === 'EACCES' ? `${code} ${(error as { address?: string }).address ?? ''}:${(error as { port?: number }).port ?? ''}` : (error as Error).message}`,
+      EXIT.failure,
+    );
   }
 
   const onSignal = (signal: NodeJS.Signals) => {

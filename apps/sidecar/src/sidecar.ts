@@ -31,14 +31,24 @@ export async function startSidecar(file: string, env: SidecarEnv): Promise<Sidec
   await listen(server, config.listener.port, config.listener.host);
   let admin: AdminServer;
   try {
-    admin = await startAdminServer({ host: config.admin.host, port: config.admin.port, stats, config: () => proxy.config, ready: () => !draining });
+    admin = await startAdminServer({
+      host: config.admin.host,
+      port: config.admin.port,
+      stats,
+      config: () => proxy.config,
+      ready: () => !draining,
+    });
   } catch (error) {
     server.close();
     throw error;
   }
   const reloader = installConfigReloader(file, proxy, env.WATCH_CONFIG);
   const listener = server.address() as AddressInfo;
-  logEvent('info', 'listening', { listener: `${listener.address}:${listener.port}`, admin: `${admin.address.address}:${admin.address.port}`, config: file });
+  logEvent('info', 'listening', {
+    listener: `${listener.address}:${listener.port}`,
+    admin: `${admin.address.address}:${admin.address.port}`,
+    config: file,
+  });
 
   let shuttingDown: Promise<boolean> | undefined;
   const shutdown = () =>

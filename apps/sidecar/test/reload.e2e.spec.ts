@@ -12,7 +12,11 @@ describe('sidecar reload: SIGHUP and file change; a bad config is logged and the
     routes: [{ name: 'all', route: [{ destination: { cluster: 'live' } }], ...extra }],
   });
   const upstreamNow = async () => (JSON.parse((await client.send(`${sidecar.url}/x`)).text) as { upstream: string }).upstream;
-  const reloads = () => sidecar.stderr().split('\n').filter((l) => l.includes('config reloaded')).length;
+  const reloads = () =>
+    sidecar
+      .stderr()
+      .split('\n')
+      .filter((l) => l.includes('config reloaded')).length;
 
   beforeAll(async () => {
     [v1, v2] = await Promise.all([startUpstream('v1'), startUpstream('v2')]);

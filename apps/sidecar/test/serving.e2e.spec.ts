@@ -16,7 +16,15 @@ describe('sidecar process: forwards, mirrors, logs and reports', () => {
         { name: 'bookservice', endpoints: [live.endpoint] },
         { name: 'bookservicemirror', endpoints: [mirror.endpoint] },
       ],
-      routes: [{ name: 'books', match: [{ uri: { prefix: '/' } }], route: [{ destination: { cluster: 'bookservice' }, weight: 100 }], mirror: { cluster: 'bookservicemirror' }, mirrorPercentage: { value: 100 } }],
+      routes: [
+        {
+          name: 'books',
+          match: [{ uri: { prefix: '/' } }],
+          route: [{ destination: { cluster: 'bookservice' }, weight: 100 }],
+          mirror: { cluster: 'bookservicemirror' },
+          mirrorPercentage: { value: 100 },
+        },
+      ],
     });
   });
   afterAll(async () => {
@@ -35,13 +43,25 @@ describe('sidecar process: forwards, mirrors, logs and reports', () => {
   });
 
   it('writes a JSON access-log line for the live request and one for the mirror outcome', async () => {
-    await eventually(() => sidecar.stdout().split('\n').filter((l) => l.includes('"request_id":"e2e-1"')).length === 2);
+    await eventually(
+      () =>
+        sidecar
+          .stdout()
+          .split('\n')
+          .filter((l) => l.includes('"request_id":"e2e-1"')).length === 2,
+    );
     const lines = sidecar
       .stdout()
       .split('\n')
       .filter((l) => l.includes('"request_id":"e2e-1"'))
       .map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines.find((l) => l.mirror === false)).toMatchObject({ status: 200, cluster: 'bookservice', route: 'books', method: 'GET', url: '/books/2' });
+    expect(lines.find((l) => l.mirror === false)).toMatchObject({
+      status: 200,
+      cluster: 'bookservice',
+      route: 'books',
+      method: 'GET',
+      url: '/books/2',
+    });
     expect(lines.find((l) => l.mirror === true)).toMatchObject({ status: 200, cluster: 'bookservicemirror' });
     expect(typeof lines[0]?.duration_ms).toBe('number');
   });
@@ -57,8 +77,12 @@ describe('sidecar process: forwards, mirrors, logs and reports', () => {
 
   it('refuses CONNECT and absolute-form targets, and answers malformed requests 400', async () => {
     const port = Number(sidecar.url.split(':')[2]);
-    expect(await rawRequest(port, 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n')).toMatch(/^HTTP\/1.1 405[\s\S]*CONNECT_REFUSED/);
-    expect(await rawRequest(port, 'GET http://example.com/ HTTP/1.1\r\nHost: example.com\r\n\r\n')).toMatch(/^HTTP\/1.1 400[\s\S]*ABSOLUTE_FORM_REFUSED/);
+    expect(await rawRequest(port, 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n')).toMatch(
+      /^HTTP\/1.1 405[\s\S]*CONNECT_REFUSED/,
+    );
+    expect(await rawRequest(port, 'GET http://example.com/ HTTP/1.1\r\nHost: example.com\r\n\r\n')).toMatch(
+      /^HTTP\/1.1 400[\s\S]*ABSOLUTE_FORM_REFUSED/,
+    );
     expect(await rawRequest(port, 'GET / HTTP/1.1\r\nBad Header\r\n\r\n')).toMatch(/^HTTP\/1.1 400[\s\S]*BAD_REQUEST/);
   });
 });

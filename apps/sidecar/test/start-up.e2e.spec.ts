@@ -32,14 +32,20 @@ describe('sidecar start-up: an invalid config stops it with exit code 2 and the 
 
   it('exits 2 with usage when no config is given, or the file is missing', async () => {
     expect(await runSidecar([])).toMatchObject({ code: 2, stderr: expect.stringContaining('usage: node dist/main.js --config FILE') });
-    expect(await runSidecar(['--config', '/nonexistent/sidecar.yaml'])).toMatchObject({ code: 2, stderr: expect.stringContaining('file not found') });
+    expect(await runSidecar(['--config', '/nonexistent/sidecar.yaml'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('file not found'),
+    });
     expect(await runSidecar(['--bogus'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown argument "--bogus"') });
   });
 
   it('exits 2 when an environment variable breaks its rule', async () => {
     const { file, cleanup } = tempConfig(valid);
     try {
-      expect(await runSidecar(['--config', file], { LOG_FORMAT: 'xml' })).toMatchObject({ code: 2, stderr: expect.stringContaining('LOG_FORMAT must be one of "json", "common"') });
+      expect(await runSidecar(['--config', file], { LOG_FORMAT: 'xml' })).toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining('LOG_FORMAT must be one of "json", "common"'),
+      });
     } finally {
       cleanup();
     }

@@ -81,9 +81,19 @@ class MirroringProxy implements Proxy {
     const url = req.url ?? '';
     const method = req.method ?? '';
     if (this.closing !== undefined) return this.local(req, res, startedAt, t0, 503, 'PROXY_CLOSING', 'proxy is shutting down');
-    if (method === 'CONNECT') return this.local(req, res, startedAt, t0, 405, 'CONNECT_REFUSED', 'CONNECT is not supported: this proxy forwards only to its configured clusters');
+    if (method === 'CONNECT')
+      return this.local(
+        req,
+        res,
+        startedAt,
+        t0,
+        405,
+        'CONNECT_REFUSED',
+        'CONNECT is not supported: this proxy forwards only to its configured clusters',
+      );
     // 47 = "/": absolute-form ("http://elsewhere/") and asterisk-form targets are refused: no open proxy.
-    if (url.charCodeAt(0) !== 47) return this.local(req, res, startedAt, t0, 400, 'ABSOLUTE_FORM_REFUSED', 'request target must be a path beginning with "/"');
+    if (url.charCodeAt(0) !== 47)
+      return this.local(req, res, startedAt, t0, 400, 'ABSOLUTE_FORM_REFUSED', 'request target must be a path beginning with "/"');
     const query = url.indexOf('?');
     const input = { path: query < 0 ? url : url.slice(0, query), method, source: req };
     let route: CompiledRoute | undefined;
@@ -109,20 +119,50 @@ class MirroringProxy implements Proxy {
     const { route, req } = ctx;
     const cluster = pickDestination(route);
     let body: Readable | null = ctx.headers.hasBody ? req : null;
-    if (route.mirror !== undefined && isMirrorSelected(route.mirror, req.method as string)) body = startMirror(ctx, route.mirror, this.mirrorInflight, this.mirrorBreaker);
+    if (route.mirror !== undefined && isMirrorSelected(route.mirror, req.method as string))
+      body = startMirror(ctx, route.mirror, this.mirrorInflight, this.mirrorBreaker);
     new LiveExchange(ctx, cluster, body, (outcome) => this.liveDone(ctx, cluster.name, outcome)).start();
   }
 
   private liveDone(ctx: ExchangeContext, cluster: string, outcome: LiveOutcome): void {
     this.liveInflight -= 1;
-    publishLiveExchange({ req: ctx.req, route: ctx.route.name, cluster, requestId: ctx.headers.requestId, userAgent: ctx.headers.userAgent, startedAt: ctx.startedAt, t0: ctx.t0, ...outcome });
+    publishLiveExchange({
+      req: ctx.req,
+      route: ctx.route.name,
+      cluster,
+      requestId: ctx.headers.requestId,
+      userAgent: ctx.headers.userAgent,
+      startedAt: ctx.startedAt,
+      t0: ctx.t0,
+      ...outcome,
+    });
   }
 
   /** Answers from the proxy itself (no upstream involved). */
-  private local(req: IncomingMessage, res: ServerResponse, startedAt: number, t0: number, status: number, code: string, message: string): void {
+  private local(
+    req: IncomingMessage,
+    res: ServerResponse,
+    startedAt: number,
+    t0: number,
+    status: number,
+    code: string,
+    message: string,
+  ): void {
     const requestId = requestIdOf(typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : undefined);
     const bytes = sendProblem(res, status, code, message, requestId);
-    publishLiveExchange({ req, route: '', cluster: '', requestId, userAgent: req.headers['user-agent'], status, errorCode: code, bytes, attempts: 0, startedAt, t0 });
+    publishLiveExchange({
+      req,
+      route: '',
+      cluster: '',
+      requestId,
+      userAgent: req.headers['user-agent'],
+      status,
+      errorCode: code,
+      bytes,
+      attempts: 0,
+      startedAt,
+      t0,
+    });
   }
 
   stats(): ProxyRuntimeStats {

@@ -1,6 +1,15 @@
 export { createProxy, DEFAULT_CLOSE_GRACE_MS, type Proxy, type ProxyOptions, type ProxyRuntimeStats } from './create-proxy';
 export { parseProxyConfig } from './config/parse-proxy-config';
-export { proxyConfigSchema, PROXY_DEFAULTS, RETRY_ON, type ProxyConfig, type ClusterConfig, type RouteConfig, type MirrorConfig, type StringMatch } from './config/proxy-config.schema';
+export {
+  proxyConfigSchema,
+  PROXY_DEFAULTS,
+  RETRY_ON,
+  type ProxyConfig,
+  type ClusterConfig,
+  type RouteConfig,
+  type MirrorConfig,
+  type StringMatch,
+} from './config/proxy-config.schema';
 export { durationToMs } from './config/duration';
 export { classifyUpstreamError, type UpstreamFailure } from './forwarding/upstream-failure';
 export { sendProblem } from './forwarding/send-problem';
@@ -10,4 +19,13 @@ export { type StatsSnapshot, type CodeCount, type DurationSummary } from './obse
 export { DURATION_BUCKETS_SECONDS } from './observability/histogram';
 export { createAdminHandler, type AdminHandlerOptions } from './admin/admin-handler';
 export { startAdminServer, type AdminServer, type AdminServerOptions } from './admin/admin-server';
-export { ProxyError, ProxyConfigError, ConfigFileError, MirrorBodyTooLargeError, MirrorTimeoutError, RouteTimeoutError, ClientAbortedError, ProxyClosedError } from './errors';
+export {
+  ProxyError,
+  ProxyConfigError,
+  ConfigFileError,
+  MirrorBodyTooLargeError,
+  MirrorTimeoutError,
+  RouteTimeoutError,
+  ClientAbortedError,
+  ProxyClosedError,
+} from './errors';

@@ -13,7 +13,10 @@ describe('mirror copy: same method, path, query, headers and body; shadow host; 
     [live, mirror] = await Promise.all([startUpstream('live'), startUpstream('mirror')]);
     proxy = await startProxy(
       liveAndMirror(live.endpoint, mirror.endpoint, {
-        mirror: { cluster: 'mirror', headers: { request: { set: { 'x-mirror': 'true' }, add: { 'x-extra': 'one' }, remove: ['authorization'] } } },
+        mirror: {
+          cluster: 'mirror',
+          headers: { request: { set: { 'x-mirror': 'true' }, add: { 'x-extra': 'one' }, remove: ['authorization'] } },
+        },
       }),
     );
   });

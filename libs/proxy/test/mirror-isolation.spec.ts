@@ -69,7 +69,9 @@ describe('mirror isolation', () => {
 
   it.each(cases)('a mirror that %s leaves live 100 %% successful', async (_name, endpointOf) => {
     const proxy = await withMirror(await endpointOf());
-    const replies = await Promise.all(Array.from({ length: 200 }, (_, i) => client.send(`${proxy.url}/books/${i}`, i % 2 === 0 ? {} : { method: 'POST', body: 'payload' })));
+    const replies = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => client.send(`${proxy.url}/books/${i}`, i % 2 === 0 ? {} : { method: 'POST', body: 'payload' })),
+    );
     expect(replies.filter((r) => r.status !== 200)).toEqual([]);
   });
 });

@@ -22,7 +22,12 @@ describe('mirror.timeout bounds the whole copy, time queued for a connection inc
         { name: 'mirror', endpoints: [mirror.endpoint], connections: 1 },
       ],
       routes: [
-        { name: 'patient', match: [{ uri: { prefix: '/one' } }], route: [{ destination: { cluster: 'live' } }], mirror: { cluster: 'mirror', timeout: '10s' } },
+        {
+          name: 'patient',
+          match: [{ uri: { prefix: '/one' } }],
+          route: [{ destination: { cluster: 'live' } }],
+          mirror: { cluster: 'mirror', timeout: '10s' },
+        },
         { name: 'hasty', route: [{ destination: { cluster: 'live' } }], mirror: { cluster: 'mirror', timeout: '300ms' } },
       ],
     });

@@ -26,7 +26,11 @@ describe('ProxyModule mounted under /api in a Nest app on fastify', () => {
   beforeAll(async () => {
     [live, mirror] = await Promise.all([startUpstream('live'), startUpstream('mirror')]);
     @Module({
-      imports: [ProxyModule.registerAsync({ useFactory: () => ({ config: liveAndMirror(live.endpoint, mirror.endpoint), prefix: '/api', closeGraceMs: 500 }) })],
+      imports: [
+        ProxyModule.registerAsync({
+          useFactory: () => ({ config: liveAndMirror(live.endpoint, mirror.endpoint), prefix: '/api', closeGraceMs: 500 }),
+        }),
+      ],
       controllers: [OwnController],
     })
     class AppModule {}

@@ -39,7 +39,16 @@ describe('observability: diagnostics_channel events, stats, admin server', () =>
   it('publishes one live and one mirror event per exchange, joined by request id', () => {
     const liveEvent = events.live.find((e) => e.requestId === 'obs-1');
     const mirrorEvent = events.mirror.find((e) => e.requestId === 'obs-1');
-    expect(liveEvent).toMatchObject({ mirror: false, route: 'all', cluster: 'live', status: 200, method: 'GET', path: '/books/1', userAgent: 'jest', errorCode: undefined });
+    expect(liveEvent).toMatchObject({
+      mirror: false,
+      route: 'all',
+      cluster: 'live',
+      status: 200,
+      method: 'GET',
+      path: '/books/1',
+      userAgent: 'jest',
+      errorCode: undefined,
+    });
     expect(mirrorEvent).toMatchObject({ mirror: true, route: 'all', cluster: 'mirror', status: 500, method: 'GET', path: '/books/1' });
     expect(liveEvent!.durationMs).toBeGreaterThan(0);
   });

@@ -37,9 +37,9 @@ describe('reload: a valid config swaps atomically, an invalid one is refused', (
 
   it('keeps the old config when the new one is invalid, and says why', () => {
     const before = proxy.proxy.config;
-    expect(() => proxy.proxy.reload({ ...liveAndMirror(v1.endpoint), routes: [{ name: 'r', route: [{ destination: { cluster: 'ghost' } }] }] })).toThrow(
-      new ProxyConfigError([{ path: 'routes[0].route[0].destination.cluster', message: '"ghost" is not a defined cluster' }]),
-    );
+    expect(() =>
+      proxy.proxy.reload({ ...liveAndMirror(v1.endpoint), routes: [{ name: 'r', route: [{ destination: { cluster: 'ghost' } }] }] }),
+    ).toThrow(new ProxyConfigError([{ path: 'routes[0].route[0].destination.cluster', message: '"ghost" is not a defined cluster' }]));
     expect(proxy.proxy.config).toBe(before);
   });
 

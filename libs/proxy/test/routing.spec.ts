@@ -19,7 +19,11 @@ describe('routing: first matching route wins, by uri, header and method', () => 
       ],
       routes: [
         { name: 'jason', match: [{ headers: { 'end-user': { exact: 'jason' } } }], route: [{ destination: { cluster: 'jason' } }] },
-        { name: 'ratings', match: [{ uri: { prefix: '/ratings' } }, { uri: { regex: '/stars/[0-9]+' }, method: { exact: 'GET' } }], route: [{ destination: { cluster: 'ratings' } }] },
+        {
+          name: 'ratings',
+          match: [{ uri: { prefix: '/ratings' } }, { uri: { regex: '/stars/[0-9]+' }, method: { exact: 'GET' } }],
+          route: [{ destination: { cluster: 'ratings' } }],
+        },
         { name: 'reviews', match: [{ uri: { exact: '/reviews' } }], route: [{ destination: { cluster: 'reviews' } }] },
       ],
     });

@@ -2,6 +2,9 @@ import { createClient } from './support/http-client';
 import { startProxy, type ProxyServer } from './support/proxy-server';
 import { refusedEndpoint, startUpstream, type Upstream } from './support/upstream';
 
+/** Statistical tests send thousands of requests: seconds alone, far more on a busy CI machine. */
+const LONG_TEST_MS = 90_000;
+
 describe('traffic policy: weighted shifting, round robin, fault injection', () => {
   const client = createClient();
   let v1: Upstream;
@@ -34,19 +37,23 @@ describe('traffic policy: weighted shifting, round robin, fault injection', () =
     return replies.map((r) => (JSON.parse(r.text) as { upstream: string }).upstream);
   };
 
-  it('shifts 80/20 by weight (± 5 over 2,000 requests)', async () => {
-    const proxy = await proxyWith({
-      route: [
-        { destination: { cluster: 'v1' }, weight: 80 },
-        { destination: { cluster: 'v2' }, weight: 20 },
-      ],
-    });
-    const seen: string[] = [];
-    for (let i = 0; i < 20; i += 1) seen.push(...(await upstreamsOf(`${proxy.url}/w`, 100)));
-    const v2Share = (seen.filter((u) => u === 'v2').length / seen.length) * 100;
-    expect(v2Share).toBeGreaterThanOrEqual(15);
-    expect(v2Share).toBeLessThanOrEqual(25);
-  });
+  it(
+    'shifts 80/20 by weight (± 5 over 2,000 requests)',
+    async () => {
+      const proxy = await proxyWith({
+        route: [
+          { destination: { cluster: 'v1' }, weight: 80 },
+          { destination: { cluster: 'v2' }, weight: 20 },
+        ],
+      });
+      const seen: string[] = [];
+      for (let i = 0; i < 20; i += 1) seen.push(...(await upstreamsOf(`${proxy.url}/w`, 100)));
+      const v2Share = (seen.filter((u) => u === 'v2').length / seen.length) * 100;
+      expect(v2Share).toBeGreaterThanOrEqual(15);
+      expect(v2Share).toBeLessThanOrEqual(25);
+    },
+    LONG_TEST_MS,
+  );
 
   it('never sends to a destination of weight 0', async () => {
     const proxy = await proxyWith({

@@ -9,12 +9,20 @@ export interface Reply {
 }
 
 /** A keep-alive client for tests; close it in afterAll. */
-export function createClient(): { send: (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string | Buffer | Readable }) => Promise<Reply>; close: () => Promise<void> } {
+export function createClient(): {
+  send: (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string | Buffer | Readable }) => Promise<Reply>;
+  close: () => Promise<void>;
+} {
   const agent = new Agent({ connections: 64 });
   return {
     async send(url, init = {}) {
       const t0 = performance.now();
-      const res = await request(url, { dispatcher: agent, method: (init.method ?? 'GET') as 'GET', headers: init.headers, body: init.body });
+      const res = await request(url, {
+        dispatcher: agent,
+        method: (init.method ?? 'GET') as 'GET',
+        headers: init.headers,
+        body: init.body,
+      });
       const text = await res.body.text();
       return { status: res.statusCode, headers: res.headers, text, ms: performance.now() - t0 };
     },

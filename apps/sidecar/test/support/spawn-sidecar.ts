@@ -32,7 +32,10 @@ export function tempConfig(config: unknown, name = 'sidecar.json'): { file: stri
 /** Runs `node dist/main.js` with the given args and env to completion (for start-up failures). */
 export function runSidecar(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolveRun) => {
-    const child = spawn(process.execPath, [MAIN, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [MAIN, ...args], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('exit', (code) => resolveRun({ code, stderr }));
@@ -43,7 +46,10 @@ export function runSidecar(args: string[], env: Record<string, string> = {}): Pr
 export async function startSidecarProcess(config: Record<string, unknown>, env: Record<string, string> = {}): Promise<SidecarProcess> {
   const withPorts = { listener: { host: '127.0.0.1', port: 0 }, admin: { host: '127.0.0.1', port: 0 }, ...config };
   const { file, cleanup } = tempConfig(withPorts);
-  const child = spawn(process.execPath, [MAIN, '--config', file], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN, '--config', file], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
@@ -70,7 +76,8 @@ export async function startSidecarProcess(config: Record<string, unknown>, env: 
     stdout: () => out,
     stderr: () => err,
     exited,
-    writeConfig: (next) => writeFileSync(file, JSON.stringify({ listener: withPorts.listener, admin: withPorts.admin, ...(next as object) })),
+    writeConfig: (next) =>
+      writeFileSync(file, JSON.stringify({ listener: withPorts.listener, admin: withPorts.admin, ...(next as object) })),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;

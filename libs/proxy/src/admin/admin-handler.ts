@@ -12,7 +12,11 @@ export interface AdminHandlerOptions {
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
   const body = JSON.stringify(value);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+  });
   res.end(body);
 }
 
@@ -20,11 +24,16 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
 export function createAdminHandler(options: AdminHandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const path = (req.url ?? '').split('?', 1)[0];
-    if (req.method !== 'GET' && req.method !== 'HEAD') return void sendProblem(res, 405, 'METHOD_NOT_ALLOWED', 'admin endpoints accept GET only');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return void sendProblem(res, 405, 'METHOD_NOT_ALLOWED', 'admin endpoints accept GET only');
     switch (path) {
       case '/metrics': {
         const body = options.stats.renderPrometheus();
-        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' });
+        res.writeHead(200, {
+          'content-type': 'text/plain; version=0.0.4; charset=utf-8',
+          'content-length': Buffer.byteLength(body),
+          'cache-control': 'no-store',
+        });
         return void res.end(body);
       }
       case '/stats':

@@ -38,7 +38,9 @@ describe('config files', () => {
 
   it('names the file, then the path and rule', async () => {
     const path = file('bad.yaml', yaml.replace('cluster: bookservicemirror', 'cluster: x'));
-    await expect(loadConfigFile(path)).rejects.toThrow(new ConfigFileError(path, 'invalid config:\nroutes[0].mirror.cluster "x" is not a defined cluster'));
+    await expect(loadConfigFile(path)).rejects.toThrow(
+      new ConfigFileError(path, 'invalid config:\nroutes[0].mirror.cluster "x" is not a defined cluster'),
+    );
   });
 
   it('reports syntax errors and missing files without a stack', async () => {

@@ -70,7 +70,10 @@ export function compileConfig(config: ProxyConfig, clusters: ReadonlyMap<string,
       timeoutMs: durationToMs(route.timeout),
       retry: compileRetry(route.retries),
       fault: compileFault(route.fault),
-      mirror: route.mirror === undefined ? undefined : compileMirror(route, cluster(route.mirror.cluster), maxInflight.get(route.mirror.cluster) ?? 0),
+      mirror:
+        route.mirror === undefined
+          ? undefined
+          : compileMirror(route, cluster(route.mirror.cluster), maxInflight.get(route.mirror.cluster) ?? 0),
     };
   });
   return { config, routes };

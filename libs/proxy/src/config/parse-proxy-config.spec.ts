@@ -49,7 +49,9 @@ describe('parseProxyConfig', () => {
   });
 
   it('names an undefined destination cluster', () => {
-    expect(messageOf(withRoute({ route: [{ destination: { cluster: 'nope' } }] }))).toBe('routes[0].route[0].destination.cluster "nope" is not a defined cluster');
+    expect(messageOf(withRoute({ route: [{ destination: { cluster: 'nope' } }] }))).toBe(
+      'routes[0].route[0].destination.cluster "nope" is not a defined cluster',
+    );
   });
 
   it('requires weights adding up to 100 when a route has several destinations', () => {
@@ -61,14 +63,24 @@ describe('parseProxyConfig', () => {
   });
 
   it('rejects duplicate names', () => {
-    expect(messageOf({ ...valid, clusters: [...valid.clusters, valid.clusters[0]] })).toBe('clusters[2].name "bookservice" is defined twice');
+    expect(messageOf({ ...valid, clusters: [...valid.clusters, valid.clusters[0]] })).toBe(
+      'clusters[2].name "bookservice" is defined twice',
+    );
   });
 
   it('explains the rules of ranges, durations, endpoints, regexes and unknown keys', () => {
     const message = messageOf({
       ...valid,
       clusters: [{ name: 'bookservice', endpoints: ['localhost'] }, valid.clusters[1]],
-      routes: [{ ...valid.routes[0], mirrorPercentage: { value: 120 }, timeout: '10 seconds', match: [{ uri: { regex: '(' } }], mirrorPercentge: 5 }],
+      routes: [
+        {
+          ...valid.routes[0],
+          mirrorPercentage: { value: 120 },
+          timeout: '10 seconds',
+          match: [{ uri: { regex: '(' } }],
+          mirrorPercentge: 5,
+        },
+      ],
     });
     expect(message.split('\n')).toEqual([
       'clusters[0].endpoints[0] must be host:port, e.g. "127.0.0.1:8081"',
@@ -80,7 +92,9 @@ describe('parseProxyConfig', () => {
   });
 
   it('requires exactly one of exact, prefix, regex in a string match', () => {
-    expect(messageOf(withRoute({ match: [{ uri: { prefix: '/', exact: '/a' } }] }))).toBe('routes[0].match[0].uri must set exactly one of exact, prefix, regex');
+    expect(messageOf(withRoute({ match: [{ uri: { prefix: '/', exact: '/a' } }] }))).toBe(
+      'routes[0].match[0].uri must set exactly one of exact, prefix, regex',
+    );
   });
 
   it('names unknown retryOn conditions', () => {

@@ -24,7 +24,8 @@ export function parseProxyConfig(input: unknown): ProxyConfig {
     if (routes.has(route.name)) add(['routes', i, 'name'], `"${route.name}" is defined twice`);
     routes.add(route.name);
     route.route.forEach((dest, j) => {
-      if (!clusters.has(dest.destination.cluster)) add(['routes', i, 'route', j, 'destination', 'cluster'], `"${dest.destination.cluster}" is not a defined cluster`);
+      if (!clusters.has(dest.destination.cluster))
+        add(['routes', i, 'route', j, 'destination', 'cluster'], `"${dest.destination.cluster}" is not a defined cluster`);
     });
     if (route.route.length > 1) {
       const missing = route.route.findIndex((dest) => dest.weight === undefined);
@@ -34,7 +35,8 @@ export function parseProxyConfig(input: unknown): ProxyConfig {
         if (total !== 100) add(['routes', i, 'route'], `weights must add up to 100 (got ${total})`);
       }
     }
-    if (route.mirror !== undefined && !clusters.has(route.mirror.cluster)) add(['routes', i, 'mirror', 'cluster'], `"${route.mirror.cluster}" is not a defined cluster`);
+    if (route.mirror !== undefined && !clusters.has(route.mirror.cluster))
+      add(['routes', i, 'mirror', 'cluster'], `"${route.mirror.cluster}" is not a defined cluster`);
   });
   if (issues.length > 0) throw new ProxyConfigError(issues);
   return config;

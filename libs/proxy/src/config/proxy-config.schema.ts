@@ -22,19 +22,29 @@ export const PROXY_DEFAULTS = {
 } as const;
 
 const duration = s.string({ pattern: DURATION_PATTERN, patternRule: DURATION_RULE });
-const name = s.string({ minLength: 1, maxLength: 128, pattern: /^[A-Za-z0-9][A-Za-z0-9._-]*$/, patternRule: 'must be a name of letters, digits, ".", "_" or "-"' });
+const name = s.string({
+  minLength: 1,
+  maxLength: 128,
+  pattern: /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+  patternRule: 'must be a name of letters, digits, ".", "_" or "-"',
+});
 const host = s.string({ minLength: 1, maxLength: 253 });
 const port = s.integer({ min: 0, max: 65535 });
-const endpoint = s.string({ pattern: /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/, patternRule: 'must be host:port, e.g. "127.0.0.1:8081"' }).refine((ep) => {
-  const p = Number(ep.slice(ep.lastIndexOf(':') + 1));
-  return p >= 1 && p <= 65535 ? undefined : 'must have a port between 1 and 65535';
-});
+const endpoint = s
+  .string({ pattern: /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/, patternRule: 'must be host:port, e.g. "127.0.0.1:8081"' })
+  .refine((ep) => {
+    const p = Number(ep.slice(ep.lastIndexOf(':') + 1));
+    return p >= 1 && p <= 65535 ? undefined : 'must have a port between 1 and 65535';
+  });
 const percentage = s.object({ value: s.number({ min: 0, max: 100 }) });
 const headerName = s.string({ pattern: /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, patternRule: 'must be an HTTP header name' });
 const method = s.string({ pattern: /^[A-Z]+$/, patternRule: 'must be an HTTP method in capitals, e.g. "GET"' });
 export const RETRY_ON = ['5xx', 'gateway-error', 'connect-failure', 'refused-stream', 'reset', 'retriable-4xx'] as const;
 const retryOn = s.string().refine((list) => {
-  const bad = list.split(',').map((t) => t.trim()).filter((t) => !(RETRY_ON as readonly string[]).includes(t));
+  const bad = list
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => !(RETRY_ON as readonly string[]).includes(t));
   return bad.length === 0 ? undefined : `must be a comma-separated list of ${RETRY_ON.join(', ')} (unknown: ${bad.join(', ')})`;
 });
 
@@ -73,7 +83,10 @@ const mirrorSchema = s.object({
 const routeSchema = s.object({
   name,
   match: s.array(matchSchema, { minItems: 1 }).optional(),
-  route: s.array(s.object({ destination: s.object({ cluster: s.string({ minLength: 1 }) }), weight: s.integer({ min: 0, max: 100 }).optional() }), { minItems: 1 }),
+  route: s.array(
+    s.object({ destination: s.object({ cluster: s.string({ minLength: 1 }) }), weight: s.integer({ min: 0, max: 100 }).optional() }),
+    { minItems: 1 },
+  ),
   mirror: mirrorSchema.optional(),
   mirrorPercentage: percentage.optional(),
   timeout: duration.default(PROXY_DEFAULTS.routeTimeout),
@@ -93,8 +106,12 @@ const routeSchema = s.object({
 });
 
 export const proxyConfigSchema = s.object({
-  listener: s.object({ host: host.default(PROXY_DEFAULTS.listenerHost), port: port.default(PROXY_DEFAULTS.listenerPort) }).default({ host: PROXY_DEFAULTS.listenerHost, port: PROXY_DEFAULTS.listenerPort }),
-  admin: s.object({ host: host.default(PROXY_DEFAULTS.adminHost), port: port.default(PROXY_DEFAULTS.adminPort) }).default({ host: PROXY_DEFAULTS.adminHost, port: PROXY_DEFAULTS.adminPort }),
+  listener: s
+    .object({ host: host.default(PROXY_DEFAULTS.listenerHost), port: port.default(PROXY_DEFAULTS.listenerPort) })
+    .default({ host: PROXY_DEFAULTS.listenerHost, port: PROXY_DEFAULTS.listenerPort }),
+  admin: s
+    .object({ host: host.default(PROXY_DEFAULTS.adminHost), port: port.default(PROXY_DEFAULTS.adminPort) })
+    .default({ host: PROXY_DEFAULTS.adminHost, port: PROXY_DEFAULTS.adminPort }),
   clusters: s.array(clusterSchema, { minItems: 1 }),
   routes: s.array(routeSchema, { minItems: 1 }),
 });

@@ -90,7 +90,14 @@ export class LiveExchange implements Dispatcher.DispatchHandler {
     if (timeout < PRECISE_TIMEOUT_BELOW_MS) this.timer = setTimeout(this.onTimeout, timeout, timeout);
     this.pool = this.cluster.nextExcept(this.pool);
     this.pool.dispatch(
-      { path: req.url as string, method: req.method as Dispatcher.HttpMethod, headers: this.ctx.headers.list, body: this.body, headersTimeout: timeout, bodyTimeout: this.ctx.route.timeoutMs },
+      {
+        path: req.url as string,
+        method: req.method as Dispatcher.HttpMethod,
+        headers: this.ctx.headers.list,
+        body: this.body,
+        headersTimeout: timeout,
+        bodyTimeout: this.ctx.route.timeoutMs,
+      },
       this,
     );
   }

@@ -10,7 +10,10 @@ export function sendProblem(res: ServerResponse, status: number, code: string, m
     return 0;
   }
   const body = `{"code":${JSON.stringify(code)},"message":${JSON.stringify(message)}}`;
-  const headers: Record<string, string | number> = { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) };
+  const headers: Record<string, string | number> = {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+  };
   if (requestId !== undefined) headers['x-request-id'] = requestId;
   res.writeHead(status, headers);
   res.end(body);

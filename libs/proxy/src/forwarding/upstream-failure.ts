@@ -8,11 +8,31 @@ export interface UpstreamFailure {
 }
 
 const TIMEOUT: UpstreamFailure = { status: 504, code: 'UPSTREAM_TIMEOUT', message: 'upstream did not answer in time', retryOn: undefined };
-const CONNECT_TIMEOUT: UpstreamFailure = { status: 504, code: 'UPSTREAM_CONNECT_TIMEOUT', message: 'upstream connection timed out', retryOn: 'connect-failure' };
-const REFUSED: UpstreamFailure = { status: 502, code: 'UPSTREAM_REFUSED', message: 'upstream refused the connection', retryOn: 'connect-failure' };
-const UNRESOLVED: UpstreamFailure = { status: 502, code: 'UPSTREAM_UNRESOLVED', message: 'upstream host could not be resolved', retryOn: 'connect-failure' };
+const CONNECT_TIMEOUT: UpstreamFailure = {
+  status: 504,
+  code: 'UPSTREAM_CONNECT_TIMEOUT',
+  message: 'upstream connection timed out',
+  retryOn: 'connect-failure',
+};
+const REFUSED: UpstreamFailure = {
+  status: 502,
+  code: 'UPSTREAM_REFUSED',
+  message: 'upstream refused the connection',
+  retryOn: 'connect-failure',
+};
+const UNRESOLVED: UpstreamFailure = {
+  status: 502,
+  code: 'UPSTREAM_UNRESOLVED',
+  message: 'upstream host could not be resolved',
+  retryOn: 'connect-failure',
+};
 const RESET: UpstreamFailure = { status: 502, code: 'UPSTREAM_RESET', message: 'upstream closed the connection', retryOn: 'reset' };
-const BAD_BODY: UpstreamFailure = { status: 400, code: 'BAD_REQUEST_BODY', message: 'request body did not match its content-length', retryOn: undefined };
+const BAD_BODY: UpstreamFailure = {
+  status: 400,
+  code: 'BAD_REQUEST_BODY',
+  message: 'request body did not match its content-length',
+  retryOn: undefined,
+};
 const CLOSED: UpstreamFailure = { status: 503, code: 'PROXY_CLOSING', message: 'proxy is shutting down', retryOn: undefined };
 const OTHER: UpstreamFailure = { status: 502, code: 'UPSTREAM_ERROR', message: 'upstream exchange failed', retryOn: undefined };
 

@@ -2,7 +2,13 @@ import { type Socket } from 'node:net';
 import { type Readable } from 'node:stream';
 import { type CompiledMirror } from '../config/compiled-config';
 import { type ExchangeContext } from '../forwarding/exchange-context';
-import { mirrorDroppedChannel, mirrorExchangeChannel, type ExchangeEvent, type MirrorDropReason, type MirrorDroppedEvent } from '../observability/channels';
+import {
+  mirrorDroppedChannel,
+  mirrorExchangeChannel,
+  type ExchangeEvent,
+  type MirrorDropReason,
+  type MirrorDroppedEvent,
+} from '../observability/channels';
 import { teeRequestBody } from './body-tee';
 import { MirrorExchange, type MirrorOutcome } from './mirror-exchange';
 import { type MirrorBreaker } from './mirror-breaker';
@@ -20,7 +26,12 @@ export function isMirrorSelected(mirror: CompiledMirror, method: string): boolea
  * must send: the request itself, a teed stream, or null for bodiless requests.
  * Every way a copy is not sent is counted, with its reason.
  */
-export function startMirror(ctx: ExchangeContext, mirror: CompiledMirror, inflight: MirrorInflight, breaker: MirrorBreaker): Readable | null {
+export function startMirror(
+  ctx: ExchangeContext,
+  mirror: CompiledMirror,
+  inflight: MirrorInflight,
+  breaker: MirrorBreaker,
+): Readable | null {
   const { req, headers } = ctx;
   const liveBody = headers.hasBody ? req : null;
   const clusterName = mirror.cluster.name;

@@ -35,7 +35,17 @@ export class MirrorExchange implements Dispatcher.DispatchHandler {
     try {
       this.mirror.cluster
         .next()
-        .dispatch({ path, method: method as Dispatcher.HttpMethod, headers, body, headersTimeout: this.mirror.timeoutMs, bodyTimeout: this.mirror.timeoutMs }, this);
+        .dispatch(
+          {
+            path,
+            method: method as Dispatcher.HttpMethod,
+            headers,
+            body,
+            headersTimeout: this.mirror.timeoutMs,
+            bodyTimeout: this.mirror.timeoutMs,
+          },
+          this,
+        );
     } catch (error) {
       this.onResponseError(undefined, error as Error);
     }
@@ -64,7 +74,13 @@ export class MirrorExchange implements Dispatcher.DispatchHandler {
   onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
     const tooLarge = (error as { code?: unknown }).code === 'ERR_MIRROR_BODY_TOO_LARGE';
     const failure = classifyUpstreamError(error);
-    this.end({ status: this.status, errorCode: tooLarge ? 'MIRROR_BODY_TOO_LARGE' : failure.code, bytes: this.bytes, bodyTooLarge: tooLarge, connectFailure: failure.retryOn === 'connect-failure' });
+    this.end({
+      status: this.status,
+      errorCode: tooLarge ? 'MIRROR_BODY_TOO_LARGE' : failure.code,
+      bytes: this.bytes,
+      bodyTooLarge: tooLarge,
+      connectFailure: failure.retryOn === 'connect-failure',
+    });
   }
 
   private end(outcome: MirrorOutcome): void {

@@ -19,7 +19,12 @@ export function stripPrefix(url: string, prefix: string): string {
  * content-type parser leaves the body unread: the proxy streams it itself. The handler
  * hijacks the reply and hands the raw Node objects to the proxy core.
  */
-export function mountOnFastify(fastify: FastifyInstance, rawPrefix: string, strip: boolean, handle: (req: IncomingMessage, res: ServerResponse) => void): void {
+export function mountOnFastify(
+  fastify: FastifyInstance,
+  rawPrefix: string,
+  strip: boolean,
+  handle: (req: IncomingMessage, res: ServerResponse) => void,
+): void {
   const prefix = normalizePrefix(rawPrefix);
   void fastify.register(async (scope) => {
     scope.removeAllContentTypeParsers();

@@ -36,12 +36,27 @@ export function renderPrometheus(metrics: ProxyMetrics): string {
   const out: string[] = [];
   counterLines(out, 'mirrormesh_requests_total', 'Live requests by route, cluster and status code.', metrics.requests);
   histogramLines(out, 'mirrormesh_request_duration_seconds', 'Live request duration as the client saw it.', metrics.requestDuration);
-  counterLines(out, 'mirrormesh_mirror_requests_total', 'Mirror requests by route, mirror cluster and status or error code.', metrics.mirrorRequests);
+  counterLines(
+    out,
+    'mirrormesh_mirror_requests_total',
+    'Mirror requests by route, mirror cluster and status or error code.',
+    metrics.mirrorRequests,
+  );
   histogramLines(out, 'mirrormesh_mirror_duration_seconds', 'Mirror request duration.', metrics.mirrorDuration);
   counterLines(out, 'mirrormesh_mirror_dropped_total', 'Mirror copies not sent or cut short, by reason.', metrics.mirrorDropped);
   out.push('# HELP mirrormesh_mirror_inflight Mirror requests in flight per mirror cluster.', '# TYPE mirrormesh_mirror_inflight gauge');
-  for (const [cluster, value] of Object.entries(metrics.mirrorInflight())) out.push(`mirrormesh_mirror_inflight${labelText(['cluster'], [cluster])} ${value}`);
-  const overflow = metrics.requests.overflow + metrics.requestDuration.overflow + metrics.mirrorRequests.overflow + metrics.mirrorDuration.overflow + metrics.mirrorDropped.overflow;
-  out.push('# HELP mirrormesh_metric_series_overflow_total Observations not recorded because a metric reached its series cap.', '# TYPE mirrormesh_metric_series_overflow_total counter', `mirrormesh_metric_series_overflow_total ${overflow}`);
+  for (const [cluster, value] of Object.entries(metrics.mirrorInflight()))
+    out.push(`mirrormesh_mirror_inflight${labelText(['cluster'], [cluster])} ${value}`);
+  const overflow =
+    metrics.requests.overflow +
+    metrics.requestDuration.overflow +
+    metrics.mirrorRequests.overflow +
+    metrics.mirrorDuration.overflow +
+    metrics.mirrorDropped.overflow;
+  out.push(
+    '# HELP mirrormesh_metric_series_overflow_total Observations not recorded because a metric reached its series cap.',
+    '# TYPE mirrormesh_metric_series_overflow_total counter',
+    `mirrormesh_metric_series_overflow_total ${overflow}`,
+  );
   return `${out.join('\n')}\n`;
 }

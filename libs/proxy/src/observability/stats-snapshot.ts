@@ -26,14 +26,24 @@ export interface StatsSnapshot {
 }
 
 function codes(series: LabeledSeries<Counter>): CodeCount[] {
-  return [...series.entries()].map(({ labels, value }) => ({ route: labels[0] ?? '', cluster: labels[1] ?? '', code: labels[2] ?? '', count: value.count }));
+  return [...series.entries()].map(({ labels, value }) => ({
+    route: labels[0] ?? '',
+    cluster: labels[1] ?? '',
+    code: labels[2] ?? '',
+    count: value.count,
+  }));
 }
 
 function summary(series: LabeledSeries<Histogram>): DurationSummary {
   const all = new Histogram();
   for (const { value } of series.entries()) all.merge(value);
   const ms = (seconds: number | undefined) => (seconds === undefined || !Number.isFinite(seconds) ? undefined : seconds * 1000);
-  return { count: all.count, meanMs: all.count === 0 ? undefined : (all.sum / all.count) * 1000, p50Ms: ms(all.quantile(0.5)), p99Ms: ms(all.quantile(0.99)) };
+  return {
+    count: all.count,
+    meanMs: all.count === 0 ? undefined : (all.sum / all.count) * 1000,
+    p50Ms: ms(all.quantile(0.5)),
+    p99Ms: ms(all.quantile(0.99)),
+  };
 }
 
 export function buildStatsSnapshot(metrics: ProxyMetrics): StatsSnapshot {
@@ -42,7 +52,12 @@ export function buildStatsSnapshot(metrics: ProxyMetrics): StatsSnapshot {
   return {
     live: { total: live.reduce((n, c) => n + c.count, 0), byCode: live, duration: summary(metrics.requestDuration) },
     mirror: { total: mirror.reduce((n, c) => n + c.count, 0), byCode: mirror, duration: summary(metrics.mirrorDuration) },
-    dropped: [...metrics.mirrorDropped.entries()].map(({ labels, value }) => ({ route: labels[0] ?? '', cluster: labels[1] ?? '', reason: labels[2] ?? '', count: value.count })),
+    dropped: [...metrics.mirrorDropped.entries()].map(({ labels, value }) => ({
+      route: labels[0] ?? '',
+      cluster: labels[1] ?? '',
+      reason: labels[2] ?? '',
+      count: value.count,
+    })),
     mirrorInflight: metrics.mirrorInflight(),
   };
 }

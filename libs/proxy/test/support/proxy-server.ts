@@ -31,6 +31,14 @@ export async function startProxy(config: unknown, options?: ProxyOptions): Promi
 export function liveAndMirror(live: string, mirror?: string, route: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     clusters: [{ name: 'live', endpoints: [live] }, ...(mirror === undefined ? [] : [{ name: 'mirror', endpoints: [mirror] }])],
-    routes: [{ name: 'all', match: [{ uri: { prefix: '/' } }], route: [{ destination: { cluster: 'live' } }], ...(mirror === undefined ? {} : { mirror: { cluster: 'mirror' } }), ...route }],
+    routes: [
+      {
+        name: 'all',
+        match: [{ uri: { prefix: '/' } }],
+        route: [{ destination: { cluster: 'live' } }],
+        ...(mirror === undefined ? {} : { mirror: { cluster: 'mirror' } }),
+        ...route,
+      },
+    ],
   };
 }
