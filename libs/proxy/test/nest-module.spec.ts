@@ -73,6 +73,13 @@ describe('ProxyModule mounted under /api in a Nest app on fastify', () => {
     expect(live.received[0]?.body.toString()).toBe('raw');
   });
 
+  it('forwards every method, HEAD and OPTIONS included', async () => {
+    for (const method of ['HEAD', 'OPTIONS', 'PATCH', 'DELETE']) {
+      expect((await client.send(`${base}/api/m`, { method })).status).toBe(200);
+    }
+    expect(live.received.map((r) => r.method)).toEqual(['HEAD', 'OPTIONS', 'PATCH', 'DELETE']);
+  });
+
   it('leaves the app’s own routes alone', async () => {
     expect(JSON.parse((await client.send(`${base}/own`)).text)).toEqual({ own: true });
     expect(live.received).toHaveLength(0);
