@@ -1,5 +1,6 @@
 import type { Book } from '@mirrormesh/catalog';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { formatYear } from '../web/src/pages/format-year';
 import { collectPageErrors, launchChromium, screenshot } from './support/browser';
 import { get } from './support/http';
 import { startRecordingUpstream, type RecordingUpstream } from './support/recording-upstream';
@@ -61,7 +62,7 @@ describe('the SPA in Chromium, in front of real book services', () => {
     for (const book of catalogue) {
       const row = page.locator(`tr[data-book-id="${book.id}"]`);
       expect(await row.locator('th').innerText()).toBe(book.title);
-      expect(await row.locator('td').allInnerTexts()).toEqual([book.author, String(book.year)]);
+      expect(await row.locator('td').allInnerTexts()).toEqual([book.author, formatYear(book.year)]);
     }
     expect(await page.title()).toBe('Books · Bookinfo');
     await screenshot(page, 'books');

@@ -1,4 +1,5 @@
 import { formatMs, formatPercent, formatRate } from '../web/src/dashboard/format';
+import { formatYear } from '../web/src/pages/format-year';
 import { bookPath, matchRoute } from '../web/src/router/match-route';
 
 describe('the web app routes', () => {
@@ -32,5 +33,12 @@ describe('dashboard formats', () => {
     expect(formatRate(0.125)).toBe('12.5 %');
     expect(formatPercent(100)).toBe('100 %');
     expect(formatPercent(12.5)).toBe('12.5 %');
+  });
+});
+
+describe('formatYear', () => {
+  it('writes years before the common era as BC', () => {
+    expect(formatYear(1851)).toBe('1851');
+    expect(formatYear(-700)).toBe('700 BC');
   });
 });

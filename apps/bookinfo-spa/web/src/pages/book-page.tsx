@@ -2,6 +2,7 @@ import type { Book, BookReviews } from '@mirrormesh/catalog';
 import { type Loaded, useApi } from '../api/use-api';
 import { Link } from '../router/router';
 import { useUser } from '../session/use-user';
+import { formatYear } from './format-year';
 import { ReviewList } from './review-list';
 import { ServedBy } from './served-by';
 
@@ -49,7 +50,7 @@ export function BookPage({ id }: { readonly id: number }) {
       </p>
       <h1>{b.title}</h1>
       <p className="byline">
-        {b.author}, {b.year}
+        {b.author}, {formatYear(b.year)}
       </p>
       <p className="summary">{b.summary}</p>
       <dl className="details">

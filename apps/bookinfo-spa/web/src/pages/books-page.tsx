@@ -3,6 +3,7 @@ import { useApi } from '../api/use-api';
 import { bookPath } from '../router/match-route';
 import { Link } from '../router/router';
 import { useUser } from '../session/use-user';
+import { formatYear } from './format-year';
 import { ServedBy } from './served-by';
 
 /** The catalogue: one row per book, each title a link to its page. */
@@ -42,7 +43,7 @@ export function BooksPage() {
                   </th>
                   <td data-label="Author">{book.author}</td>
                   <td data-label="Year" className="num">
-                    {book.year}
+                    {formatYear(book.year)}
                   </td>
                 </tr>
               ))}
