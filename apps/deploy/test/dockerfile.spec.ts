@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DOCKER_DIR } from '../src';
+
+const dockerfile = readFileSync(join(DOCKER_DIR, 'Dockerfile'), 'utf8');
+/** Instructions with their continuation lines joined, comments dropped. */
+const instructions = dockerfile
+  .replace(/\\\n/g, ' ')
+  .split('\n')
+  .map((line) => line.trim())
+  .filter((line) => line !== '' && !line.startsWith('#'));
+const stages = instructions.reduce<string[][]>((acc, line) => {
+  if (line.startsWith('FROM ')) acc.push([line]);
+  else acc.at(-1)?.push(line);
+  return acc;
+}, []);
+const runtime = stages.at(-1) ?? [];
+
+describe('docker/Dockerfile', () => {
+  it('builds on an official Node LTS image by default, pinned by tag', () => {
+    expect(instructions[0]).toMatch(/^ARG NODE_IMAGE=node:(20|22|24)-bookworm-slim$/);
+    expect(stages.map((s) => s[0])).toEqual([
+      'FROM ${NODE_IMAGE} AS prune',
+      'FROM ${NODE_IMAGE} AS build',
+      'FROM build AS app',
+      'FROM ${NODE_IMAGE} AS runtime',
+    ]);
+  });
+
+  it('prunes with turbo and installs from the pruned lockfile', () => {
+    expect(instructions.join('\n')).toMatch(/RUN turbo prune .* --docker --out-dir \/out/);
+    expect(stages[1]?.join('\n')).toMatch(/COPY --from=prune \/out\/json\/ \.\/\nRUN .*npm ci --no-audit --no-fund/);
+  });
+
+  it('runs the final stage as a non-root numeric user, in production mode, with a node health check', () => {
+    expect(runtime.find((l) => l.startsWith('USER '))).toBe('USER 10001:10001');
+    expect(runtime.find((l) => l.startsWith('ENV '))).toMatch(/NODE_ENV=production/);
+    expect(runtime.find((l) => l.startsWith('HEALTHCHECK '))).toMatch(/CMD \["node", "\/usr\/local\/lib\/mirrormesh\/healthcheck\.js"\]$/);
+    expect(runtime.find((l) => l.startsWith('CMD '))).toBe('CMD ["node", "dist/main.js"]');
+  });
+
+  it('copies only the production closure into the final stage, never the build stage or the sources', () => {
+    const copies = runtime.filter((l) => l.startsWith('COPY '));
+    expect(copies).toEqual([
+      'COPY --from=app --chown=root:root /app /app',
+      'COPY --chown=root:root docker/healthcheck.js /usr/local/lib/mirrormesh/healthcheck.js',
+    ]);
+    expect(stages[2]?.join('\n')).toMatch(/npm install --omit=dev/);
+  });
+
+  it('passes the CA bundle only as a build secret, and needs no curl or wget', () => {
+    expect(dockerfile).not.toMatch(/\b(curl|wget)\b/);
+    expect(dockerfile).not.toMatch(/^(COPY|ADD) .*\.crt/m);
+    for (const line of instructions.filter((l) => / npm (ci|install)/.test(l))) expect(line).toMatch(/--mount=type=secret,id=ca_bundle/);
+  });
+});

@@ -1,0 +1,49 @@
+import { ManifestSchemaError, SCENARIOS, describeObject, parseManifests, validateK8sObject } from '../src';
+import { renderOverlay, renderOverlayWith } from './support/render';
+
+const combinations: [string, () => ReturnType<typeof renderOverlay>][] = [
+  ...SCENARIOS.map((s): [string, () => ReturnType<typeof renderOverlay>] => [s, () => renderOverlay(s)]),
+  ['v1-live + local-collector', () => renderOverlayWith('v1-live', ['local-collector'])],
+  ['v3-delays + local-collector', () => renderOverlayWith('v3-delays', ['local-collector'])],
+  ['v3-delays + istio-mirroring', () => renderOverlayWith('v3-delays', ['istio-mirroring'])],
+];
+
+describe('every rendered object validates against its Kubernetes (or Istio) schema, offline', () => {
+  it.each(combinations)('%s', (_name, render) => {
+    const failures: string[] = [];
+    for (const object of render()) {
+      try {
+        validateK8sObject(object);
+      } catch (error) {
+        failures.push((error as Error).message);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('rejects a wrongly typed field, naming the object and the path', () => {
+    const [deployment] = parseManifests(
+      `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: broken }
+spec:
+  selector: { matchLabels: { app: broken } }
+  template:
+    metadata: { labels: { app: broken } }
+    spec:
+      containers:
+        - name: broken
+          image: mirrormesh/book-service:0.1.0
+          ports: [{ containerPort: "8080" }]
+`,
+      'inline',
+    );
+    expect(() => validateK8sObject(deployment!)).toThrow(ManifestSchemaError);
+    expect(() => validateK8sObject(deployment!)).toThrow(/^Deployment\/broken: spec\/template\/spec\/containers\/0\/ports\/0\/containerPort must be integer/);
+  });
+
+  it('rejects a kind it has no schema for rather than letting it through', () => {
+    const object = { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'nightly' } };
+    expect(() => validateK8sObject(object)).toThrow(`${describeObject(object)}: no offline schema for batch/v1/CronJob`);
+  });
+});
