@@ -1,7 +1,15 @@
 import { type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { createAccessLog, type AccessLog } from '@mirrormesh/access-log';
-import { createProxy, createProxyStats, startAdminServer, type AdminServer, type Proxy, type ProxyStats } from '@mirrormesh/proxy';
+import {
+  createProxy,
+  createProxyStats,
+  redactConfig,
+  startAdminServer,
+  type AdminServer,
+  type Proxy,
+  type ProxyStats,
+} from '@mirrormesh/proxy';
 import { loadConfigFile } from '@mirrormesh/proxy/config-file';
 import { subscribeAccessLog } from './access-log-subscriber';
 import { installConfigReloader, type ConfigReloader } from './config-reloader';
@@ -35,7 +43,7 @@ export async function startSidecar(file: string, env: SidecarEnv): Promise<Sidec
       host: config.admin.host,
       port: config.admin.port,
       stats,
-      config: () => proxy.config,
+      config: () => redactConfig(proxy.config),
       ready: () => !draining,
     });
   } catch (error) {

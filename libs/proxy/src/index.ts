@@ -11,6 +11,7 @@ export {
   type StringMatch,
 } from './config/proxy-config.schema';
 export { durationToMs } from './config/duration';
+export { redactConfig, REDACTED } from './config/redact-config';
 export { classifyUpstreamError, type UpstreamFailure } from './forwarding/upstream-failure';
 export { sendProblem } from './forwarding/send-problem';
 export { PROXY_CHANNELS, type ExchangeEvent, type MirrorDroppedEvent, type MirrorDropReason } from './observability/channels';

@@ -33,19 +33,17 @@ export class MirrorExchange implements Dispatcher.DispatchHandler {
   start(path: string, method: string, headers: string[], body: Readable | null): void {
     this.queuedAt = performance.now();
     try {
-      this.mirror.cluster
-        .next()
-        .dispatch(
-          {
-            path,
-            method: method as Dispatcher.HttpMethod,
-            headers,
-            body,
-            headersTimeout: this.mirror.timeoutMs,
-            bodyTimeout: this.mirror.timeoutMs,
-          },
-          this,
-        );
+      this.mirror.cluster.next().dispatch(
+        {
+          path,
+          method: method as Dispatcher.HttpMethod,
+          headers,
+          body,
+          headersTimeout: this.mirror.timeoutMs,
+          bodyTimeout: this.mirror.timeoutMs,
+        },
+        this,
+      );
     } catch (error) {
       this.onResponseError(undefined, error as Error);
     }
