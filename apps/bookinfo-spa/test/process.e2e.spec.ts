@@ -68,6 +68,23 @@ describe('node dist/main.js', () => {
     expect(r.output()).not.toMatch(/\n\s+at /);
   });
 
+  it('exits 2 naming a bad telemetry connection string without echoing it', async () => {
+    const file = join(dir, 'telemetry.yaml');
+    writeFileSync(file, sidecarYaml({ live: upstream.endpoint }));
+    const r = run({ SIDECAR_CONFIG: file, APPLICATIONINSIGHTS_CONNECTION_STRING: 'not-a-connection-string-s3cr3t' });
+    expect(await r.exit).toBe(2);
+    expect(r.output()).toContain('APPLICATIONINSIGHTS_CONNECTION_STRING');
+    expect(r.output()).not.toContain('s3cr3t');
+  });
+
+  it('exits 2 when the web build is missing', async () => {
+    const file = join(dir, 'noweb.yaml');
+    writeFileSync(file, sidecarYaml({ live: upstream.endpoint }));
+    const r = run({ SIDECAR_CONFIG: file, WEB_ROOT: join(dir, 'no-such-dir') });
+    expect(await r.exit).toBe(2);
+    expect(r.output()).toContain('no-such-dir does not exist');
+  });
+
   it('serves, then drains and exits 0 on SIGTERM', async () => {
     const file = join(dir, 'good.yaml');
     writeFileSync(file, sidecarYaml({ live: upstream.endpoint }));
