@@ -109,6 +109,23 @@ describe('POST /v2.1/track', () => {
     expect(body.errors[0]?.message).toBe(`decompressed body exceeds ${MAX_DECODED_BYTES} bytes`);
   });
 
+  it('reads the body whatever the content-type, or none', async () => {
+    const body = JSON.stringify([requestEnvelope()]);
+    expect((await track(body, { 'content-type': 'text/plain' })).status).toBe(200);
+    const response = await request(new URL('/v2.1/track', collector.listeners.secureUrl), { method: 'POST', dispatcher: agent, body });
+    expect(response.statusCode).toBe(200);
+    expect(await response.body.json()).toEqual({ itemsReceived: 1, itemsAccepted: 1, errors: [] });
+  });
+
+  it('rejects an envelope nested too deeply to be stored (JSON.parse takes it, JSON.stringify would not) and keeps the rest', async () => {
+    const depth = 8_000;
+    const deep = JSON.stringify(requestEnvelope()).replace('"measurements":{}', '').replace('"ver":2,', `"ver":2,"deep":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)},`);
+    const { status, body } = await track(`[${deep},${JSON.stringify(requestEnvelope())}]`);
+    expect(status).toBe(206);
+    expect(body.errors).toEqual([{ index: 0, statusCode: 400, message: 'item is nested too deeply to be stored' }]);
+    expect((await track(JSON.stringify([requestEnvelope()]))).status).toBe(200);
+  });
+
   it('stores only what it accepted', async () => {
     const before = collector.store.stats().items;
     await track(JSON.stringify([requestEnvelope(), { nope: true }]));

@@ -8,7 +8,8 @@ import { batchFailure, type TrackItemError, type TrackResponse } from './track-r
 const UNPARSABLE: unique symbol = Symbol('unparsable');
 
 export interface AcceptedItem {
-  readonly envelope: Record<string, unknown>;
+  /** The envelope as JSON, serialised once here so that storing it cannot fail later. */
+  readonly json: string;
   readonly request: RequestRow | undefined;
 }
 
@@ -44,8 +45,13 @@ export function processTrackBatch(body: Buffer, contentEncoding: string | undefi
       return;
     }
     const check = checkEnvelope(item);
-    if (check.ok) accepted.push({ envelope: check.envelope, request: check.request });
-    else errors.push({ index, statusCode: 400, message: check.message });
+    if (!check.ok) {
+      errors.push({ index, statusCode: 400, message: check.message });
+      return;
+    }
+    const json = serialise(check.envelope);
+    if (json === undefined) errors.push({ index, statusCode: 400, message: 'item is nested too deeply to be stored' });
+    else accepted.push({ json, request: check.request });
   });
   const response: TrackResponse = { itemsReceived: items.length, itemsAccepted: accepted.length, errors };
   const status = errors.length === 0 ? 200 : accepted.length > 0 ? 206 : 400;
@@ -87,6 +93,14 @@ function parseItems(text: string): unknown[] | { error: string } {
   });
   if (items.every((item) => item === UNPARSABLE)) return { error: 'body is not valid JSON: expected a JSON array of envelopes' };
   return items;
+}
+
+function serialise(envelope: Record<string, unknown>): string | undefined {
+  try {
+    return JSON.stringify(envelope);
+  } catch {
+    return undefined;
+  }
 }
 
 function failure(status: 400 | 413 | 415, message: string, itemsReceived = 0): TrackOutcome {

@@ -13,7 +13,7 @@ function item(versionTag: string): AcceptedItem {
     data: { baseType: 'RequestData', baseData: { name: 'GET /books', duration: '00:00:00.010', responseCode: '200', success: true, properties: { VersionTag: versionTag } } },
   });
   if (!check.ok) throw new Error(check.message);
-  return check;
+  return { json: JSON.stringify(check.envelope), request: check.request };
 }
 
 describe('SegmentStore', () => {
@@ -29,7 +29,7 @@ describe('SegmentStore', () => {
 
   it('rotates segments by size and deletes the oldest past the retention size', async () => {
     const store = await SegmentStore.open(dir, { segmentMaxBytes: 4096, retentionMaxBytes: 3 * 4096 });
-    const line = Buffer.byteLength(JSON.stringify({ receivedAt: 0, envelope: item('V1MIR-a').envelope })) + 1;
+    const line = Buffer.byteLength(`{"receivedAt":1,"envelope":${item('V1MIR-a').json}}`) + 1;
     const perSegment = Math.floor(4096 / line);
     for (let batch = 0; batch < 10; batch += 1) {
       await store.append(Array.from({ length: perSegment }, () => item(`V1MIR-${batch}`)), 1);

@@ -1,6 +1,6 @@
 import { mkdir, open, unlink, type FileHandle } from 'node:fs/promises';
 import { StorageWriteError } from '../errors';
-import { type RequestRow, type StoredItem } from '../ingest/stored-item';
+import { type RequestRow } from '../ingest/stored-item';
 import { type AcceptedItem } from '../ingest/track-batch';
 import { listSegments, segmentPath, syncDirectory } from './segment-files';
 import { loadSegment, type Segment } from './segment-loader';
@@ -108,7 +108,8 @@ export class SegmentStore {
   private async write(group: readonly PendingAppend[]): Promise<void> {
     const lines: string[] = [];
     for (const { items, receivedAt } of group) {
-      for (const item of items) lines.push(JSON.stringify({ receivedAt, envelope: item.envelope } satisfies StoredItem));
+      // The StoredItem shape, built from the envelope JSON serialised when the batch was checked.
+      for (const item of items) lines.push(`{"receivedAt":${receivedAt},"envelope":${item.json}}`);
     }
     const data = Buffer.from(lines.join('\n') + '\n', 'utf8');
     try {
