@@ -59,10 +59,3 @@ export class ClientAbortedError extends ProxyError {
     super('ERR_CLIENT_ABORTED', 'client closed the connection');
   }
 }
-
-/** The proxy is closed and takes no more requests. */
-export class ProxyClosedError extends ProxyError {
-  constructor() {
-    super('ERR_PROXY_CLOSED', 'proxy is closed');
-  }
-}

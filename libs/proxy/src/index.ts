@@ -28,5 +28,4 @@ export {
   MirrorTimeoutError,
   RouteTimeoutError,
   ClientAbortedError,
-  ProxyClosedError,
 } from './errors';

@@ -109,7 +109,7 @@ export class LiveExchange implements Dispatcher.DispatchHandler {
     else if (this.timedOut || performance.now() > this.deadline) controller.abort(new RouteTimeoutError(this.ctx.route.timeoutMs));
   }
 
-  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
+  onResponseStart(controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
     if (statusCode < 200) return;
     this.clearTimer();
     this.status = statusCode;
@@ -119,7 +119,12 @@ export class LiveExchange implements Dispatcher.DispatchHandler {
     }
     const out: OutgoingHttpHeaders = {};
     for (const name in headers) if (!isHopByHopResponseHeader(name)) out[name] = headers[name];
-    this.ctx.res.writeHead(statusCode, out);
+    try {
+      this.ctx.res.writeHead(statusCode, out);
+    } catch (error) {
+      // A header Node refuses to send (invalid characters): answer 502 rather than relay it.
+      controller.abort(error as Error);
+    }
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {

@@ -68,7 +68,6 @@ export function classifyUpstreamError(error: unknown): UpstreamFailure {
       return BAD_BODY;
     case 'UND_ERR_CLOSED':
     case 'UND_ERR_DESTROYED':
-    case 'ERR_PROXY_CLOSED':
       return CLOSED;
     default:
       return OTHER;
