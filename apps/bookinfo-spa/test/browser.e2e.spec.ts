@@ -2,6 +2,7 @@ import type { Book } from '@mirrormesh/catalog';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { formatYear } from '../web/src/pages/format-year';
 import { collectPageErrors, launchChromium, screenshot } from './support/browser';
+import { startFakeCollector, type FakeCollector } from './support/fake-collector';
 import { get } from './support/http';
 import { startRecordingUpstream, type RecordingUpstream } from './support/recording-upstream';
 import { spawnBookService, type SpawnedBookService } from './support/spawn-book-service';
@@ -177,5 +178,29 @@ describe('the SPA in Chromium, in front of a fault-variant live book service', (
     await page.getByRole('link', { name: 'Moby-Dick' }).click();
     await page.locator('[data-testid="reviews"] li').first().waitFor();
     expect(await page.getByTestId('reviews-error').count()).toBe(0);
+  });
+});
+
+describe('the Mirror page with a collector', () => {
+  let live: SpawnedBookService;
+  let collector: FakeCollector;
+  let spa: RunningSpa;
+
+  beforeAll(async () => {
+    [live, collector] = await Promise.all([spawnBookService(), startFakeCollector()]);
+    spa = await startSpa({ live: live.endpoint, env: { COLLECTOR_URL: collector.url } });
+  }, 60_000);
+  afterAll(async () => {
+    await spa?.close();
+    await Promise.all([live?.stop(), collector?.close()]);
+  });
+
+  it('shows the per-version rows the server relays from the collector', async () => {
+    await page.goto(`${spa.url}/mirror`);
+    const rows = page.locator('table[aria-label="Requests per version from the collector"] tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(2);
+    expect(await page.locator('tr[data-version="V3MIR-BookServiceDelay"] td').allInnerTexts()).toEqual(['V3MIR-BookServiceDelay', '200', '12', '301 ms', '300 ms', '305 ms', '310 ms']);
+    await screenshot(page, 'mirror-with-collector');
   });
 });

@@ -1,43 +1,22 @@
-import { createServer, type Server } from 'node:http';
-import { type AddressInfo } from 'node:net';
 import { type MeshDashboard } from '../src/mesh/mesh-dashboard.dto';
+import { COLLECTOR_ROWS, startFakeCollector, type FakeCollector } from './support/fake-collector';
 import { get } from './support/http';
 import { spawnBookService, type SpawnedBookService } from './support/spawn-book-service';
 import { startSpa, type RunningSpa } from './support/spa-fixture';
 
 const MIRROR_DELAY_MS = 300;
 
-const COLLECTOR_ROWS = [
-  { name: 'GET /books/:id/reviews', podVersion: 'V1MIR-LiveBookService', resultCode: '200', duration: 3.5, requestCount: 12, p50: 3, p95: 5, p99: 6, extra: 'ignored' },
-  { name: 'GET /books/:id/reviews', podVersion: 'V3MIR-BookServiceDelay', resultCode: '200', duration: 301, requestCount: 12, p50: 300, p95: 305, p99: 310 },
-];
-
-/** A stand-in collector (a real HTTP server) answering the requests-summary query. */
-async function startCollector(): Promise<{ url: string; queries: string[]; close(): Promise<void> }> {
-  const queries: string[] = [];
-  const server: Server = createServer((req, res) => {
-    queries.push(req.url ?? '');
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ rows: COLLECTOR_ROWS }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    queries,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 describe('the mirror dashboard data', () => {
   let live: SpawnedBookService;
   let mirror: SpawnedBookService;
-  let collector: Awaited<ReturnType<typeof startCollector>>;
+  let collector: FakeCollector;
   let spa: RunningSpa;
 
   beforeAll(async () => {
     [live, mirror, collector] = await Promise.all([
       spawnBookService(),
       spawnBookService({ BOOK_SERVICE_VARIANT: 'delay', REVIEWS_DELAY_MS: String(MIRROR_DELAY_MS) }),
-      startCollector(),
+      startFakeCollector(),
     ]);
     spa = await startSpa({ live: live.endpoint, mirror: mirror.endpoint, env: { COLLECTOR_URL: collector.url } });
   });
@@ -65,7 +44,7 @@ describe('the mirror dashboard data', () => {
       ],
     });
     expect(dashboard.collector.state).toBe('ok');
-    expect(dashboard.collector.rows).toHaveLength(2);
+    expect(dashboard.collector.rows).toHaveLength(COLLECTOR_ROWS.length);
     expect(dashboard.collector.rows[0]).not.toHaveProperty('extra');
     expect(collector.queries.at(-1)).toMatch(/^\/query\/requests-summary\?contains=MIR-&since=15m$/);
   });
