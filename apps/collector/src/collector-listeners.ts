@@ -1,5 +1,6 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import { problem, PROBLEM_CONTENT_TYPE } from '@mirrormesh/service-kit';
 import { type FastifyInstance } from 'fastify';
 import { type TlsMaterial } from './tls/certificate-store';
 
@@ -33,8 +34,9 @@ export async function listenCollector(
   const secure = createHttpsServer({ key: tls.key, cert: tls.cert }, route);
   const plain = createHttpServer((request, response) => {
     if ((request.method === 'GET' || request.method === 'HEAD') && PLAIN_PATHS.test(request.url ?? '')) return route(request, response);
-    response.writeHead(404, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ status: 404, detail: 'the plain-HTTP listener serves GET /query/* and /health/* only; track over HTTPS' }));
+    const body = problem(404, 'PLAIN_HTTP_READ_ONLY', 'The plain-HTTP listener serves GET /query/* and /health/* only; send telemetry over HTTPS.');
+    response.writeHead(404, { 'content-type': PROBLEM_CONTENT_TYPE });
+    response.end(JSON.stringify(body));
   });
   for (const server of [secure, plain]) server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   const securePort = await listen(secure, options.host, options.port);

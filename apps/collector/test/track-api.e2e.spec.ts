@@ -134,7 +134,8 @@ describe('POST /v2.1/track', () => {
 
   it('does not serve the track API on the plain-HTTP listener', async () => {
     const response = await request(`${collector.listeners.plainUrl}/v2.1/track`, { method: 'POST', body: '[]' });
-    await response.body.dump();
     expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toBe('application/problem+json');
+    expect(await response.body.json()).toMatchObject({ status: 404, code: 'PLAIN_HTTP_READ_ONLY' });
   });
 });

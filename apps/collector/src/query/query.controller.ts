@@ -6,9 +6,13 @@ import { parseSince } from './time-window';
 
 /** Longest `contains` accepted: VersionTags are short. */
 const MAX_CONTAINS_LENGTH = 200;
+/** Most rows answered: names are route templates, so more means raw paths leaked into names. */
+export const MAX_SUMMARY_ROWS = 10_000;
 
 export interface RequestsSummaryResponse {
   readonly rows: readonly SummaryRow[];
+  /** True when more than MAX_SUMMARY_ROWS groups matched and only the first were answered. */
+  readonly truncated: boolean;
 }
 
 /** The lab's Log Analytics query over what the collector stored. */
@@ -27,13 +31,12 @@ export class QueryController {
     if (contains !== undefined && (typeof contains !== 'string' || contains.length > MAX_CONTAINS_LENGTH)) {
       throw new ProblemException(400, 'BAD_QUERY', `contains must be one text of at most ${MAX_CONTAINS_LENGTH} characters`);
     }
-    return {
-      rows: summarizeRequests(this.store.requests(), {
-        contains,
-        since: timeParam('since', since, now),
-        until: timeParam('until', until, now),
-      }),
-    };
+    const rows = summarizeRequests(this.store.requests(), {
+      contains,
+      since: timeParam('since', since, now),
+      until: timeParam('until', until, now),
+    });
+    return { rows: rows.slice(0, MAX_SUMMARY_ROWS), truncated: rows.length > MAX_SUMMARY_ROWS };
   }
 
   @Get('stats')
