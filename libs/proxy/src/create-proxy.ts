@@ -6,6 +6,7 @@ import { type ProxyConfig } from './config/proxy-config.schema';
 import { type ExchangeContext } from './forwarding/exchange-context';
 import { decideFault } from './forwarding/fault-injection';
 import { LiveExchange, type LiveOutcome } from './forwarding/live-exchange';
+import { LOCAL_ANSWERS, type LocalAnswer } from './forwarding/local-answers';
 import { publishLiveExchange } from './forwarding/publish-exchange';
 import { requestIdOf } from './forwarding/request-id';
 import { sendProblem } from './forwarding/send-problem';
@@ -80,20 +81,10 @@ class MirroringProxy implements Proxy {
     const startedAt = Date.now();
     const url = req.url ?? '';
     const method = req.method ?? '';
-    if (this.closing !== undefined) return this.local(req, res, startedAt, t0, 503, 'PROXY_CLOSING', 'proxy is shutting down');
-    if (method === 'CONNECT')
-      return this.local(
-        req,
-        res,
-        startedAt,
-        t0,
-        405,
-        'CONNECT_REFUSED',
-        'CONNECT is not supported: this proxy forwards only to its configured clusters',
-      );
+    if (this.closing !== undefined) return this.local(req, res, startedAt, t0, LOCAL_ANSWERS.closing);
+    if (method === 'CONNECT') return this.local(req, res, startedAt, t0, LOCAL_ANSWERS.connect);
     // 47 = "/": absolute-form ("http://elsewhere/") and asterisk-form targets are refused: no open proxy.
-    if (url.charCodeAt(0) !== 47)
-      return this.local(req, res, startedAt, t0, 400, 'ABSOLUTE_FORM_REFUSED', 'request target must be a path beginning with "/"');
+    if (url.charCodeAt(0) !== 47) return this.local(req, res, startedAt, t0, LOCAL_ANSWERS.absoluteForm);
     const query = url.indexOf('?');
     const input = { path: query < 0 ? url : url.slice(0, query), method, source: req };
     let route: CompiledRoute | undefined;
@@ -103,7 +94,7 @@ class MirroringProxy implements Proxy {
         break;
       }
     }
-    if (route === undefined) return this.local(req, res, startedAt, t0, 404, 'NO_ROUTE', 'no route matches this request');
+    if (route === undefined) return this.local(req, res, startedAt, t0, LOCAL_ANSWERS.noRoute);
     const ctx: ExchangeContext = { req, res, route, headers: buildUpstreamHeaders(req), startedAt, t0 };
     this.liveInflight += 1;
     const fault = decideFault(route.fault);
@@ -139,25 +130,19 @@ class MirroringProxy implements Proxy {
   }
 
   /** Answers from the proxy itself (no upstream involved). */
-  private local(
-    req: IncomingMessage,
-    res: ServerResponse,
-    startedAt: number,
-    t0: number,
-    status: number,
-    code: string,
-    message: string,
-  ): void {
-    const requestId = requestIdOf(typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : undefined);
-    const bytes = sendProblem(res, status, code, message, requestId);
+  private local(req: IncomingMessage, res: ServerResponse, startedAt: number, t0: number, answer: LocalAnswer): void {
+    const given = req.headers['x-request-id'];
+    const requestId = requestIdOf(typeof given === 'string' ? given : undefined);
+    const bytes = sendProblem(res, answer.status, answer.code, answer.message, requestId);
+    const userAgent = req.headers['user-agent'];
     publishLiveExchange({
       req,
       route: '',
       cluster: '',
       requestId,
-      userAgent: req.headers['user-agent'],
-      status,
-      errorCode: code,
+      userAgent,
+      status: answer.status,
+      errorCode: answer.code,
       bytes,
       attempts: 0,
       startedAt,

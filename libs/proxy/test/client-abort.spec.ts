@@ -39,4 +39,24 @@ describe('a client that goes away mid-request', () => {
     expect(proxy.proxy.stats().liveInflight).toBe(0);
     expect(await client.send(`${proxy.url}/next`)).toMatchObject({ status: 200, text: 'ok' });
   });
+
+  it('does not contact the upstream for a client that left during a fault delay', async () => {
+    const delayed = await startProxy(
+      liveAndMirror(upstream.endpoint, undefined, { fault: { delay: { percentage: { value: 100 }, fixedDelay: '300ms' } } }),
+    );
+    try {
+      const before = upstream.received.length;
+      const req = httpRequest(`${delayed.url}/delayed`);
+      req.on('error', () => undefined);
+      req.end();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      req.destroy();
+      await eventually(() => events.live.some((e) => e.path === '/delayed'));
+      expect(events.live.find((e) => e.path === '/delayed')).toMatchObject({ status: 499, errorCode: 'CLIENT_ABORTED' });
+      expect(upstream.received.length).toBe(before);
+      expect(delayed.proxy.stats().liveInflight).toBe(0);
+    } finally {
+      await delayed.close();
+    }
+  });
 });

@@ -55,6 +55,11 @@ export class LiveExchange implements Dispatcher.DispatchHandler {
   }
 
   start(): void {
+    // The client may have left during a fault delay: its 'close' has already fired.
+    if (this.ctx.res.destroyed) {
+      this.clientGone = true;
+      return this.finish(CLIENT_CLOSED_STATUS, 'CLIENT_ABORTED');
+    }
     this.ctx.res.once('close', this.onClientClose);
     this.dispatch();
   }
