@@ -135,17 +135,20 @@ if [ ! -s "$ROOTFS_TAR" ]; then
   tar -C "$WORK/rootfs" -cf "$ROOTFS_TAR.tmp" . && mv "$ROOTFS_TAR.tmp" "$ROOTFS_TAR"
   rm -rf "$WORK/rootfs"
 fi
-log "importing $NODE_IMAGE: Debian bookworm + this machine's node $NODE_VERSION and npm"
+log "making $NODE_IMAGE: Debian bookworm + this machine's node $NODE_VERSION and npm"
+"$DOCKER" import "$ROOTFS_TAR" mirrormesh-local/debian:bookworm-minbase >/dev/null
 mkdir -p "$WORK/node-layer/usr/local/bin" "$WORK/node-layer/usr/local/lib/node_modules"
 cp "$NODE_BIN" "$WORK/node-layer/usr/local/bin/node"
 cp -a "$NPM_DIR" "$WORK/node-layer/usr/local/lib/node_modules/npm"
 ln -s ../lib/node_modules/npm/bin/npm-cli.js "$WORK/node-layer/usr/local/bin/npm"
 ln -s ../lib/node_modules/npm/bin/npx-cli.js "$WORK/node-layer/usr/local/bin/npx"
-cp "$ROOTFS_TAR" "$WORK/base.tar"
-tar -C "$WORK/node-layer" -rf "$WORK/base.tar" .
-"$DOCKER" import --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' --change 'CMD ["node"]' \
-  "$WORK/base.tar" "$NODE_IMAGE" >/dev/null
-rm -rf "$WORK/base.tar" "$WORK/node-layer"
+printf '%s\n' 'FROM mirrormesh-local/debian:bookworm-minbase' 'COPY usr/ /usr/' \
+  'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' 'CMD ["node"]' >"$WORK/node-layer/Dockerfile"
+DOCKER_BUILDKIT=1 "$DOCKER" build --quiet -t "$NODE_IMAGE" "$WORK/node-layer" >"$WORK/base-image.log" 2>&1 ||
+  { cat "$WORK/base-image.log"; fail "building the base image stand-in"; }
+"$DOCKER" run --rm --network none "$NODE_IMAGE" node -e 'process.exit(process.version === "v'"$NODE_VERSION"'" ? 0 : 1)' ||
+  fail "the base image stand-in does not run node $NODE_VERSION"
+rm -rf "$WORK/node-layer"
 
 # 4. The images -------------------------------------------------------------------------------
 # One snapshot of the tree for every build and for compose: edits made while this runs do
