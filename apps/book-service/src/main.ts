@@ -1,11 +1,14 @@
 import { installGracefulShutdown, listenOrExit, loadConfigOrExit } from '@mirrormesh/service-kit';
+import { startTelemetry, telemetryRequestListener } from '@mirrormesh/telemetry';
 import { createBookService } from './book-service.app';
 import { loadBookServiceConfig } from './config/book-service.config';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit('book-service', () => loadBookServiceConfig(process.env));
-  const service = await createBookService(config);
-  installGracefulShutdown(service);
+  const telemetry = startTelemetry({ roleName: 'book-service', versionTag: config.service.versionTag });
+  const service = await createBookService(config, [telemetryRequestListener(telemetry)]);
+  // The access log and telemetry flush after in-flight requests finish, so their last items are kept.
+  installGracefulShutdown(service, [() => telemetry.shutdown()]);
   await listenOrExit(service);
 }
 

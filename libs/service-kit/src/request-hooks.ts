@@ -1,10 +1,13 @@
 import { type AccessLog } from '@mirrormesh/access-log';
 import { type FastifyInstance } from 'fastify';
+import { HEALTH_PATH } from './health/health.controller';
 import { REQUEST_ID_HEADER } from './request-id';
 
 export const VERSION_TAG_HEADER = 'x-version-tag';
 
-/** What a service learns about each finished request (telemetry hooks in here). */
+const HEALTH_ROUTE_PREFIX = `/${HEALTH_PATH}/`;
+
+/** What a service learns about each finished request other than a health probe (telemetry hooks in here). */
 export interface CompletedRequest {
   readonly method: string;
   /** The route template (`/books/:id/reviews`), or the raw path when no route matched. */
@@ -61,10 +64,12 @@ export function installRequestHooks(
       requestId: request.id,
       userAgent: request.headers['user-agent'],
     });
-    if (listeners.length > 0) {
+    const route = request.routeOptions.url ?? request.url.split('?')[0] ?? request.url;
+    // Probes are not traffic: counted, they would blur the live-vs-mirror comparison.
+    if (listeners.length > 0 && !route.startsWith(HEALTH_ROUTE_PREFIX)) {
       const completed: CompletedRequest = {
         method: request.method,
-        route: request.routeOptions.url ?? request.url.split('?')[0] ?? request.url,
+        route,
         url: request.url,
         status: reply.statusCode,
         durationMs,

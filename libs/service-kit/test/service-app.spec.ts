@@ -94,6 +94,13 @@ describe('createServiceApp', () => {
     expect(seen!.durationMs).toBeGreaterThanOrEqual(0);
   });
 
+  it('does not tell listeners about health probes', async () => {
+    const res = await request(`${url}/health/live`, { headers: { 'x-request-id': 'probe-1' } });
+    await res.body.dump();
+    expect(res.statusCode).toBe(200);
+    expect(completed.find((c) => c.requestId === 'probe-1')).toBeUndefined();
+  });
+
   it('writes an access-log line per request', async () => {
     const res = await request(`${url}/things/ok/8`, { headers: { 'x-request-id': 'r-log' } });
     await res.body.dump();

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { MeshError } from '../errors';
 
 /** The apps the mesh runs, by workspace package. */
@@ -13,13 +13,12 @@ export type AppName = keyof typeof APP_PACKAGES;
 
 /** `apps/<app>/dist/main.js`, found through the workspace link; a clear error when it is not built. */
 export function appEntry(app: AppName): string {
-  let packageJson: string;
-  try {
-    packageJson = require.resolve(`${APP_PACKAGES[app]}/package.json`);
-  } catch {
-    throw new MeshError(`the ${app} app is not installed: run "npm ci" at the repository root`);
-  }
-  const entry = join(dirname(packageJson), 'dist', 'main.js');
+  // Looked up as a folder, not with require.resolve: an exports map need not expose package.json.
+  const packageDir = (require.resolve.paths(APP_PACKAGES[app]) ?? [])
+    .map((nodeModules) => join(nodeModules, APP_PACKAGES[app]))
+    .find((dir) => existsSync(join(dir, 'package.json')));
+  if (packageDir === undefined) throw new MeshError(`the ${app} app is not installed: run "npm ci" at the repository root`);
+  const entry = join(packageDir, 'dist', 'main.js');
   if (!existsSync(entry)) throw new MeshError(`the ${app} app is not built (${entry} is missing): run "npx turbo run build"`);
   return entry;
 }

@@ -74,7 +74,8 @@ export class ManagedProcess {
   async stop(timeoutMs: number = PROCESS_DEFAULTS.stopTimeoutMs): Promise<Exit> {
     if (this.exit !== undefined) return this.exit;
     this.child.kill('SIGTERM');
-    const deadline = sleep(timeoutMs, 'timeout' as const);
+    // Unref'd: a process that exits in time must not leave this timer holding the CLI open.
+    const deadline = sleep(timeoutMs, 'timeout' as const, { ref: false });
     if ((await Promise.race([this.exited, deadline])) === 'timeout') this.child.kill('SIGKILL');
     return this.exited;
   }

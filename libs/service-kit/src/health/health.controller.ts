@@ -7,8 +7,11 @@ import { ServiceState } from './service-state';
  * Liveness says the process answers; readiness turns 503 as soon as shutdown begins so
  * that load balancers stop sending before in-flight requests are drained.
  */
+/** Probes are answered under this path; they are logged but not reported as traffic. */
+export const HEALTH_PATH = 'health';
+
 @ApiExcludeController()
-@Controller('health')
+@Controller(HEALTH_PATH)
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,

@@ -1,0 +1,77 @@
+import { type LabRow } from './lab-result';
+import { judge, REVIEWS_ROUTE, type VerdictInput } from './verdict';
+
+const BOOK = 'GET /books/:id';
+const row = (name: string, podVersion: string, resultCode: string, duration: number, requestCount: number): LabRow => ({
+  name,
+  podVersion,
+  resultCode,
+  duration,
+  requestCount,
+});
+const LIVE = 'V1MIR-LiveBookService';
+const client = { requests: 20, errors: 0, p50: 3, p99: 9 };
+const liveRows = [row(BOOK, LIVE, '200', 2, 10), row(REVIEWS_ROUTE, LIVE, '200', 3, 10)];
+const reviewsRequestsByBook = new Map([
+  [1, 2],
+  [2, 2],
+  [3, 2],
+  [4, 2],
+  [5, 2],
+]);
+const input = (over: Partial<VerdictInput>): VerdictInput => ({
+  scenario: 'v1-live',
+  rows: liveRows,
+  client,
+  reviewsRequestsByBook,
+  ...over,
+});
+
+describe('judge', () => {
+  it('passes v1 when live served every request without a mirror', () => {
+    const verdict = judge(input({}));
+    expect(verdict).toMatchObject({ passed: true, failures: [] });
+    expect(verdict.line).toBe('v1-live: live only: avg 3.0 ms on GET /books/:id/reviews; users saw 0 errors, p99 9.0 ms');
+  });
+
+  it('fails when users saw errors or live lost requests', () => {
+    const verdict = judge(input({ client: { ...client, errors: 2 }, rows: [row(BOOK, LIVE, '200', 2, 10)] }));
+    expect(verdict.passed).toBe(false);
+    expect(verdict.failures).toEqual(['users saw 2 errors', 'live served 10 requests, the client sent 20']);
+  });
+
+  it('passes v2 when the mirror matches live in codes and speed', () => {
+    const mirror = [row(BOOK, 'V2MIR-BookService', '200', 2.5, 10), row(REVIEWS_ROUTE, 'V2MIR-BookService', '200', 3.5, 10)];
+    expect(judge(input({ scenario: 'v2-mirroring', rows: [...liveRows, ...mirror] })).passed).toBe(true);
+    const slower = [row(BOOK, 'V2MIR-BookService', '200', 2.5, 10), row(REVIEWS_ROUTE, 'V2MIR-BookService', '200', 300, 10)];
+    expect(judge(input({ scenario: 'v2-mirroring', rows: [...liveRows, ...slower] })).failures).toEqual([
+      'mirror avg 300 ms is not close to live 3.0 ms',
+    ]);
+  });
+
+  it('passes v3 when the mirror is slow on reviews and users are not', () => {
+    const mirror = [row(BOOK, 'V3MIR-BookServiceDelay', '200', 2, 10), row(REVIEWS_ROUTE, 'V3MIR-BookServiceDelay', '200', 1207, 10)];
+    const verdict = judge(input({ scenario: 'v3-delays', rows: [...liveRows, ...mirror], baselineP99: 8 }));
+    expect(verdict.passed).toBe(true);
+    expect(verdict.line).toBe('v3-delays: mirror avg 1,207 ms vs live 3.0 ms on GET /books/:id/reviews; users saw 0 errors, p99 9.0 ms');
+    const leaking = judge(
+      input({ scenario: 'v3-delays', rows: [...liveRows, ...mirror], client: { ...client, p99: 1250 }, baselineP99: 8 }),
+    );
+    expect(leaking.failures).toEqual([
+      "the client's p99 moved with the mirror: 1,250 ms vs 8.0 ms without one",
+      'users waited for the mirror: p99 1,250 ms ≥ 1000 ms',
+    ]);
+  });
+
+  it('passes v4 when the mirror fails exactly the reviews of books 2 and 4', () => {
+    const mirror = (failed: number) => [
+      row(BOOK, 'V4MIR-BookServiceFault', '200', 2, 10),
+      row(REVIEWS_ROUTE, 'V4MIR-BookServiceFault', '200', 2, 10 - failed),
+      row(REVIEWS_ROUTE, 'V4MIR-BookServiceFault', '500', 2, failed),
+    ];
+    expect(judge(input({ scenario: 'v4-fault', rows: [...liveRows, ...mirror(4)] })).passed).toBe(true);
+    expect(judge(input({ scenario: 'v4-fault', rows: [...liveRows, ...mirror(3)] })).failures).toEqual([
+      'the mirror answered 3 500s on reviews, expected 4 (books 2 and 4)',
+    ]);
+  });
+});
