@@ -151,7 +151,14 @@ class MirroringProxy implements Proxy {
   }
 
   stats(): ProxyRuntimeStats {
-    return { liveInflight: this.liveInflight, mirrorInflight: this.mirrorInflight.snapshot(), closed: this.closing !== undefined };
+    // Every mirror cluster of the config in force appears, at 0 before its first copy.
+    const mirrorInflight: Record<string, number> = {};
+    for (const route of this.table.routes) if (route.mirror !== undefined) mirrorInflight[route.mirror.cluster.name] = 0;
+    return {
+      liveInflight: this.liveInflight,
+      mirrorInflight: { ...mirrorInflight, ...this.mirrorInflight.snapshot() },
+      closed: this.closing !== undefined,
+    };
   }
 
   close(options: { readonly graceMs?: number } = {}): Promise<void> {
