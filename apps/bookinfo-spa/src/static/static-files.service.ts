@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { WebRootError } from '../errors';
 import { staticPathOf } from './request-path';
 import { type StaticFile, type StaticFileIndex } from './static-file-index';
 import { sendStaticFile, sendStaticProblem } from './static-response';
@@ -26,7 +27,7 @@ export class StaticFilesService implements OnModuleInit {
     private readonly adapterHost: HttpAdapterHost,
   ) {
     const shell = options.files.get(APP_SHELL);
-    if (shell === undefined) throw new Error('static files: the index has no /index.html');
+    if (shell === undefined) throw new WebRootError('(static file index)', 'has no index.html');
     this.shell = shell;
   }
 

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium (apt-get install chromium): playwright-core never downloads a browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -34,4 +34,43 @@ export function collectPageErrors(page: Page): string[] {
     if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(`console: ${message.text()}`);
   });
   return errors;
+}
+
+export interface BrowserPage {
+  /** A fresh page in a fresh context for the current test. */
+  readonly page: Page;
+}
+
+/**
+ * Registers the hooks of a browser spec: one Chromium per file, a fresh context per test,
+ * and after each test the check that the page raised no error (uncaught errors, CSP
+ * violations and React warnings all land there).
+ */
+export function useBrowserPage(viewport = { width: 1100, height: 800 }): BrowserPage {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  let errors: string[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    if (browser === undefined) throw new Error('Chromium did not start');
+    context = await browser.newContext({ viewport });
+    page = await context.newPage();
+    errors = collectPageErrors(page);
+  });
+  afterEach(async () => {
+    await context?.close();
+    expect(errors).toEqual([]);
+  });
+  return {
+    get page(): Page {
+      if (page === undefined) throw new Error('no page outside a test');
+      return page;
+    },
+  };
 }

@@ -47,6 +47,7 @@ export function MirrorPage() {
               <BarChart
                 title="Error rate"
                 format={formatRate}
+                minScale={0.1}
                 bars={[
                   { label: 'live', value: d.live.errorRate, kind: 'live' },
                   { label: 'mirror', value: d.mirror.errorRate, kind: 'mirror' },
