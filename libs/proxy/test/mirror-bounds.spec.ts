@@ -1,5 +1,6 @@
 import { type ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
+import { createProxyStats } from '../src';
 import { recordEvents } from './support/channel-recorder';
 import { createClient } from './support/http-client';
 import { startProxy, type ProxyServer } from './support/proxy-server';
@@ -35,10 +36,15 @@ describe('mirror bounds: in-flight cap and body cap cost the live request nothin
   });
 
   it('drops and counts copies over the per-cluster in-flight cap', async () => {
+    const stats = createProxyStats({ mirrorInflight: () => proxy.proxy.stats().mirrorInflight });
     const replies = await Promise.all(Array.from({ length: 20 }, (_, i) => client.send(`${proxy.url}/b/${i}`)));
     expect(replies.every((r) => r.status === 200)).toBe(true);
     expect(events.dropped.filter((d) => d.reason === 'inflight_cap')).toHaveLength(15);
     expect(proxy.proxy.stats().mirrorInflight).toEqual({ mirror: 5 });
+    const metrics = stats.renderPrometheus();
+    stats.close();
+    expect(metrics).toContain('mirrormesh_mirror_dropped_total{route="all",cluster="mirror",reason="inflight_cap"} 15');
+    expect(metrics).toContain('mirrormesh_mirror_inflight{cluster="mirror"} 5');
     await eventually(() => held.length === 5);
     held.splice(0).forEach((res) => res.end());
     await eventually(() => proxy.proxy.stats().mirrorInflight.mirror === 0);
