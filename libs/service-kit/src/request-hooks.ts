@@ -10,8 +10,8 @@ const HEALTH_ROUTE_PREFIX = `/${HEALTH_PATH}/`;
 /** What a service learns about each finished request other than a health probe (telemetry hooks in here). */
 export interface CompletedRequest {
   readonly method: string;
-  /** The route template (`/books/:id/reviews`), or the raw path when no route matched. */
-  readonly route: string;
+  /** The route template (`/books/:id/reviews`); undefined when no route matched (a 404). */
+  readonly route: string | undefined;
   readonly url: string;
   readonly status: number;
   readonly durationMs: number;
@@ -64,9 +64,9 @@ export function installRequestHooks(
       requestId: request.id,
       userAgent: request.headers['user-agent'],
     });
-    const route = request.routeOptions.url ?? request.url.split('?')[0] ?? request.url;
+    const route = request.routeOptions.url;
     // Probes are not traffic: counted, they would blur the live-vs-mirror comparison.
-    if (listeners.length > 0 && !route.startsWith(HEALTH_ROUTE_PREFIX)) {
+    if (listeners.length > 0 && route?.startsWith(HEALTH_ROUTE_PREFIX) !== true) {
       const completed: CompletedRequest = {
         method: request.method,
         route,

@@ -92,6 +92,9 @@ describe('createServiceApp', () => {
     const seen = completed.find((c) => c.requestId === 'r-1');
     expect(seen).toMatchObject({ method: 'GET', route: '/things/ok/:id', url: '/things/ok/7', status: 200 });
     expect(seen!.durationMs).toBeGreaterThanOrEqual(0);
+    const missing = await request(`${url}/no/such/thing`, { headers: { 'x-request-id': 'r-404' } });
+    await missing.body.dump();
+    expect(completed.find((c) => c.requestId === 'r-404')).toMatchObject({ route: undefined, url: '/no/such/thing', status: 404 });
   });
 
   it('does not tell listeners about health probes', async () => {

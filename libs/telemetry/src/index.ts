@@ -2,15 +2,7 @@ export { startTelemetry, type StartTelemetryOptions } from './start-telemetry';
 export { type Telemetry, type RequestRecord, type DependencyRecord } from './telemetry';
 export { disabledTelemetry } from './disabled-telemetry';
 export { VERSION_TAG_DIMENSION, REQUEST_ID_DIMENSION } from './app-insights-telemetry';
-export {
-  createRequestRecorder,
-  telemetryRequestListener,
-  type CompletedRequestLike,
-  UNMATCHED_ROUTE,
-  type RequestRecorder,
-  type RecordableRequest,
-  type RecordableReply,
-} from './request-recorder';
+export { telemetryRequestListener, type CompletedRequestLike, UNMATCHED_ROUTE } from './request-recorder';
 export {
   subscribeMirrorExchanges,
   MIRROR_EXCHANGE_CHANNEL,
