@@ -1,4 +1,5 @@
 import { parseEnv } from '@mirrormesh/schema';
+import { startTelemetry, type Telemetry } from '@mirrormesh/telemetry';
 import { ConfigFileError } from '@mirrormesh/proxy/config-file';
 import { parseCliArgs, USAGE } from './cli-args';
 import { EXIT } from './exit-codes';
@@ -15,9 +16,11 @@ function fatal(message: string, code: number): never {
 async function main(): Promise<void> {
   let env;
   let args;
+  let telemetry: Telemetry;
   try {
     env = parseEnv(SIDECAR_ENV);
     args = parseCliArgs(process.argv.slice(2));
+    telemetry = startTelemetry({ roleName: 'sidecar' });
   } catch (error) {
     return fatal((error as Error).message, EXIT.badConfig);
   }
@@ -26,7 +29,7 @@ async function main(): Promise<void> {
 
   let sidecar: Sidecar;
   try {
-    sidecar = await startSidecar(file, env);
+    sidecar = await startSidecar(file, env, telemetry);
   } catch (error) {
     if (error instanceof ConfigFileError) return fatal(error.message, EXIT.badConfig);
     const code = (error as NodeJS.ErrnoException).code;

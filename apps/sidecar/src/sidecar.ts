@@ -11,6 +11,7 @@ import {
   type ProxyStats,
 } from '@mirrormesh/proxy';
 import { loadConfigFile } from '@mirrormesh/proxy/config-file';
+import { subscribeMirrorExchanges, type Telemetry } from '@mirrormesh/telemetry';
 import { subscribeAccessLog } from './access-log-subscriber';
 import { installConfigReloader, type ConfigReloader } from './config-reloader';
 import { logEvent } from './lifecycle-log';
@@ -27,13 +28,17 @@ export interface Sidecar {
   shutdown(): Promise<boolean>;
 }
 
-/** Loads the config (throws ConfigFileError when invalid), then starts listener and admin. */
-export async function startSidecar(file: string, env: SidecarEnv): Promise<Sidecar> {
+/**
+ * Loads the config (throws ConfigFileError when invalid), then starts listener and admin.
+ * Every mirror exchange is reported to telemetry as a dependency with its status and duration.
+ */
+export async function startSidecar(file: string, env: SidecarEnv, telemetry: Telemetry): Promise<Sidecar> {
   const config = await loadConfigFile(file);
   const proxy = createProxy(config);
   const stats: ProxyStats = createProxyStats({ mirrorInflight: () => proxy.stats().mirrorInflight });
   const accessLog: AccessLog | undefined = env.ACCESS_LOG ? createAccessLog({ format: env.LOG_FORMAT }) : undefined;
   const unsubscribe = accessLog === undefined ? () => undefined : subscribeAccessLog(accessLog);
+  const unsubscribeMirrors = subscribeMirrorExchanges(telemetry);
   let draining = false;
   const server: Server = createListenerServer(proxy.handle, () => draining);
   await listen(server, config.listener.port, config.listener.host);
@@ -68,6 +73,8 @@ export async function startSidecar(file: string, env: SidecarEnv): Promise<Sidec
       await admin.close();
       stats.close();
       unsubscribe();
+      unsubscribeMirrors();
+      await telemetry.shutdown();
       await accessLog?.close();
       return drained;
     })());

@@ -1,0 +1,81 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Collector, loadCollectorConfig, startCollector } from '@mirrormesh/collector';
+import { createClient } from './support/http-client';
+import { startSidecarProcess } from './support/spawn-sidecar';
+import { eventually, startUpstream } from './support/upstream';
+
+interface Envelope {
+  data?: { baseType?: string; baseData?: { resultCode?: string; success?: boolean; properties?: Record<string, string> } };
+}
+
+/** Every envelope the collector has fsynced, read from its segment files. */
+function storedEnvelopes(dataDir: string): Envelope[] {
+  const dir = join(dataDir, 'segments');
+  return readdirSync(dir).flatMap((file) =>
+    readFileSync(join(dir, file), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => (JSON.parse(line) as { envelope: Envelope }).envelope),
+  );
+}
+
+describe('sidecar process: mirror exchanges reach Application Insights as dependencies', () => {
+  let dir: string;
+  let collector: Collector;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sidecar-telemetry-'));
+    const config = loadCollectorConfig({ PORT: '0', QUERY_PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'error' });
+    collector = await startCollector({ ...config, service: { ...config.service, accessLogDestination: '/dev/null' } });
+  });
+  afterAll(async () => {
+    await collector.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reports each mirror exchange with its status, and flushes on SIGTERM', async () => {
+    const live = await startUpstream('live');
+    const mirror = await startUpstream('mirror', (req, res) => res.writeHead(req.url === '/books/4/reviews' ? 500 : 200).end('{}'));
+    const client = createClient();
+    const sidecar = await startSidecarProcess(
+      {
+        clusters: [
+          { name: 'bookservice', endpoints: [live.endpoint] },
+          { name: 'bookservicemirror', endpoints: [mirror.endpoint] },
+        ],
+        routes: [
+          {
+            name: 'books',
+            match: [{ uri: { prefix: '/' } }],
+            route: [{ destination: { cluster: 'bookservice' } }],
+            mirror: { cluster: 'bookservicemirror' },
+          },
+        ],
+      },
+      {
+        APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=${collector.listeners.secureUrl}`,
+        NODE_EXTRA_CA_CERTS: collector.tls.certPath,
+        TMPDIR: dir,
+        ACCESS_LOG: 'false',
+      },
+    );
+    try {
+      for (const path of ['/books/1/reviews', '/books/4/reviews', '/books/4/reviews'])
+        expect((await client.send(`${sidecar.url}${path}`)).status).toBe(200);
+      await eventually(() => mirror.received.length === 3);
+      sidecar.child.kill('SIGTERM');
+      expect(await sidecar.exited).toBe(0);
+    } finally {
+      await client.close();
+      await sidecar.stop();
+      await Promise.all([live.close(), mirror.close()]);
+    }
+    const mirrors = storedEnvelopes(dir)
+      .filter((e) => e.data?.baseType === 'RemoteDependencyData')
+      .map((e) => e.data!.baseData!);
+    expect(mirrors.map((d) => d.resultCode).sort()).toEqual(['200', '500', '500']);
+    expect(mirrors.every((d) => d.properties?.Mirror === 'true')).toBe(true);
+  });
+});
