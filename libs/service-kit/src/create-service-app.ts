@@ -1,10 +1,12 @@
 import { ConsoleLogger, type DynamicModule, type LogLevel, Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createAccessLog, type AccessLog } from '@mirrormesh/access-log';
 import { HealthModule } from './health/health.module';
 import { ServiceState } from './health/service-state';
 import { setupOpenApi } from './openapi';
+import { problem, PROBLEM_CONTENT_TYPE } from './problem';
 import { ProblemFilter } from './problem.filter';
 import { installRequestHooks, type RequestListener } from './request-hooks';
 import { requestIdOf } from './request-id';
@@ -38,6 +40,12 @@ export async function createServiceApp(
     bodyLimit: options.bodyLimitBytes ?? SERVICE_DEFAULTS.bodyLimitBytes,
     return503OnClosing: true,
     logger: false,
+    // Errors fastify raises before routing (a path that is not valid percent-encoding) get
+    // the same problem+json answer as everything else.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const body = { ...problem(400, 'BAD_URL', error.message), instance: request.url.split('?')[0] };
+      void reply.code(400).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
+    },
   });
   const logLevels = LOG_LEVELS.slice(LOG_LEVELS.indexOf(options.logLevel ?? 'log'));
   const logger = new ConsoleLogger(options.name, { json: options.logFormat === 'json', logLevels });
