@@ -52,8 +52,10 @@ fail() {
   exit 1
 }
 
-readonly COMPOSE=(env "MIRROR_SCENARIO=$SCENARIO" docker-compose --project-name "$PROJECT" --project-directory "$WORK/context"
+# The files as a user would combine them; the run uses their resolved form (see step 5).
+readonly COMPOSE_SOURCES=(env "MIRROR_SCENARIO=$SCENARIO" docker-compose --project-directory "$WORK/context"
   -f "$WORK/context/compose.yaml" -f "$WORK/context/docker/compose.host-network.yaml")
+readonly COMPOSE=(docker-compose --project-name "$PROJECT" --project-directory "$WORK/context" -f "$WORK/compose.run.yaml")
 compose() { "${COMPOSE[@]}" "$@"; }
 
 cleanup() {
@@ -106,6 +108,9 @@ for port in "${HOST_PORTS[@]}"; do
   node -e 'const s=require("net").createServer();s.once("error",()=>process.exit(1));s.listen(+process.argv[1],"127.0.0.1",()=>s.close())' "$port" ||
     fail "port $port on 127.0.0.1 is busy (docker/compose.host-network.yaml needs ${HOST_PORTS[*]})"
 done
+
+# The scenario check and the compose rewrite are compiled from apps/deploy/src.
+(cd "$REPO_ROOT/apps/deploy" && npx tsc -p tsconfig.build.json) || fail "building apps/deploy"
 
 # 2. A private Docker engine ------------------------------------------------------------------
 log "starting dockerd (data root $DATA_ROOT)"
@@ -179,6 +184,11 @@ for pid in "${pids[@]}"; do wait "$pid" || fail "docker build (see the log above
 
 # 5. The v3-delays scenario -------------------------------------------------------------------
 log "docker-compose up ($SCENARIO, host network)"
+# docker-compose 1.29 refuses published ports on the host network and an override cannot
+# remove them: resolve the two files, then drop `ports` where network_mode is host.
+"${COMPOSE_SOURCES[@]}" config >"$WORK/compose.resolved.yaml" || fail "docker-compose config"
+node "$REPO_ROOT/apps/deploy/dist/host-network-compose.js" <"$WORK/compose.resolved.yaml" >"$WORK/compose.run.yaml" ||
+  fail "rewriting the compose config for the host network"
 COMPOSE_UP=1
 compose up --detach --no-build >"$WORK/compose-up.log" 2>&1 || { cat "$WORK/compose-up.log"; fail "docker-compose up"; }
 for i in $(seq "$READY_TIMEOUT_S"); do
@@ -195,6 +205,5 @@ TARGET_URL=$SPA_URL POLL_VIEWS=$POLL_VIEWS POLL_RATE=$POLL_RATE node "$WORK/cont
   fail "users saw errors through the SPA"
 
 log "waiting for the collector's summary to show V1 live fast and V3 mirror slow"
-(cd "$REPO_ROOT/apps/deploy" && npx tsc -p tsconfig.build.json)
 node "$REPO_ROOT/apps/deploy/dist/verify-scenario.js" --collector "$COLLECTOR_QUERY_URL" --scenario "$SCENARIO" --timeout-ms "$VERIFY_TIMEOUT_MS" ||
   fail "the collector's summary does not show the $SCENARIO expectations"

@@ -6,3 +6,4 @@ export { validateK8sObject, knownKinds } from './k8s-schema';
 export { readComposeFile, validateComposeDocument } from './compose-schema';
 export { unmetExpectations, formatSummary, EXPECTATION_LIMITS, LIVE_VERSION_TAG, MIRROR_VERSION_TAGS, REVIEWS_REQUEST, type SummaryRow } from './scenario-expectations';
 export { verifyScenario, fetchSummary, DEFAULT_VERIFY_TIMEOUT_MS, type VerifyOptions } from './verify-scenario';
+export { withoutPortsOnHostNetwork } from './host-network-compose';
