@@ -7,7 +7,7 @@ import { type ExchangeContext } from './forwarding/exchange-context';
 import { decideFault } from './forwarding/fault-injection';
 import { LiveExchange, type LiveOutcome } from './forwarding/live-exchange';
 import { LOCAL_ANSWERS, type LocalAnswer } from './forwarding/local-answers';
-import { publishLiveExchange } from './forwarding/publish-exchange';
+import { liveExchangeWanted, publishLiveExchange } from './forwarding/publish-exchange';
 import { requestIdOf } from './forwarding/request-id';
 import { sendProblem } from './forwarding/send-problem';
 import { buildUpstreamHeaders } from './forwarding/upstream-headers';
@@ -16,6 +16,7 @@ import { MirrorBreaker } from './mirror/mirror-breaker';
 import { MirrorInflight } from './mirror/mirror-inflight';
 import { pickDestination } from './routing/pick-destination';
 import { UpstreamPools } from './transport/upstream-pools';
+import { ProxyConfigError } from './errors';
 import { waitUntil } from './wait-until';
 
 /** How long close() and reload() let in-flight upstream requests finish before cutting them. */
@@ -23,6 +24,20 @@ export const DEFAULT_CLOSE_GRACE_MS = 10_000;
 
 export interface ProxyOptions {
   readonly closeGraceMs?: number;
+  /** Names the proxy in its events (`proxyId`): `<name>-<n>`; default `proxy`. */
+  readonly name?: string;
+}
+
+/** A name is a short label: letters, digits, ".", "_", "-", 1 to 64 of them. */
+const PROXY_NAME = /^[A-Za-z0-9._-]{1,64}$/;
+/** Makes every id unique in the process, even for proxies given the same name. */
+let proxySequence = 0;
+
+function proxyIdOf(name: string | undefined): string {
+  if (name !== undefined && !PROXY_NAME.test(name))
+    throw new ProxyConfigError([{ path: 'options.name', message: 'must be 1 to 64 letters, digits, ".", "_" or "-"' }]);
+  proxySequence += 1;
+  return `${name ?? 'proxy'}-${proxySequence}`;
 }
 
 export interface ProxyRuntimeStats {
@@ -32,6 +47,11 @@ export interface ProxyRuntimeStats {
 }
 
 export interface Proxy {
+  /**
+   * Unique in the process (`<name>-<n>`, e.g. `proxy-1`) and carried as `proxyId` by every
+   * event this proxy publishes, so `createProxyStats({ proxy })` counts only its own.
+   */
+  readonly id: string;
   /** Serves one request on raw Node objects; usable directly as a `node:http` request listener. */
   readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
   /** Validates and swaps in a new config atomically; throws ProxyConfigError and keeps the old one. */
@@ -48,6 +68,7 @@ export interface Proxy {
 }
 
 class MirroringProxy implements Proxy {
+  readonly id: string;
   private table: RoutingTable;
   private liveInflight = 0;
   private closing: Promise<void> | undefined;
@@ -57,6 +78,7 @@ class MirroringProxy implements Proxy {
   private readonly graceMs: number;
 
   constructor(config: unknown, options: ProxyOptions) {
+    this.id = proxyIdOf(options.name);
     this.graceMs = options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS;
     this.table = this.build(parseProxyConfig(config));
   }
@@ -95,7 +117,7 @@ class MirroringProxy implements Proxy {
       }
     }
     if (route === undefined) return this.local(req, res, startedAt, t0, LOCAL_ANSWERS.noRoute);
-    const ctx: ExchangeContext = { req, res, route, headers: buildUpstreamHeaders(req), startedAt, t0 };
+    const ctx: ExchangeContext = { proxyId: this.id, req, res, route, headers: buildUpstreamHeaders(req), startedAt, t0 };
     this.liveInflight += 1;
     const fault = decideFault(route.fault);
     if (fault.abortStatus !== undefined) {
@@ -117,7 +139,9 @@ class MirroringProxy implements Proxy {
 
   private liveDone(ctx: ExchangeContext, cluster: string, outcome: LiveOutcome): void {
     this.liveInflight -= 1;
+    if (!liveExchangeWanted()) return;
     publishLiveExchange({
+      proxyId: this.id,
       req: ctx.req,
       route: ctx.route.name,
       cluster,
@@ -134,8 +158,10 @@ class MirroringProxy implements Proxy {
     const given = req.headers['x-request-id'];
     const requestId = requestIdOf(typeof given === 'string' ? given : undefined);
     const bytes = sendProblem(res, answer.status, answer.code, answer.message, requestId);
+    if (!liveExchangeWanted()) return;
     const userAgent = req.headers['user-agent'];
     publishLiveExchange({
+      proxyId: this.id,
       req,
       route: '',
       cluster: '',

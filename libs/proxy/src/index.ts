@@ -16,7 +16,14 @@ export { classifyUpstreamError, type UpstreamFailure } from './forwarding/upstre
 export { sendProblem } from './forwarding/send-problem';
 export { PROXY_CHANNELS, type ExchangeEvent, type MirrorDroppedEvent, type MirrorDropReason } from './observability/channels';
 export { createProxyStats, type ProxyStats, type ProxyStatsOptions } from './observability/proxy-stats';
-export { type StatsSnapshot, type CodeCount, type DurationSummary } from './observability/stats-snapshot';
+export {
+  type StatsSnapshot,
+  type CodeCount,
+  type DurationSummary,
+  type ClusterStats,
+  type TrafficStats,
+  type LocalStats,
+} from './observability/stats-snapshot';
 export { DURATION_BUCKETS_SECONDS } from './observability/histogram';
 export { createAdminHandler, type AdminHandlerOptions } from './admin/admin-handler';
 export { startAdminServer, type AdminServer, type AdminServerOptions } from './admin/admin-server';

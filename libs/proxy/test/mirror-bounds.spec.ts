@@ -36,7 +36,7 @@ describe('mirror bounds: in-flight cap and body cap cost the live request nothin
   });
 
   it('drops and counts copies over the per-cluster in-flight cap', async () => {
-    const stats = createProxyStats({ mirrorInflight: () => proxy.proxy.stats().mirrorInflight });
+    const stats = createProxyStats({ proxy: proxy.proxy });
     const replies = await Promise.all(Array.from({ length: 20 }, (_, i) => client.send(`${proxy.url}/b/${i}`)));
     expect(replies.every((r) => r.status === 200)).toBe(true);
     expect(events.dropped.filter((d) => d.reason === 'inflight_cap')).toHaveLength(15);

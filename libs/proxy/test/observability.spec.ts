@@ -21,7 +21,7 @@ describe('observability: diagnostics_channel events, stats, admin server', () =>
       res.end('mirror broke');
     });
     proxy = await startProxy({ ...liveAndMirror(live.endpoint, mirror.endpoint), admin: { host: '127.0.0.1', port: 0 } });
-    stats = createProxyStats({ mirrorInflight: () => proxy.proxy.stats().mirrorInflight });
+    stats = createProxyStats({ proxy: proxy.proxy });
     admin = await startAdminServer({ port: 0, stats, config: () => proxy.proxy.config, ready: () => ready });
     await client.send(`${proxy.url}/books/1`, { headers: { 'x-request-id': 'obs-1', 'user-agent': 'jest' } });
     await client.send(`${proxy.url}/missing`.replace('/missing', '/books/2'));

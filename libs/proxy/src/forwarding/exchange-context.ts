@@ -4,6 +4,8 @@ import { type UpstreamHeaders } from './upstream-headers';
 
 /** One downstream request as the live and mirror exchanges see it. */
 export interface ExchangeContext {
+  /** The proxy's id, carried into every event it publishes. */
+  readonly proxyId: string;
   readonly req: IncomingMessage;
   readonly res: ServerResponse;
   readonly route: CompiledRoute;

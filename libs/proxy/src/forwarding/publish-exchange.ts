@@ -3,6 +3,7 @@ import { type Socket } from 'node:net';
 import { exchangeChannel, type ExchangeEvent } from '../observability/channels';
 
 export interface LiveExchangeFacts {
+  readonly proxyId: string;
   readonly req: IncomingMessage;
   readonly route: string;
   readonly cluster: string;
@@ -16,11 +17,17 @@ export interface LiveExchangeFacts {
   readonly userAgent: string | undefined;
 }
 
+/** Is anyone listening for live exchanges? Callers check it before gathering the facts. */
+export function liveExchangeWanted(): boolean {
+  return exchangeChannel.hasSubscribers;
+}
+
 /** Publishes one live exchange; builds the event only when someone listens. */
 export function publishLiveExchange(facts: LiveExchangeFacts): void {
   if (!exchangeChannel.hasSubscribers) return;
   const { req } = facts;
   const event: ExchangeEvent = {
+    proxyId: facts.proxyId,
     mirror: false,
     route: facts.route,
     cluster: facts.cluster,

@@ -67,13 +67,14 @@ export function startMirror(
 
 function dropped(ctx: ExchangeContext, cluster: string, reason: MirrorDropReason): void {
   if (!mirrorDroppedChannel.hasSubscribers) return;
-  const event: MirrorDroppedEvent = { route: ctx.route.name, cluster, reason, requestId: ctx.headers.requestId };
+  const event: MirrorDroppedEvent = { proxyId: ctx.proxyId, route: ctx.route.name, cluster, reason, requestId: ctx.headers.requestId };
   mirrorDroppedChannel.publish(event);
 }
 
 function publishMirror(ctx: ExchangeContext, cluster: string, method: string, path: string, outcome: MirrorOutcome): void {
   if (!mirrorExchangeChannel.hasSubscribers) return;
   const event: ExchangeEvent = {
+    proxyId: ctx.proxyId,
     mirror: true,
     route: ctx.route.name,
     cluster,

@@ -10,8 +10,14 @@ export const PROXY_CHANNELS = {
   mirrorDropped: 'mirrormesh:proxy:mirror-dropped',
 } as const;
 
-/** Shared by live and mirror exchanges; route and cluster are "" when no route matched. */
+/**
+ * Shared by live and mirror exchanges. A live event with cluster "" is an answer the proxy
+ * gave itself (no route, refused target, closing, injected abort); route is "" too when no
+ * route matched.
+ */
 export interface ExchangeEvent {
+  /** `Proxy.id` of the proxy that published it: the channels are shared by every proxy in the process. */
+  readonly proxyId: string;
   readonly mirror: boolean;
   readonly route: string;
   readonly cluster: string;
@@ -37,6 +43,8 @@ export interface ExchangeEvent {
 export type MirrorDropReason = 'inflight_cap' | 'body_too_large' | 'unreachable';
 
 export interface MirrorDroppedEvent {
+  /** `Proxy.id` of the proxy that published it. */
+  readonly proxyId: string;
   readonly route: string;
   readonly cluster: string;
   readonly reason: MirrorDropReason;

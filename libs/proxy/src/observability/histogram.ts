@@ -1,7 +1,10 @@
 /** Prometheus' default latency buckets, in seconds, narrowed at the low end for a sidecar. */
 export const DURATION_BUCKETS_SECONDS: readonly number[] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-/** A fixed-bucket histogram: constant memory however many observations. */
+/**
+ * A fixed-bucket histogram for Prometheus' `_bucket/_sum/_count` (percentiles for the JSON
+ * snapshot come from LatencyHistogram: these buckets are too coarse for them).
+ */
 export class Histogram {
   /** Non-cumulative counts per bucket; the last slot is +Inf. */
   readonly counts: number[];
@@ -18,23 +21,5 @@ export class Histogram {
     this.counts[i] = (this.counts[i] as number) + 1;
     this.sum += value;
     this.count += 1;
-  }
-
-  /** An upper-bound estimate of quantile q (0–1): the bound of the bucket holding it. */
-  quantile(q: number): number | undefined {
-    if (this.count === 0) return undefined;
-    const rank = q * this.count;
-    let seen = 0;
-    for (let i = 0; i < this.counts.length; i += 1) {
-      seen += this.counts[i] as number;
-      if (seen >= rank) return this.buckets[i] ?? Infinity;
-    }
-    return Infinity;
-  }
-
-  merge(other: Histogram): void {
-    other.counts.forEach((n, i) => (this.counts[i] = (this.counts[i] as number) + n));
-    this.sum += other.sum;
-    this.count += other.count;
   }
 }

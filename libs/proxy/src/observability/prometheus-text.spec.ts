@@ -4,6 +4,7 @@ import { Histogram } from './histogram';
 import { createProxyStats } from './proxy-stats';
 
 const base: ExchangeEvent = {
+  proxyId: 'p-1',
   mirror: false,
   route: 'r"1',
   cluster: 'c',
@@ -21,7 +22,7 @@ const base: ExchangeEvent = {
   userAgent: undefined,
 };
 
-describe('stats', () => {
+describe('Prometheus text', () => {
   it('counts error codes when there is no status and escapes label values', () => {
     const stats = createProxyStats();
     diagnosticsChannel.channel(PROXY_CHANNELS.exchange).publish(base);
@@ -30,11 +31,19 @@ describe('stats', () => {
     expect(stats.renderPrometheus()).toContain('mirrormesh_requests_total{route="r\\"1",cluster="c",code="upstream_timeout"} 1');
   });
 
-  it('keeps cumulative buckets and estimates quantiles from them', () => {
+  it('keeps non-cumulative counts per bucket and renders them cumulative', () => {
     const h = new Histogram([0.01, 0.1, 1]);
     [0.005, 0.05, 0.05, 0.5].forEach((v) => h.observe(v));
     expect(h.counts).toEqual([1, 2, 1, 0]);
-    expect(h.quantile(0.5)).toBe(0.1);
-    expect(h.quantile(0.99)).toBe(1);
+    const stats = createProxyStats();
+    [1, 50, 50, 500].forEach((durationMs) =>
+      diagnosticsChannel.channel(PROXY_CHANNELS.exchange).publish({ ...base, route: 'r', durationMs }),
+    );
+    stats.close();
+    const text = stats.renderPrometheus();
+    expect(text).toContain('mirrormesh_request_duration_seconds_bucket{route="r",cluster="c",le="0.001"} 1');
+    expect(text).toContain('mirrormesh_request_duration_seconds_bucket{route="r",cluster="c",le="0.05"} 3');
+    expect(text).toContain('mirrormesh_request_duration_seconds_bucket{route="r",cluster="c",le="+Inf"} 4');
+    expect(text).toContain('mirrormesh_request_duration_seconds_count{route="r",cluster="c"} 4');
   });
 });

@@ -52,7 +52,9 @@ export function renderPrometheus(metrics: ProxyMetrics): string {
     metrics.requestDuration.overflow +
     metrics.mirrorRequests.overflow +
     metrics.mirrorDuration.overflow +
-    metrics.mirrorDropped.overflow;
+    metrics.mirrorDropped.overflow +
+    metrics.liveLatency.overflow +
+    metrics.mirrorLatency.overflow;
   out.push(
     '# HELP mirrormesh_metric_series_overflow_total Observations not recorded because a metric reached its series cap.',
     '# TYPE mirrormesh_metric_series_overflow_total counter',

@@ -1,16 +1,26 @@
+import { type ClusterLatencies } from './cluster-latencies';
 import { type Histogram } from './histogram';
 import { type LabeledSeries } from './labeled-series';
+import { type LatencyHistogram } from './latency-histogram';
 
 export interface Counter {
   count: number;
 }
 
-/** The metrics kept from the proxy's events: bounded counters and fixed-bucket histograms. */
+/**
+ * The metrics kept from the proxy's events. Prometheus reads the bounded counters and
+ * fixed-bucket histograms per (route, cluster); the JSON snapshot reads the counters and the
+ * fine latency histograms per cluster. Answers the proxy gave itself (cluster "") are in
+ * the counters under cluster "" and in `localLatency`, never in a cluster's latencies.
+ */
 export interface ProxyMetrics {
   readonly requests: LabeledSeries<Counter>;
   readonly requestDuration: LabeledSeries<Histogram>;
   readonly mirrorRequests: LabeledSeries<Counter>;
   readonly mirrorDuration: LabeledSeries<Histogram>;
   readonly mirrorDropped: LabeledSeries<Counter>;
+  readonly liveLatency: ClusterLatencies;
+  readonly mirrorLatency: ClusterLatencies;
+  readonly localLatency: LatencyHistogram;
   readonly mirrorInflight: () => Readonly<Record<string, number>>;
 }

@@ -1,20 +1,28 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
+import { type Proxy } from '../create-proxy';
 import { PROXY_CHANNELS, type ExchangeEvent, type MirrorDroppedEvent } from './channels';
+import { ClusterLatencies } from './cluster-latencies';
 import { Histogram } from './histogram';
 import { LabeledSeries } from './labeled-series';
+import { LatencyHistogram } from './latency-histogram';
 import { renderPrometheus } from './prometheus-text';
 import { type Counter, type ProxyMetrics } from './proxy-metrics';
 import { buildStatsSnapshot, type StatsSnapshot } from './stats-snapshot';
 
 export interface ProxyStatsOptions {
-  /** Where the mirror in-flight gauge is read from (e.g. `() => proxy.stats().mirrorInflight`). */
+  /**
+   * Count only this proxy's events (matched on `Proxy.id`). Without it the stats count every
+   * proxy in the process: the channels are shared.
+   */
+  readonly proxy?: Pick<Proxy, 'id' | 'stats'>;
+  /** Where the mirror in-flight gauge is read from; default `() => proxy.stats().mirrorInflight` when `proxy` is given. */
   readonly mirrorInflight?: () => Readonly<Record<string, number>>;
 }
 
 export interface ProxyStats {
   /** Prometheus text exposition (format 0.0.4). */
   renderPrometheus(): string;
-  /** The same numbers as JSON, for the dashboard (live versus mirror). */
+  /** The same numbers as JSON, for the dashboard (live versus mirror, per cluster). */
   snapshot(): StatsSnapshot;
   /** Unsubscribes from the channels. */
   close(): void;
@@ -29,30 +37,47 @@ function counter(): Counter {
   return { count: 0 };
 }
 
-/** Subscribes to the proxy channels (every proxy in this process) and keeps metrics. */
+function inflightOf(options: ProxyStatsOptions): () => Readonly<Record<string, number>> {
+  if (options.mirrorInflight !== undefined) return options.mirrorInflight;
+  const { proxy } = options;
+  return proxy === undefined ? () => ({}) : () => proxy.stats().mirrorInflight;
+}
+
+/** Subscribes to the proxy channels and keeps bounded metrics of one proxy (or of all of them). */
 export function createProxyStats(options: ProxyStatsOptions = {}): ProxyStats {
+  const only = options.proxy?.id;
   const metrics: ProxyMetrics = {
     requests: new LabeledSeries(['route', 'cluster', 'code'], counter),
     requestDuration: new LabeledSeries(['route', 'cluster'], () => new Histogram()),
     mirrorRequests: new LabeledSeries(['route', 'cluster', 'code'], counter),
     mirrorDuration: new LabeledSeries(['route', 'cluster'], () => new Histogram()),
     mirrorDropped: new LabeledSeries(['route', 'cluster', 'reason'], counter),
-    mirrorInflight: options.mirrorInflight ?? (() => ({})),
+    liveLatency: new ClusterLatencies(),
+    mirrorLatency: new ClusterLatencies(),
+    localLatency: new LatencyHistogram(),
+    mirrorInflight: inflightOf(options),
   };
   const onExchange = (message: unknown) => {
     const event = message as ExchangeEvent;
+    if (only !== undefined && event.proxyId !== only) return;
     const count = metrics.requests.get([event.route, event.cluster, codeOf(event)]);
     if (count !== undefined) count.count += 1;
     metrics.requestDuration.get([event.route, event.cluster])?.observe(event.durationMs / 1000);
+    // The proxy's own answers take microseconds: kept apart so they never pull a cluster's figures down.
+    if (event.cluster === '') metrics.localLatency.record(event.durationMs);
+    else metrics.liveLatency.record(event.cluster, event.durationMs);
   };
   const onMirror = (message: unknown) => {
     const event = message as ExchangeEvent;
+    if (only !== undefined && event.proxyId !== only) return;
     const count = metrics.mirrorRequests.get([event.route, event.cluster, codeOf(event)]);
     if (count !== undefined) count.count += 1;
     metrics.mirrorDuration.get([event.route, event.cluster])?.observe(event.durationMs / 1000);
+    metrics.mirrorLatency.record(event.cluster, event.durationMs);
   };
   const onDropped = (message: unknown) => {
     const event = message as MirrorDroppedEvent;
+    if (only !== undefined && event.proxyId !== only) return;
     const count = metrics.mirrorDropped.get([event.route, event.cluster, event.reason]);
     if (count !== undefined) count.count += 1;
   };
@@ -61,7 +86,7 @@ export function createProxyStats(options: ProxyStatsOptions = {}): ProxyStats {
   diagnosticsChannel.subscribe(PROXY_CHANNELS.mirrorDropped, onDropped);
   return {
     renderPrometheus: () => renderPrometheus(metrics),
-    snapshot: () => buildStatsSnapshot(metrics),
+    snapshot: () => buildStatsSnapshot(metrics, only),
     close() {
       diagnosticsChannel.unsubscribe(PROXY_CHANNELS.exchange, onExchange);
       diagnosticsChannel.unsubscribe(PROXY_CHANNELS.mirrorExchange, onMirror);
