@@ -1,7 +1,7 @@
 export { createServiceApp, type ServiceApp } from './create-service-app';
 export { installGracefulShutdown, type ShutdownStep } from './graceful-shutdown';
 export { loadConfigOrExit, listenOrExit, EXIT_CONFIG_ERROR } from './bootstrap';
-export { SERVICE_ENV, SERVICE_DEFAULTS } from './service-env';
+export { SERVICE_ENV, SERVICE_DEFAULTS, serviceOptionsFrom, type ServiceEnv } from './service-env';
 export { type ServiceOptions, type ServiceLogLevel, SERVICE_LOG_LEVELS } from './service-options';
 export { ProblemException, RouteNotFoundException } from './errors';
 export { problem, PROBLEM_CONTENT_TYPE } from './problem';

@@ -1,6 +1,6 @@
 import { ACCESS_LOG_FORMATS } from '@mirrormesh/access-log';
-import { s } from '@mirrormesh/schema';
-import { SERVICE_LOG_LEVELS } from './service-options';
+import { s, type ObjectOutput } from '@mirrormesh/schema';
+import { SERVICE_LOG_LEVELS, type ServiceOptions } from './service-options';
 
 /** Named defaults every service shares. */
 export const SERVICE_DEFAULTS = {
@@ -24,3 +24,19 @@ export const SERVICE_ENV = {
   LOG_LEVEL: s.oneOf(SERVICE_LOG_LEVELS).default('log'),
   SHUTDOWN_TIMEOUT_MS: s.integer({ min: 0, max: 600_000, fromString: true }).default(SERVICE_DEFAULTS.shutdownTimeoutMs),
 };
+
+/** The shared variables as parsed by `parseEnv({ ...SERVICE_ENV, … })`. */
+export type ServiceEnv = ObjectOutput<typeof SERVICE_ENV>;
+
+/** The ServiceOptions every app derives the same way from the shared variables. */
+export function serviceOptionsFrom(name: string, env: ServiceEnv): ServiceOptions {
+  return {
+    name,
+    versionTag: env.VERSION_TAG,
+    port: env.PORT,
+    host: env.HOST,
+    logFormat: env.LOG_FORMAT,
+    logLevel: env.LOG_LEVEL,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+  };
+}

@@ -1,5 +1,5 @@
 import { parseEnv, s, SchemaError } from '@mirrormesh/schema';
-import { SERVICE_ENV, type ServiceOptions } from '@mirrormesh/service-kit';
+import { SERVICE_ENV, serviceOptionsFrom, type ServiceOptions } from '@mirrormesh/service-kit';
 
 export const VARIANTS = ['live', 'delay', 'fault'] as const;
 export type VariantName = (typeof VARIANTS)[number];
@@ -45,13 +45,8 @@ export function loadBookServiceConfig(env: NodeJS.ProcessEnv): BookServiceConfig
   const versionTag = e.VERSION_TAG ?? DEFAULT_VERSION_TAGS[kind];
   return {
     service: {
-      name: 'book-service',
+      ...serviceOptionsFrom('book-service', e),
       versionTag,
-      port: e.PORT,
-      host: e.HOST,
-      logFormat: e.LOG_FORMAT,
-      logLevel: e.LOG_LEVEL,
-      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
       openApi: {
         title: 'Book service',
         description: `The book catalogue and its reviews (${versionTag}, variant ${kind}).`,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { parseEnv, s } from '@mirrormesh/schema';
-import { SERVICE_ENV, type ServiceOptions } from '@mirrormesh/service-kit';
+import { SERVICE_ENV, serviceOptionsFrom, type ServiceOptions } from '@mirrormesh/service-kit';
 
 /** Named, bounded defaults of the SPA server. */
 export const BOOKINFO_SPA_DEFAULTS = {
@@ -64,15 +64,7 @@ export const DEFAULT_WEB_ROOT = join(__dirname, '..', 'public');
 export function loadBookinfoSpaConfig(env: NodeJS.ProcessEnv): BookinfoSpaConfig {
   const e = parseEnv(BOOKINFO_SPA_ENV, env);
   return {
-    service: {
-      name: 'bookinfo-spa',
-      versionTag: e.VERSION_TAG,
-      port: e.PORT,
-      host: e.HOST,
-      logFormat: e.LOG_FORMAT,
-      logLevel: e.LOG_LEVEL,
-      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
-    },
+    service: serviceOptionsFrom('bookinfo-spa', e),
     sidecarConfigFile: e.SIDECAR_CONFIG,
     watchConfig: e.WATCH_CONFIG,
     webRoot: e.WEB_ROOT ?? DEFAULT_WEB_ROOT,

@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { parseEnv, s } from '@mirrormesh/schema';
-import { SERVICE_ENV, type ServiceOptions } from '@mirrormesh/service-kit';
+import { SERVICE_ENV, serviceOptionsFrom, type ServiceOptions } from '@mirrormesh/service-kit';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_ITEMS_PER_BATCH, type TrackLimits } from '../ingest/track-limits';
 import { DEFAULT_RETENTION_MAX_BYTES, DEFAULT_SEGMENT_MAX_BYTES, type StorageLimits } from '../storage/storage-limits';
 import { DEFAULT_TLS_HOSTS } from '../tls/certificate-store';
@@ -46,13 +46,7 @@ export function loadCollectorConfig(env: NodeJS.ProcessEnv, cwd: string = proces
   const e = parseEnv(COLLECTOR_ENV, env);
   return {
     service: {
-      name: 'collector',
-      versionTag: e.VERSION_TAG,
-      port: e.PORT,
-      host: e.HOST,
-      logFormat: e.LOG_FORMAT,
-      logLevel: e.LOG_LEVEL,
-      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      ...serviceOptionsFrom('collector', e),
       bodyLimitBytes: e.MAX_BODY_BYTES,
     },
     queryPort: e.QUERY_PORT,
