@@ -8,11 +8,11 @@
 //   PROXY_BENCH_SLICE_S     seconds per wrk slice (default 3, 2..30)
 //   PROXY_BENCH_CPU_PROF    a directory: run the sidecars under `node --cpu-prof` and keep their profiles there
 import { mkdirSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { cleanup } from './lib/cleanup.mjs';
 import { CONSTANT_RATE_DEFAULTS, interleavedConstantRate } from './lib/constant-rate.mjs';
-import { describePinning, pinSelfToLoadCore } from './lib/cpu-pinning.mjs';
+import { CORES, describePinning, pinSelfToLoadCore } from './lib/cpu-pinning.mjs';
 import { startNginx } from './lib/nginx.mjs';
 import { sampleRss } from './lib/proc-stats.mjs';
 import { checkTargets, latencyTable, ratiosTable, targetsTable, throughputTable } from './lib/proxy-report.mjs';
@@ -141,7 +141,8 @@ async function main() {
     console.error(`  fixed-rate latency: ${latencySubjects.map((s) => s.name).join(', ')}`);
     const latency = await interleavedConstantRate(latencySubjects, { rounds: LATENCY_ROUNDS, sliceMs: LATENCY_SLICE_MS });
     latencyRuns = latencySubjects.map((s) => ({ target: s.target, label: s.label, latency: latency.get(s.name) }));
-    for (const [i, subject] of subjects.entries()) if (subject.rss) runs[i].peakRssMiB = subject.rss.peakMiB();
+    for (const [i, subject] of subjects.entries())
+      if (subject.rss) Object.assign(runs[i], { startRssMiB: subject.rss.startMiB, peakRssMiB: subject.rss.peakMiB() });
   } finally {
     for (const subject of subjects) {
       subject.rss?.stop();
@@ -166,8 +167,8 @@ async function main() {
   console.log(`\n### Targets\n`);
   if (checks.length > 0) console.log(targetsTable(checks));
   if (!withSidecar) console.log('\nSIDECAR MISSING: no target could be checked.');
-  console.log(`\nload average (1 min): ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after, on ${availableParallelism()} cores`);
-  if (Math.max(loadBefore, loadAfter) > availableParallelism()) {
+  console.log(`\nload average (1 min): ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after, on ${CORES} cores`);
+  if (Math.max(loadBefore, loadAfter) > CORES) {
     console.log('WARNING: other work kept the machine busy during this run: absolute figures and wide req/s ranges show it;');
     console.log('rerun on a quiet machine before reading much into them.');
   }

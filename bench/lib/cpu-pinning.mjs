@@ -7,7 +7,8 @@ import { availableParallelism } from 'node:os';
 import { which } from './system-tools.mjs';
 
 const TASKSET = which('taskset');
-const CORES = availableParallelism();
+/** Read before pinSelfToLoadCore() narrows this process's affinity. */
+export const CORES = availableParallelism();
 
 export const PINNING = TASKSET && CORES >= 2 ? { proxy: '0', load: String(CORES - 1) } : undefined;
 

@@ -59,7 +59,7 @@ export function cpuSeconds(rootPid) {
 
 /**
  * Samples the tree's memory until stopped; `peakMiB()` is the sum over its processes of each one's
- * high-water mark (VmHWM), an upper bound of the tree's peak resident set.
+ * high-water mark (VmHWM), an upper bound of the tree's peak resident set; `startMiB` the same at start.
  */
 export function sampleRss(rootPid) {
   const hwm = new Map();
@@ -70,9 +70,12 @@ export function sampleRss(rootPid) {
     }
   };
   sample();
+  const startMiB = [...hwm.values()].reduce((sum, kib) => sum + kib, 0) / 1024;
   const timer = setInterval(sample, RSS_SAMPLE_INTERVAL_MS);
   timer.unref();
   return {
+    /** The tree's resident set when sampling began (right after start-up: the idle baseline). */
+    startMiB,
     peakMiB() {
       sample();
       return [...hwm.values()].reduce((sum, kib) => sum + kib, 0) / 1024;
