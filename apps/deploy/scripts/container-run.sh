@@ -15,6 +15,7 @@
 #   MIRRORMESH_CACHE_DIR        where the base root filesystem is cached (~/.cache/mirrormesh)
 #   MIRRORMESH_DOCKER_DATA_ROOT keep images and the npm cache here between runs (default: a
 #                               fresh data root in the temporary directory, removed at the end)
+#   MIRRORMESH_CONTEXT=head     build the last commit (git archive HEAD) instead of the working tree
 #   KEEP_WORKDIR=1              keep the temporary directory (logs) after the run
 set -euo pipefail
 
@@ -158,10 +159,15 @@ rm -rf "$WORK/node-layer"
 # 4. The images -------------------------------------------------------------------------------
 # One snapshot of the tree for every build and for compose: edits made while this runs do
 # not reach half of the images. The Dockerfile's ignore file keeps build output out.
-log "snapshotting the tree"
 mkdir -p "$WORK/context"
-tar -C "$REPO_ROOT" --exclude=./.git --exclude=node_modules --exclude=dist --exclude=.turbo --exclude=.jest \
-  --exclude=test-artifacts --exclude=.collector-data -cf - . | tar -C "$WORK/context" -xf -
+if [ "${MIRRORMESH_CONTEXT:-worktree}" = head ]; then
+  log "snapshotting the last commit (git archive HEAD)"
+  git -C "$REPO_ROOT" archive HEAD | tar -C "$WORK/context" -xf -
+else
+  log "snapshotting the working tree"
+  tar -C "$REPO_ROOT" --exclude=./.git --exclude=node_modules --exclude=dist --exclude=.turbo --exclude=.jest \
+    --exclude=test-artifacts --exclude=.collector-data -cf - . | tar -C "$WORK/context" -xf -
+fi
 
 secret_args=()
 [ -s "$CA_BUNDLE" ] && secret_args=(--secret "id=ca_bundle,src=$CA_BUNDLE")
