@@ -32,10 +32,31 @@ describe('the mirror dashboard data', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
       dashboard = (await get(`${spa.url}/_mesh/dashboard`)).json<MeshDashboard>();
     }
-    expect(dashboard.live).toEqual(expect.objectContaining({ requests: 6, errors: 0, errorRate: 0, clusters: [{ cluster: 'bookservice', requests: 6, errors: 0 }] }));
-    expect(dashboard.mirror).toEqual(expect.objectContaining({ requests: 6, errors: 0, clusters: [{ cluster: 'bookservicemirror', requests: 6, errors: 0 }] }));
-    expect(dashboard.mirror.meanMs).toBeGreaterThanOrEqual(MIRROR_DELAY_MS);
+    const liveCluster = expect.objectContaining({
+      cluster: 'bookservice',
+      requests: 6,
+      errors: 0,
+      errorRate: 0,
+      codes: [{ code: '200', count: 6 }],
+    });
+    const mirrorCluster = expect.objectContaining({
+      cluster: 'bookservicemirror',
+      requests: 6,
+      errors: 0,
+      codes: [{ code: '200', count: 6 }],
+    });
+    expect(dashboard.live).toEqual(expect.objectContaining({ requests: 6, errors: 0, errorRate: 0, clusters: [liveCluster] }));
+    expect(dashboard.mirror).toEqual(expect.objectContaining({ requests: 6, errors: 0, clusters: [mirrorCluster] }));
+    // Per version: every mirror answer waited the delay, so even its median is past it; live is faster.
+    const [live1, mirror1] = [dashboard.live.clusters[0], dashboard.mirror.clusters[0]];
+    expect(mirror1?.p50Ms).toBeGreaterThanOrEqual(MIRROR_DELAY_MS);
+    expect(mirror1?.meanMs).toBeGreaterThanOrEqual(MIRROR_DELAY_MS);
+    expect(live1?.p50Ms).toBeLessThan(mirror1?.p50Ms ?? 0);
     expect(dashboard.live.meanMs).toBeLessThan(dashboard.mirror.meanMs ?? 0);
+    for (const figures of [dashboard.live, dashboard.mirror, live1, mirror1]) {
+      expect(figures?.p50Ms).toBeLessThanOrEqual(figures?.p95Ms ?? 0);
+      expect(figures?.p95Ms).toBeLessThanOrEqual(figures?.p99Ms ?? 0);
+    }
     expect(dashboard.topology).toEqual({
       source: 'bookinfo-spa',
       edges: [
@@ -56,6 +77,31 @@ describe('the mirror dashboard data', () => {
     expect(after.live.requests).toBe(before.live.requests + 1);
     expect(after.live.errors).toBe(before.live.errors); // a 404 is an answer, not an error
     expect(after.live.codes).toContainEqual({ code: '404', count: 1 });
+  });
+
+  it('the sidecar’s own 404s for unknown /api paths do not skew the live figures', async () => {
+    const before = (await get(`${spa.url}/_mesh/dashboard`)).json<MeshDashboard>();
+    for (let i = 0; i < 50; i += 1) expect((await get(`${spa.url}/api/nowhere/${i}`)).status).toBe(404);
+    const after = (await get(`${spa.url}/_mesh/dashboard`)).json<MeshDashboard>();
+    expect(after.localAnswers).toBe(before.localAnswers + 50);
+    expect(after.live).toEqual(before.live);
+  });
+
+  it('two SPAs in one process keep separate dashboards', async () => {
+    const other = await startSpa({ live: live.endpoint });
+    try {
+      const before = (await get(`${spa.url}/_mesh/dashboard`)).json<MeshDashboard>();
+      for (let id = 1; id <= 4; id += 1) expect((await get(`${other.url}/api/books/${id}`)).status).toBe(200);
+      expect((await get(`${other.url}/api/nowhere`)).status).toBe(404);
+      const mine = (await get(`${spa.url}/_mesh/dashboard`)).json<MeshDashboard>();
+      const theirs = (await get(`${other.url}/_mesh/dashboard`)).json<MeshDashboard>();
+      expect(mine.live).toEqual(before.live);
+      expect(mine.localAnswers).toBe(before.localAnswers);
+      expect(theirs.live).toEqual(expect.objectContaining({ requests: 4, codes: [{ code: '200', count: 4 }] }));
+      expect(theirs.localAnswers).toBe(1);
+    } finally {
+      await other.close();
+    }
   });
 
   it('serves the raw stats snapshot and Prometheus metrics', async () => {

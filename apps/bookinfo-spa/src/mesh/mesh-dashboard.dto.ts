@@ -1,27 +1,43 @@
 // What GET /_mesh/dashboard answers. Type-only and import-free: the web app imports it too.
 
-/** One cluster's share of a traffic role. */
-export interface ClusterTraffic {
+/** A result code (an HTTP status, or an error code such as `upstream_timeout`) and how often it came. */
+export interface CodeCount {
+  readonly code: string;
+  readonly count: number;
+}
+
+/** Durations in ms; percentiles within 0.8 % of the exact values; null before the first request. */
+export interface Durations {
+  readonly meanMs: number | null;
+  readonly p50Ms: number | null;
+  readonly p95Ms: number | null;
+  readonly p99Ms: number | null;
+}
+
+/** One cluster (one version of the book service) in a traffic role: its own counts and durations. */
+export interface ClusterTraffic extends Durations {
   readonly cluster: string;
   readonly requests: number;
   readonly errors: number;
+  readonly errorRate: number | null;
+  readonly codes: readonly CodeCount[];
 }
 
-/** Live or mirror traffic as this pod's sidecar saw it. */
-export interface TrafficSummary {
+/**
+ * Live or mirror traffic as this pod's sidecar saw it: only requests sent to a cluster (the
+ * proxy's own answers are in `localAnswers`); durations over every cluster of the role.
+ */
+export interface TrafficSummary extends Durations {
   readonly role: 'live' | 'mirror';
+  /** Per cluster, ordered by name. */
   readonly clusters: readonly ClusterTraffic[];
   readonly requests: number;
   /** 5xx answers plus exchanges that got no answer at all (timeouts, resets). */
   readonly errors: number;
   /** errors / requests, from 0 to 1; null before the first request. */
   readonly errorRate: number | null;
-  readonly meanMs: number | null;
-  /** Upper bounds of histogram buckets: coarse, but comparable live against mirror. */
-  readonly p50Ms: number | null;
-  readonly p99Ms: number | null;
-  /** By result code: an HTTP status, or an error code such as `upstream_timeout`. */
-  readonly codes: readonly { readonly code: string; readonly count: number }[];
+  /** By result code, over every cluster of the role. */
+  readonly codes: readonly CodeCount[];
 }
 
 /** An edge of the traffic graph: the SPA's sidecar sends to a cluster, live or as a mirror copy. */
@@ -62,7 +78,9 @@ export interface MeshDashboard {
   readonly topology: MeshTopology;
   readonly live: TrafficSummary;
   readonly mirror: TrafficSummary;
-  /** Mirror copies not sent (in-flight cap, body too large). */
+  /** Answers the sidecar gave itself (an unknown /api path, a refused target, shutting down): no cluster involved. */
+  readonly localAnswers: number;
+  /** Mirror copies not sent (in-flight cap, body too large, mirror unreachable). */
   readonly droppedMirrors: number;
   readonly mirrorInflight: number;
   readonly collector: CollectorSummary;

@@ -16,7 +16,8 @@ export class MeshStatsService implements OnApplicationShutdown {
     private readonly proxy: ProxyService,
     @Inject(COLLECTOR_CLIENT) private readonly collector: CollectorClient,
   ) {
-    this.stats = createProxyStats({ mirrorInflight: () => proxy.stats().mirrorInflight });
+    // This proxy's events only: other proxies in the process publish on the same channels.
+    this.stats = createProxyStats({ proxy: proxy.proxy });
   }
 
   snapshot(): StatsSnapshot {
@@ -33,8 +34,9 @@ export class MeshStatsService implements OnApplicationShutdown {
     return {
       generatedAt: new Date().toISOString(),
       topology: topologyOf(this.proxy.proxy.config),
-      live: summarizeTraffic('live', snapshot.live.byCode, snapshot.live.duration),
-      mirror: summarizeTraffic('mirror', snapshot.mirror.byCode, snapshot.mirror.duration),
+      live: summarizeTraffic('live', snapshot.live),
+      mirror: summarizeTraffic('mirror', snapshot.mirror),
+      localAnswers: snapshot.local.total,
       droppedMirrors: snapshot.dropped.reduce((sum, d) => sum + d.count, 0),
       mirrorInflight: Object.values(snapshot.mirrorInflight).reduce((sum, n) => sum + n, 0),
       collector,

@@ -1,5 +1,5 @@
-import { type CodeCount, type DurationSummary } from '@mirrormesh/proxy';
-import { type ClusterTraffic, type TrafficSummary } from './mesh-dashboard.dto';
+import { type DurationSummary, type TrafficStats } from '@mirrormesh/proxy';
+import { type ClusterTraffic, type CodeCount, type Durations, type TrafficSummary } from './mesh-dashboard.dto';
 
 /** A 5xx, or no answer at all (the code is then an error name such as `upstream_timeout`). */
 export function isErrorCode(code: string): boolean {
@@ -11,33 +11,32 @@ function orNull(value: number | undefined): number | null {
   return value === undefined || !Number.isFinite(value) ? null : value;
 }
 
-/**
- * One role's numbers from the proxy's stats snapshot. Answers the proxy gave itself
- * (no route: cluster "") are left out: they never reached a book service.
- */
-export function summarizeTraffic(role: 'live' | 'mirror', byCode: readonly CodeCount[], duration: DurationSummary): TrafficSummary {
-  const clusters = new Map<string, { requests: number; errors: number }>();
+function durations(duration: DurationSummary): Durations {
+  return { meanMs: orNull(duration.meanMs), p50Ms: orNull(duration.p50Ms), p95Ms: orNull(duration.p95Ms), p99Ms: orNull(duration.p99Ms) };
+}
+
+function errorsIn(codes: readonly CodeCount[]): number {
+  return codes.reduce((sum, c) => sum + (isErrorCode(c.code) ? c.count : 0), 0);
+}
+
+const rate = (errors: number, requests: number) => (requests === 0 ? null : errors / requests);
+
+/** One role's numbers, per cluster and together, from the proxy's stats snapshot (which keeps the proxy's own answers apart). */
+export function summarizeTraffic(role: 'live' | 'mirror', traffic: TrafficStats): TrafficSummary {
+  const clusters: ClusterTraffic[] = traffic.clusters.map((c) => {
+    const errors = errorsIn(c.byCode);
+    return { cluster: c.cluster, requests: c.total, errors, errorRate: rate(errors, c.total), codes: c.byCode, ...durations(c.duration) };
+  });
   const codes = new Map<string, number>();
-  for (const entry of byCode) {
-    if (entry.cluster === '') continue;
-    const cluster = clusters.get(entry.cluster) ?? { requests: 0, errors: 0 };
-    cluster.requests += entry.count;
-    if (isErrorCode(entry.code)) cluster.errors += entry.count;
-    clusters.set(entry.cluster, cluster);
-    codes.set(entry.code, (codes.get(entry.code) ?? 0) + entry.count);
-  }
-  const list: ClusterTraffic[] = [...clusters].map(([cluster, n]) => ({ cluster, ...n })).sort((a, b) => a.cluster.localeCompare(b.cluster));
-  const requests = list.reduce((sum, c) => sum + c.requests, 0);
-  const errors = list.reduce((sum, c) => sum + c.errors, 0);
+  for (const c of clusters) for (const { code, count } of c.codes) codes.set(code, (codes.get(code) ?? 0) + count);
+  const errors = clusters.reduce((sum, c) => sum + c.errors, 0);
   return {
     role,
-    clusters: list,
-    requests,
+    clusters,
+    requests: traffic.total,
     errors,
-    errorRate: requests === 0 ? null : errors / requests,
-    meanMs: orNull(duration.meanMs),
-    p50Ms: orNull(duration.p50Ms),
-    p99Ms: orNull(duration.p99Ms),
+    errorRate: rate(errors, traffic.total),
+    ...durations(traffic.duration),
     codes: [...codes].map(([code, count]) => ({ code, count })).sort((a, b) => a.code.localeCompare(b.code)),
   };
 }
