@@ -20,10 +20,10 @@
 set -euo pipefail
 
 readonly SCENARIO=v3-delays
-readonly SPA_URL=http://127.0.0.1:38080
-readonly COLLECTOR_QUERY_URL=http://127.0.0.1:38480
+readonly SPA_URL=http://127.0.0.1:28080
+readonly COLLECTOR_QUERY_URL=http://127.0.0.1:28480
 # The ports docker/compose.host-network.yaml uses.
-readonly HOST_PORTS=(38080 38081 38082 38443 38480)
+readonly HOST_PORTS=(28080 28081 28082 28443 28480)
 readonly POLL_VIEWS=60
 readonly POLL_RATE=10
 readonly READY_TIMEOUT_S=120
