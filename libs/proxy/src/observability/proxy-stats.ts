@@ -60,9 +60,9 @@ export function createProxyStats(options: ProxyStatsOptions = {}): ProxyStats {
   const onExchange = (message: unknown) => {
     const event = message as ExchangeEvent;
     if (only !== undefined && event.proxyId !== only) return;
-    const count = metrics.requests.get([event.route, event.cluster, codeOf(event)]);
+    const count = metrics.requests.get(event.route, event.cluster, codeOf(event));
     if (count !== undefined) count.count += 1;
-    metrics.requestDuration.get([event.route, event.cluster])?.observe(event.durationMs / 1000);
+    metrics.requestDuration.get(event.route, event.cluster)?.observe(event.durationMs / 1000);
     // The proxy's own answers take microseconds: kept apart so they never pull a cluster's figures down.
     if (event.cluster === '') metrics.localLatency.record(event.durationMs);
     else metrics.liveLatency.record(event.cluster, event.durationMs);
@@ -70,15 +70,15 @@ export function createProxyStats(options: ProxyStatsOptions = {}): ProxyStats {
   const onMirror = (message: unknown) => {
     const event = message as ExchangeEvent;
     if (only !== undefined && event.proxyId !== only) return;
-    const count = metrics.mirrorRequests.get([event.route, event.cluster, codeOf(event)]);
+    const count = metrics.mirrorRequests.get(event.route, event.cluster, codeOf(event));
     if (count !== undefined) count.count += 1;
-    metrics.mirrorDuration.get([event.route, event.cluster])?.observe(event.durationMs / 1000);
+    metrics.mirrorDuration.get(event.route, event.cluster)?.observe(event.durationMs / 1000);
     metrics.mirrorLatency.record(event.cluster, event.durationMs);
   };
   const onDropped = (message: unknown) => {
     const event = message as MirrorDroppedEvent;
     if (only !== undefined && event.proxyId !== only) return;
-    const count = metrics.mirrorDropped.get([event.route, event.cluster, event.reason]);
+    const count = metrics.mirrorDropped.get(event.route, event.cluster, event.reason);
     if (count !== undefined) count.count += 1;
   };
   diagnosticsChannel.subscribe(PROXY_CHANNELS.exchange, onExchange);
