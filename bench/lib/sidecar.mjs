@@ -37,16 +37,17 @@ export function sidecarConfig({ port, adminPort, livePort, mirrorPort }) {
 
 /**
  * Starts the sidecar; resolves with { url, pid, stats(), stop() }. Access log on in its default JSON
- * format, written to /dev/null (nginx's goes there too). `nodeArgs` e.g. ['--cpu-prof', ...] for profiling.
+ * format, written to /dev/null (nginx's goes there too). `nodeArgs` e.g. ['--cpu-prof', ...] for profiling;
+ * `env` overrides the sidecar's environment (e.g. ACCESS_LOG: 'false' to see what the log costs).
  */
-export async function startSidecar({ livePort, mirrorPort, nodeArgs = [] }) {
+export async function startSidecar({ livePort, mirrorPort, nodeArgs = [], env = {} }) {
   const dir = trackDir(mkdtempSync(join(tmpdir(), 'mirrormesh-bench-sidecar-')));
   const [port, adminPort] = [await freePort(), await freePort()];
   const configFile = join(dir, 'sidecar.json');
   writeFileSync(configFile, JSON.stringify(sidecarConfig({ port, adminPort, livePort, mirrorPort }), null, 2));
   const child = spawnPinned('proxy', process.execPath, [...nodeArgs, SIDECAR_MAIN, '--config', configFile], {
     cwd: dir,
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', LOG_FORMAT: 'json', ACCESS_LOG: 'true', WATCH_CONFIG: 'false' },
+    env: { PATH: process.env.PATH, NODE_ENV: 'production', LOG_FORMAT: 'json', ACCESS_LOG: 'true', WATCH_CONFIG: 'false', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const watched = watchChild(child, 'sidecar');
