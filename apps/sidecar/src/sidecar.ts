@@ -34,8 +34,8 @@ export interface Sidecar {
  */
 export async function startSidecar(file: string, env: SidecarEnv, telemetry: Telemetry): Promise<Sidecar> {
   const config = await loadConfigFile(file);
-  const proxy = createProxy(config);
-  const stats: ProxyStats = createProxyStats({ mirrorInflight: () => proxy.stats().mirrorInflight });
+  const proxy = createProxy(config, { name: 'sidecar' });
+  const stats: ProxyStats = createProxyStats({ proxy });
   const accessLog: AccessLog | undefined = env.ACCESS_LOG ? createAccessLog({ format: env.LOG_FORMAT }) : undefined;
   const unsubscribe = accessLog === undefined ? () => undefined : subscribeAccessLog(accessLog);
   const unsubscribeMirrors = subscribeMirrorExchanges(telemetry);

@@ -1,7 +1,6 @@
 import { type ServerResponse } from 'node:http';
-import { createClient } from './support/http-client';
+import { createClient, eventually, startUpstream, type Upstream } from '@mirrormesh/testing';
 import { startSidecarProcess, type SidecarProcess } from './support/spawn-sidecar';
-import { eventually, startUpstream, type Upstream } from './support/upstream';
 
 describe('sidecar SIGTERM: drains in-flight live requests, then exits 0', () => {
   const client = createClient();

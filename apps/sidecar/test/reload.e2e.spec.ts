@@ -1,6 +1,5 @@
-import { createClient } from './support/http-client';
+import { createClient, eventually, startUpstream, type Upstream } from '@mirrormesh/testing';
 import { startSidecarProcess, type SidecarProcess } from './support/spawn-sidecar';
-import { eventually, startUpstream, type Upstream } from './support/upstream';
 
 describe('sidecar reload: SIGHUP and file change; a bad config is logged and the old one stays', () => {
   const client = createClient();

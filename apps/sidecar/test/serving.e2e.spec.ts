@@ -1,7 +1,5 @@
-import { createClient } from './support/http-client';
-import { rawRequest } from './support/raw-http';
+import { createClient, rawRequest, eventually, startUpstream, type Upstream } from '@mirrormesh/testing';
 import { startSidecarProcess, type SidecarProcess } from './support/spawn-sidecar';
-import { eventually, startUpstream, type Upstream } from './support/upstream';
 
 describe('sidecar process: forwards, mirrors, logs and reports', () => {
   const client = createClient();

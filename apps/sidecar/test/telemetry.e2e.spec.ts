@@ -2,9 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Collector, loadCollectorConfig, startCollector } from '@mirrormesh/collector';
-import { createClient } from './support/http-client';
+import { createClient, eventually, startUpstream } from '@mirrormesh/testing';
 import { startSidecarProcess } from './support/spawn-sidecar';
-import { eventually, startUpstream } from './support/upstream';
 
 interface Envelope {
   data?: { baseType?: string; baseData?: { resultCode?: string; success?: boolean; properties?: Record<string, string> } };

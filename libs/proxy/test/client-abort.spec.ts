@@ -1,8 +1,7 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { recordEvents } from './support/channel-recorder';
-import { createClient } from './support/http-client';
+import { createClient, eventually, startUpstream, type Upstream } from '@mirrormesh/testing';
 import { liveAndMirror, startProxy, type ProxyServer } from './support/proxy-server';
-import { eventually, startUpstream, type Upstream } from './support/upstream';
 
 describe('a client that goes away mid-request', () => {
   const client = createClient();

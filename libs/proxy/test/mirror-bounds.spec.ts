@@ -2,9 +2,8 @@ import { type ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { createProxyStats } from '../src';
 import { recordEvents } from './support/channel-recorder';
-import { createClient } from './support/http-client';
+import { createClient, eventually, startUpstream, type Upstream } from '@mirrormesh/testing';
 import { startProxy, type ProxyServer } from './support/proxy-server';
-import { eventually, startUpstream, type Upstream } from './support/upstream';
 
 describe('mirror bounds: in-flight cap and body cap cost the live request nothing', () => {
   const client = createClient();

@@ -1,7 +1,6 @@
 import { recordEvents } from './support/channel-recorder';
-import { createClient } from './support/http-client';
+import { createClient, eventually, refusedEndpoint, startUpstream, type Upstream } from '@mirrormesh/testing';
 import { liveAndMirror, startProxy, type ProxyServer } from './support/proxy-server';
-import { eventually, refusedEndpoint, startUpstream, type Upstream } from './support/upstream';
 
 describe('an unreachable mirror is skipped for a cooldown instead of costing a failed connect per copy', () => {
   const client = createClient();

@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
-import { createClient } from './support/http-client';
+import { createClient, eventually, startUpstream, type Upstream } from '@mirrormesh/testing';
 import { liveAndMirror, startProxy, type ProxyServer } from './support/proxy-server';
-import { eventually, startUpstream, type Upstream } from './support/upstream';
 
 describe('mirror copy: same method, path, query, headers and body; shadow host; joined request id', () => {
   let live: Upstream;

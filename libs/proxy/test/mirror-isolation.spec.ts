@@ -1,7 +1,6 @@
 import { Client } from 'undici';
-import { createClient } from './support/http-client';
+import { createClient, eventually, refusedEndpoint, startUpstream, type Responder, type Upstream } from '@mirrormesh/testing';
 import { liveAndMirror, startProxy, type ProxyServer } from './support/proxy-server';
-import { eventually, refusedEndpoint, startUpstream, type Responder, type Upstream } from './support/upstream';
 
 /** A slow, failing or dead mirror must never cost the live request time or an error. */
 describe('mirror isolation', () => {

@@ -1,6 +1,5 @@
-import { createClient } from './support/http-client';
+import { createClient, eventually, startUpstream, type Upstream } from '@mirrormesh/testing';
 import { liveAndMirror, startProxy } from './support/proxy-server';
-import { eventually, startUpstream, type Upstream } from './support/upstream';
 
 /** 5,000 requests take a few seconds alone, far more on a CI machine running other suites. */
 const LONG_TEST_MS = 90_000;

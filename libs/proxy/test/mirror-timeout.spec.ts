@@ -1,8 +1,7 @@
 import { type ServerResponse } from 'node:http';
 import { recordEvents } from './support/channel-recorder';
-import { createClient } from './support/http-client';
+import { createClient, eventually, startUpstream, type Upstream } from '@mirrormesh/testing';
 import { startProxy, type ProxyServer } from './support/proxy-server';
-import { eventually, startUpstream, type Upstream } from './support/upstream';
 
 describe('mirror.timeout bounds the whole copy, time queued for a connection included', () => {
   const client = createClient();

@@ -4,9 +4,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Test } from '@nestjs/testing';
 import { type AddressInfo } from 'node:net';
 import { ProxyModule, ProxyService } from '../src/nest';
-import { createClient } from './support/http-client';
+import { createClient, eventually, startUpstream, type Upstream } from '@mirrormesh/testing';
 import { liveAndMirror } from './support/proxy-server';
-import { eventually, startUpstream, type Upstream } from './support/upstream';
 
 @Controller('own')
 class OwnController {

@@ -1,8 +1,7 @@
 import { createProxyStats, startAdminServer, type AdminServer, type ProxyStats } from '../src';
 import { recordEvents } from './support/channel-recorder';
-import { createClient } from './support/http-client';
+import { createClient, eventually, startUpstream, type Upstream } from '@mirrormesh/testing';
 import { liveAndMirror, startProxy, type ProxyServer } from './support/proxy-server';
-import { eventually, startUpstream, type Upstream } from './support/upstream';
 
 describe('observability: diagnostics_channel events, stats, admin server', () => {
   const client = createClient();

@@ -1,8 +1,7 @@
 import { type ServerResponse } from 'node:http';
 import { ProxyConfigError } from '../src';
-import { createClient } from './support/http-client';
+import { createClient, eventually, startUpstream, type Upstream } from '@mirrormesh/testing';
 import { liveAndMirror, startProxy, type ProxyServer } from './support/proxy-server';
-import { eventually, startUpstream, type Upstream } from './support/upstream';
 
 describe('reload: a valid config swaps atomically, an invalid one is refused', () => {
   const client = createClient();

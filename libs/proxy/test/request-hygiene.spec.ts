@@ -1,7 +1,5 @@
-import { createClient } from './support/http-client';
+import { createClient, rawRequest, startUpstream, type Upstream } from '@mirrormesh/testing';
 import { liveAndMirror, startProxy, type ProxyServer } from './support/proxy-server';
-import { rawRequest } from './support/raw-http';
-import { startUpstream, type Upstream } from './support/upstream';
 
 describe('request hygiene: hop-by-hop headers, x-forwarded-*, no open proxy', () => {
   const client = createClient();

@@ -1,7 +1,6 @@
 import { recordEvents } from './support/channel-recorder';
-import { createClient } from './support/http-client';
+import { createClient, startUpstream, type Upstream } from '@mirrormesh/testing';
 import { liveAndMirror, startProxy, type ProxyServer } from './support/proxy-server';
-import { startUpstream, type Upstream } from './support/upstream';
 
 describe('retries: only bodiless (replayable) requests, only on the listed conditions', () => {
   const client = createClient();

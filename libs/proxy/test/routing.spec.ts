@@ -1,6 +1,5 @@
-import { createClient } from './support/http-client';
+import { createClient, startUpstream, type Upstream } from '@mirrormesh/testing';
 import { startProxy, type ProxyServer } from './support/proxy-server';
-import { startUpstream, type Upstream } from './support/upstream';
 
 describe('routing: first matching route wins, by uri, header and method', () => {
   let reviews: Upstream;

@@ -1,8 +1,7 @@
 import { createProxy, createProxyStats, ProxyConfigError, type ProxyStats } from '../src';
 import { recordEvents } from './support/channel-recorder';
-import { createClient } from './support/http-client';
+import { createClient, eventually, startUpstream, type Upstream } from '@mirrormesh/testing';
 import { liveAndMirror, startProxy, type ProxyServer } from './support/proxy-server';
-import { eventually, startUpstream, type Upstream } from './support/upstream';
 
 const LIVE_DELAY_MS = 20;
 const MIRROR_DELAY_MS = 60;

@@ -1,6 +1,5 @@
-import { createClient } from './support/http-client';
+import { createClient, refusedEndpoint, startUpstream, type Upstream } from '@mirrormesh/testing';
 import { startProxy, type ProxyServer } from './support/proxy-server';
-import { refusedEndpoint, startUpstream, type Upstream } from './support/upstream';
 
 /** Statistical tests send thousands of requests: seconds alone, far more on a busy CI machine. */
 const LONG_TEST_MS = 90_000;

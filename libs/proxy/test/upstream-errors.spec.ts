@@ -1,6 +1,5 @@
-import { createClient } from './support/http-client';
+import { createClient, refusedEndpoint, startUpstream, type Upstream } from '@mirrormesh/testing';
 import { liveAndMirror, startProxy, type ProxyServer } from './support/proxy-server';
-import { refusedEndpoint, startUpstream, type Upstream } from './support/upstream';
 
 describe('upstream failures map to 502/504 with a small JSON body and never crash the proxy', () => {
   const client = createClient();

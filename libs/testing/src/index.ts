@@ -1,0 +1,3 @@
+export { startUpstream, okResponder, refusedEndpoint, eventually, type Upstream, type Recorded, type Responder } from './upstream';
+export { createClient, type Reply } from './http-client';
+export { rawRequest } from './raw-http';
