@@ -24,8 +24,8 @@ readonly SPA_URL=http://127.0.0.1:28080
 readonly COLLECTOR_QUERY_URL=http://127.0.0.1:28480
 # The ports docker/compose.host-network.yaml uses.
 readonly HOST_PORTS=(28080 28081 28082 28443 28480)
-readonly POLL_VIEWS=60
-readonly POLL_RATE=10
+readonly VIEWS=60
+readonly RATE=10
 readonly READY_TIMEOUT_S=120
 readonly VERIFY_TIMEOUT_MS=90000
 readonly DOCKERD_START_TIMEOUT_S=60
@@ -206,8 +206,8 @@ compose ps
 node -e 'fetch(process.argv[1]).then(async r=>{const t=await r.text();process.exit(r.ok&&/<html/i.test(t)?0:1)},()=>process.exit(1))' "$SPA_URL/" ||
   fail "the SPA did not serve its page on $SPA_URL/"
 
-log "polling the SPA: $POLL_VIEWS views at $POLL_RATE/s"
-TARGET_URL=$SPA_URL POLL_VIEWS=$POLL_VIEWS POLL_RATE=$POLL_RATE node "$WORK/context/docker/poller/poll.mjs" ||
+log "polling the SPA: $VIEWS views at $RATE/s"
+TARGET_URL=$SPA_URL POLL_VIEWS=$VIEWS POLL_RATE=$RATE node "$WORK/context/docker/poller/poll.mjs" ||
   fail "users saw errors through the SPA"
 
 log "waiting for the collector's summary to show V1 live fast and V3 mirror slow"
