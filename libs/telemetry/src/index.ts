@@ -12,9 +12,5 @@ export {
 } from './mirror-exchange-subscriber';
 export { readTelemetryEnv, telemetryEnvShape, MAX_VERSION_TAG_LENGTH, type TelemetryEnv } from './telemetry-env';
 export { parseConnectionString, type ConnectionStringParts } from './connection-string';
-export {
-  DEFAULT_EXPORT_QUEUE_SIZE,
-  DEFAULT_EXPORT_BATCH_SIZE,
-  DEFAULT_EXPORT_DELAY_MS,
-} from './sdk-client';
+export { DEFAULT_EXPORT_QUEUE_SIZE, DEFAULT_EXPORT_BATCH_SIZE, DEFAULT_EXPORT_DELAY_MS } from './export-queue-defaults';
 export { TelemetryError, TelemetryConfigError } from './errors';

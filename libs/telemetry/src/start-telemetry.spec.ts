@@ -27,7 +27,10 @@ describe('startTelemetry', () => {
     const telemetry = startTelemetry({
       roleName: 'book-service',
       versionTag: 'V2MIR-BookService',
-      env: { APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=11111111-2222-3333-4444-555555555555;IngestionEndpoint=https://127.0.0.1:9/' },
+      env: {
+        APPLICATIONINSIGHTS_CONNECTION_STRING:
+          'InstrumentationKey=11111111-2222-3333-4444-555555555555;IngestionEndpoint=https://127.0.0.1:9/',
+      },
       storageDirectory: storage,
     });
     expect(telemetry.enabled).toBe(true);

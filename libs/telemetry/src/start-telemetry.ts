@@ -1,7 +1,6 @@
 import { AppInsightsTelemetry } from './app-insights-telemetry';
 import { disabledTelemetry } from './disabled-telemetry';
 import { TelemetryConfigError } from './errors';
-import { createSdkClient } from './sdk-client';
 import { type Telemetry } from './telemetry';
 import { readTelemetryEnv } from './telemetry-env';
 
@@ -31,6 +30,10 @@ export function startTelemetry(options: StartTelemetryOptions): Telemetry {
   const env = readTelemetryEnv(options.env);
   const versionTag = options.versionTag ?? env.versionTag;
   if (env.connectionString === undefined) return disabledTelemetry(options.roleName, versionTag);
+  // Loaded only when telemetry is on: the SDK and OpenTelemetry weigh ~60 MiB of heap, which a
+  // sidecar without a connection string must not pay (its memory budget is 120 MiB).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createSdkClient } = require('./sdk-client') as typeof import('./sdk-client');
   const client = createSdkClient({
     connectionString: env.connectionString,
     roleName: options.roleName,

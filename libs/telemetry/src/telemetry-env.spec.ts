@@ -10,7 +10,8 @@ describe('readTelemetryEnv', () => {
 
   it('reads the connection string, VersionTag and the switches', () => {
     const env = readTelemetryEnv({
-      APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=11111111-2222-3333-4444-555555555555;IngestionEndpoint=https://127.0.0.1:4443/',
+      APPLICATIONINSIGHTS_CONNECTION_STRING:
+        'InstrumentationKey=11111111-2222-3333-4444-555555555555;IngestionEndpoint=https://127.0.0.1:4443/',
       VERSION_TAG: 'V2MIR-BookService',
       APPLICATIONINSIGHTS_LIVE_METRICS: 'true',
       APPLICATION_INSIGHTS_NO_STATSBEAT: 'false',
