@@ -82,7 +82,9 @@ cleanup() {
   # Whatever an interrupted daemon left mounted under the work directory must go before rm.
   grep -o " $WORK[^ ]*" /proc/mounts | sort -r | while read -r mountpoint; do umount -l "$mountpoint" 2>/dev/null; done
   if [ "${KEEP_WORKDIR:-0}" = 1 ] || { [ "$status" != 0 ] && [ -n "${CI:-}" ]; }; then
-    log "kept $WORK"
+    # The logs stay for whoever looks into a failure; images and sources do not.
+    rm -rf "$WORK/docker-data" "$WORK/context" "$WORK/exec" "$WORK/node-layer" "$WORK/rootfs"
+    log "kept the logs in $WORK"
   else
     rm -rf "$WORK"
   fi
