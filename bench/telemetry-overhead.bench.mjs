@@ -8,7 +8,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
+import collectorApi from '../apps/collector/dist/index.js';
 import { cleanup, onCleanup, trackDir } from './lib/cleanup.mjs';
+
+const { certificatePath, localConnectionString } = collectorApi;
 import { freePort, waitForHttp, watchChild } from './lib/child-process.mjs';
 import { describePinning, pinSelfToLoadCore, spawnPinned } from './lib/cpu-pinning.mjs';
 import { cpuSeconds } from './lib/proc-stats.mjs';
@@ -43,7 +46,7 @@ async function startCollector() {
   return {
     trackUrl: `https://127.0.0.1:${port}/`,
     queryUrl,
-    certPath: join(dataDir, 'tls', 'collector-cert.pem'),
+    certPath: certificatePath(dataDir),
     stop: () => watched.stop(),
   };
 }
@@ -59,7 +62,7 @@ async function main() {
   onCleanup(() => off.stop());
   const on = await startApp('book-service', {
     VERSION_TAG: 'BENCH-telemetry-on',
-    APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=${collector.trackUrl}`,
+    APPLICATIONINSIGHTS_CONNECTION_STRING: localConnectionString(collector.trackUrl),
     NODE_EXTRA_CA_CERTS: collector.certPath,
   });
   onCleanup(() => on.stop());

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Collector, loadCollectorConfig, startCollector, summarizeRequests } from '@mirrormesh/collector';
+import { type Collector, loadCollectorConfig, localConnectionString, startCollector, summarizeRequests } from '@mirrormesh/collector';
 import { request } from 'undici';
 import { spawnBookService } from './support/spawn-book-service';
 
@@ -27,7 +27,7 @@ describe('book service telemetry through the local collector', () => {
     const svc = await spawnBookService({
       BOOK_SERVICE_VARIANT: 'fault',
       VERSION_TAG,
-      APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=${collector.listeners.secureUrl}`,
+      APPLICATIONINSIGHTS_CONNECTION_STRING: localConnectionString(collector.listeners.secureUrl),
       NODE_EXTRA_CA_CERTS: collector.tls.certPath,
       TMPDIR: dir,
     });

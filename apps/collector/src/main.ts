@@ -2,9 +2,7 @@ import { installGracefulShutdown, loadConfigOrExit } from '@mirrormesh/service-k
 import { Logger } from '@nestjs/common';
 import { startCollector } from './collector.app';
 import { loadCollectorConfig } from './config/collector-config';
-
-/** Any GUID works: the collector stores every instrumentation key it is sent. */
-const EXAMPLE_IKEY = '00000000-0000-0000-0000-000000000000';
+import { localConnectionString } from './local-connection-string';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit('collector', () => loadCollectorConfig(process.env));
@@ -14,7 +12,9 @@ async function main(): Promise<void> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES') {
-      process.stderr.write(`collector: cannot listen on ${config.service.host} port ${config.service.port} or ${config.queryPort}: ${code} (set PORT / QUERY_PORT)\n`);
+      process.stderr.write(
+        `collector: cannot listen on ${config.service.host} port ${config.service.port} or ${config.queryPort}: ${code} (set PORT / QUERY_PORT)\n`,
+      );
       process.exit(1);
     }
     throw error;
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   logger.log(`data in ${config.dataDir}: ${stats.items} items (${stats.requests} requests) in ${stats.segments} segments`);
   logger.log(`certificate ${tls.generated ? 'generated' : 'reused'}: ${tls.certPath}`);
   logger.log(`services: NODE_EXTRA_CA_CERTS=${tls.certPath}`);
-  logger.log(`services: APPLICATIONINSIGHTS_CONNECTION_STRING="InstrumentationKey=${EXAMPLE_IKEY};IngestionEndpoint=${listeners.secureUrl}"`);
+  logger.log(`services: APPLICATIONINSIGHTS_CONNECTION_STRING="${localConnectionString(listeners.secureUrl)}"`);
 }
 
 main().catch((error: unknown) => {

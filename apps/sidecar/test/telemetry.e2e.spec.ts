@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Collector, loadCollectorConfig, startCollector } from '@mirrormesh/collector';
+import { type Collector, loadCollectorConfig, localConnectionString, startCollector } from '@mirrormesh/collector';
 import { createClient, eventually, startUpstream } from '@mirrormesh/testing';
 import { startSidecarProcess } from './support/spawn-sidecar';
 
@@ -54,7 +54,7 @@ describe('sidecar process: mirror exchanges reach Application Insights as depend
         ],
       },
       {
-        APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=${collector.listeners.secureUrl}`,
+        APPLICATIONINSIGHTS_CONNECTION_STRING: localConnectionString(collector.listeners.secureUrl),
         NODE_EXTRA_CA_CERTS: collector.tls.certPath,
         TMPDIR: dir,
         ACCESS_LOG: 'false',

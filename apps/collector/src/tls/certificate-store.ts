@@ -12,6 +12,12 @@ export const CERTIFICATE_VALIDITY_DAYS = 825;
 const RENEW_BEFORE_MS = 24 * 3_600_000;
 
 export const CERT_FILE = 'collector-cert.pem';
+const TLS_DIR = 'tls';
+
+/** Where the collector keeps its certificate in DATA_DIR: what services trust (NODE_EXTRA_CA_CERTS). */
+export function certificatePath(dataDir: string): string {
+  return join(dataDir, TLS_DIR, CERT_FILE);
+}
 export const KEY_FILE = 'collector-key.pem';
 
 export interface TlsMaterial {
@@ -28,8 +34,8 @@ export interface TlsMaterial {
  * covers the configured host names.
  */
 export async function ensureCertificate(dataDir: string, hosts: readonly string[] = DEFAULT_TLS_HOSTS): Promise<TlsMaterial> {
-  const dir = join(dataDir, 'tls');
-  const certPath = join(dir, CERT_FILE);
+  const dir = join(dataDir, TLS_DIR);
+  const certPath = certificatePath(dataDir);
   const keyPath = join(dir, KEY_FILE);
   const existing = await readExisting(certPath, keyPath);
   if (existing !== undefined && isUsable(existing.cert, hosts)) return { ...existing, certPath, generated: false };

@@ -1,3 +1,4 @@
+import { localConnectionString } from '../../src/local-connection-string';
 import { startCollector, type Collector } from '../../src/collector.app';
 import { loadCollectorConfig } from '../../src/config/collector-config';
 
@@ -18,5 +19,5 @@ export function startTestCollector(dataDir: string, env: NodeJS.ProcessEnv = {})
 export const TEST_IKEY = '11111111-2222-3333-4444-555555555555';
 
 export function connectionStringFor(collector: Collector): string {
-  return `InstrumentationKey=${TEST_IKEY};IngestionEndpoint=${collector.listeners.secureUrl}`;
+  return localConnectionString(collector.listeners.secureUrl, TEST_IKEY);
 }

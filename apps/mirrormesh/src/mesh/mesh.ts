@@ -1,6 +1,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { certificatePath, localConnectionString } from '@mirrormesh/collector';
 import { PortBusyError } from '../errors';
 import { appEntry } from './app-entry';
 import { freePort, probePort } from './free-port';
@@ -14,9 +15,6 @@ export const MESH_DEFAULTS = {
   /** Time the front end gets to pick up a rewritten proxy config before the old mirror stops. */
   configSettleMs: 1500,
 } as const;
-
-/** Any GUID: the local collector keeps every instrumentation key it is sent. */
-const LOCAL_INSTRUMENTATION_KEY = '00000000-0000-0000-0000-000000000000';
 
 export interface MeshOptions {
   readonly scenario: ScenarioName;
@@ -162,8 +160,8 @@ async function startCollector(opts: Opts) {
 /** What a service needs to send telemetry to the local collector: its endpoint, and trust in its certificate. */
 function telemetryEnvFor(collectorDataDir: string, trackUrl: string): Record<string, string> {
   return {
-    APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=${LOCAL_INSTRUMENTATION_KEY};IngestionEndpoint=${trackUrl}`,
-    NODE_EXTRA_CA_CERTS: join(collectorDataDir, 'tls', 'collector-cert.pem'),
+    APPLICATIONINSIGHTS_CONNECTION_STRING: localConnectionString(trackUrl),
+    NODE_EXTRA_CA_CERTS: certificatePath(collectorDataDir),
   };
 }
 
