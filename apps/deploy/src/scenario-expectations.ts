@@ -1,14 +1,8 @@
+import { type RequestsSummaryRow } from '@mirrormesh/catalog';
 import { type Scenario } from './repo-paths';
 
-/** One row of the collector's `GET /query/requests-summary` (the lab query's columns). */
-export interface SummaryRow {
-  readonly name: string;
-  readonly podVersion: string;
-  readonly resultCode: string;
-  /** Average duration, ms. */
-  readonly duration: number;
-  readonly requestCount: number;
-}
+/** One row of the collector's `GET /query/requests-summary`: the lab query's columns are what is checked. */
+export type SummaryRow = Pick<RequestsSummaryRow, 'name' | 'podVersion' | 'resultCode' | 'duration' | 'requestCount'>;
 
 export const LIVE_VERSION_TAG = 'V1MIR-LiveBookService';
 /** The mirror's VersionTag per scenario (v1-live has no mirror). */
@@ -70,6 +64,9 @@ export function unmetExpectations(scenario: Scenario, rows: readonly SummaryRow[
 
 /** The rows as the lab shows them, for logs. */
 export function formatSummary(rows: readonly SummaryRow[]): string {
-  const lines = rows.map((r) => `${r.name.padEnd(28)} ${r.podVersion.padEnd(24)} ${r.resultCode.padStart(4)} ${r.duration.toFixed(1).padStart(9)} ms ${String(r.requestCount).padStart(6)}`);
+  const lines = rows.map(
+    (r) =>
+      `${r.name.padEnd(28)} ${r.podVersion.padEnd(24)} ${r.resultCode.padStart(4)} ${r.duration.toFixed(1).padStart(9)} ms ${String(r.requestCount).padStart(6)}`,
+  );
   return [`${'name'.padEnd(28)} ${'podVersion'.padEnd(24)} code  avg duration  count`, ...lines].join('\n');
 }

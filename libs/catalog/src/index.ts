@@ -2,3 +2,4 @@ export { type Book, type Review, type BookReviews, type Problem } from './book.d
 export { BookCatalog } from './book-catalog';
 export { BOOKS } from './books.data';
 export { REVIEWS } from './reviews.data';
+export { type RequestsSummaryRow } from './requests-summary.dto';

@@ -1,4 +1,6 @@
-// What GET /_mesh/dashboard answers. Type-only and import-free: the web app imports it too.
+import { type RequestsSummaryRow } from '@mirrormesh/catalog';
+
+// What GET /_mesh/dashboard answers. Type-only (type imports only): the web app imports it too.
 
 /** A result code (an HTTP status, or an error code such as `upstream_timeout`) and how often it came. */
 export interface CodeCount {
@@ -54,17 +56,7 @@ export interface MeshTopology {
 }
 
 /** A row of the collector's requests summary (the lab's Log Analytics query). */
-export interface CollectorRow {
-  readonly name: string;
-  readonly podVersion: string;
-  readonly resultCode: string;
-  /** Average duration, ms. */
-  readonly duration: number;
-  readonly requestCount: number;
-  readonly p50: number;
-  readonly p95: number;
-  readonly p99: number;
-}
+export type CollectorRow = RequestsSummaryRow;
 
 export type CollectorState = 'not-configured' | 'unreachable' | 'ok';
 

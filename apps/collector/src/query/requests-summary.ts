@@ -1,3 +1,4 @@
+import { type RequestsSummaryRow } from '@mirrormesh/catalog';
 import { type RequestRow } from '../ingest/stored-item';
 
 /** The custom dimension the lab's query groups by. */
@@ -12,18 +13,8 @@ export interface SummaryFilter {
   readonly until?: number | undefined;
 }
 
-/** One row of the lab query, with the percentiles as extra columns. Durations in ms. */
-export interface SummaryRow {
-  readonly name: string;
-  readonly podVersion: string;
-  readonly resultCode: string;
-  /** Average duration in ms (the query's `duration = avg(duration)`). */
-  readonly duration: number;
-  readonly requestCount: number;
-  readonly p50: number;
-  readonly p95: number;
-  readonly p99: number;
-}
+/** One row of the lab query, with the percentiles as extra columns (the shared DTO). */
+export type SummaryRow = RequestsSummaryRow;
 
 /**
  * The Log Analytics query of the lab over stored request items:
@@ -62,9 +53,7 @@ export function summarizeRequests(rows: Iterable<RequestRow>, filter: SummaryFil
       p99: percentile(sorted, 99),
     });
   }
-  return out.sort(
-    (a, b) => compare(a.name, b.name) || compare(a.podVersion, b.podVersion) || compare(a.resultCode, b.resultCode),
-  );
+  return out.sort((a, b) => compare(a.name, b.name) || compare(a.podVersion, b.podVersion) || compare(a.resultCode, b.resultCode));
 }
 
 /** Nearest-rank percentile of ascending values (non-empty). */
