@@ -1,5 +1,5 @@
 import { InjectedReviewsFaultError } from './errors';
-import { createReviewsVariant } from './reviews-variant';
+import { createReviewsVariant, reviewsDelayMs } from './reviews-variant';
 
 describe('createReviewsVariant', () => {
   it('live: resolves at once', async () => {
@@ -8,18 +8,21 @@ describe('createReviewsVariant', () => {
     expect(performance.now() - started).toBeLessThan(50);
   });
 
-  it('delay: waits the delay, shifted by at most the jitter', async () => {
-    const lowest = createReviewsVariant({ kind: 'delay', delayMs: 120, jitterMs: 60 }, () => 0);
-    const highest = createReviewsVariant({ kind: 'delay', delayMs: 120, jitterMs: 60 }, () => 0.999);
-    let started = performance.now();
-    await lowest.beforeReviews(1);
-    const low = performance.now() - started;
-    started = performance.now();
-    await highest.beforeReviews(1);
-    const high = performance.now() - started;
-    expect(low).toBeGreaterThanOrEqual(59);
-    expect(low).toBeLessThan(120);
-    expect(high).toBeGreaterThanOrEqual(179);
+  it('delay: spreads the wait uniformly over the delay ± the jitter', () => {
+    const config = { delayMs: 120, jitterMs: 60 };
+    expect(reviewsDelayMs(config, 0)).toBe(60);
+    expect(reviewsDelayMs(config, 0.5)).toBe(120);
+    expect(reviewsDelayMs(config, 0.75)).toBe(150);
+    expect(reviewsDelayMs({ delayMs: 1200, jitterMs: 0 }, 0.9)).toBe(1200);
+  });
+
+  // Regression: asserting the wall clock to the millisecond failed when a timer fired a fraction
+  // of a millisecond before performance.now() said it was due; allow the timer's 1 ms granularity.
+  it('delay: waits that long before reviews are read', async () => {
+    const variant = createReviewsVariant({ kind: 'delay', delayMs: 120, jitterMs: 60 }, () => 0.75);
+    const started = performance.now();
+    await variant.beforeReviews(1);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(150 - 1);
   });
 
   it('fault: fails exactly for the configured books', async () => {

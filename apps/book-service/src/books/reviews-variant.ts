@@ -9,15 +9,17 @@ export interface ReviewsVariant {
 
 export const REVIEWS_VARIANT = Symbol('REVIEWS_VARIANT');
 
+/** Uniform in [delay - jitter, delay + jitter] for `uniform` in [0, 1): the average stays the configured delay. */
+export function reviewsDelayMs(config: { readonly delayMs: number; readonly jitterMs: number }, uniform: number): number {
+  return config.delayMs + (uniform * 2 - 1) * config.jitterMs;
+}
+
 export function createReviewsVariant(config: VariantConfig, random: () => number = Math.random): ReviewsVariant {
   switch (config.kind) {
     case 'live':
       return { beforeReviews: () => Promise.resolve() };
     case 'delay':
-      return {
-        // Uniform in [delay - jitter, delay + jitter]: the average stays the configured delay.
-        beforeReviews: () => sleep(config.delayMs + (random() * 2 - 1) * config.jitterMs),
-      };
+      return { beforeReviews: () => sleep(reviewsDelayMs(config, random())) };
     case 'fault':
       return {
         beforeReviews: (bookId) => (config.bookIds.has(bookId) ? Promise.reject(new InjectedReviewsFaultError(bookId)) : Promise.resolve()),
