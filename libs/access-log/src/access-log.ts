@@ -1,7 +1,7 @@
-import pino from 'pino';
 import SonicBoom from 'sonic-boom';
 import { type AccessLogEntry, type AccessLogFormat } from './access-log-entry';
 import { formatCommonLogLine } from './common-log-format';
+import { JsonLogLine } from './json-log-line';
 
 export interface AccessLogOptions {
   readonly format: AccessLogFormat;
@@ -17,8 +17,8 @@ export interface AccessLog {
 }
 
 /**
- * Both formats write through pino's SonicBoom destination (asynchronous, coalesced
- * writes off the request path); JSON lines are pino records, common lines preformatted.
+ * Both formats write preformatted lines through pino's SonicBoom destination
+ * (asynchronous, coalesced writes off the request path); JSON lines read as pino records.
  */
 export function createAccessLog(options: AccessLogOptions): AccessLog {
   const stream = new SonicBoom({ dest: options.destination ?? 1, sync: false, mkdir: true });
@@ -40,23 +40,6 @@ export function createAccessLog(options: AccessLogOptions): AccessLog {
 }
 
 function jsonWriter(stream: SonicBoom): (entry: AccessLogEntry) => void {
-  const logger = pino({ base: null, messageKey: 'msg', timestamp: pino.stdTimeFunctions.isoTime }, stream);
-  return (entry) =>
-    logger.info(
-      {
-        time_received: entry.time.toISOString(),
-        remote_address: entry.remoteAddress,
-        method: entry.method,
-        url: entry.url,
-        http_version: entry.httpVersion,
-        status: entry.status,
-        bytes: entry.bytes,
-        duration_ms: Math.round(entry.durationMs * 10) / 10,
-        version_tag: entry.versionTag,
-        request_id: entry.requestId,
-        user_agent: entry.userAgent,
-        ...entry.fields,
-      },
-      'request completed',
-    );
+  const line = new JsonLogLine();
+  return (entry) => stream.write(line.format(entry, Date.now()));
 }
