@@ -11,9 +11,10 @@ import { liveExchangeWanted, publishLiveExchange } from './forwarding/publish-ex
 import { requestIdOf } from './forwarding/request-id';
 import { sendProblem } from './forwarding/send-problem';
 import { buildUpstreamHeaders } from './forwarding/upstream-headers';
-import { isMirrorSelected, startMirror } from './mirror/mirror-dispatcher';
+import { isMirrorSelected, startMirror, type MirrorBounds } from './mirror/mirror-dispatcher';
 import { MirrorBreaker } from './mirror/mirror-breaker';
 import { MirrorInflight } from './mirror/mirror-inflight';
+import { MirrorQueue } from './mirror/mirror-queue';
 import { pickDestination } from './routing/pick-destination';
 import { UpstreamPools } from './transport/upstream-pools';
 import { ProxyConfigError } from './errors';
@@ -74,7 +75,7 @@ class MirroringProxy implements Proxy {
   private closing: Promise<void> | undefined;
   private readonly pools = new UpstreamPools();
   private readonly mirrorInflight = new MirrorInflight();
-  private readonly mirrorBreaker = new MirrorBreaker();
+  private readonly mirrorBounds: MirrorBounds = { inflight: this.mirrorInflight, breaker: new MirrorBreaker(), queue: new MirrorQueue() };
   private readonly graceMs: number;
 
   constructor(config: unknown, options: ProxyOptions) {
@@ -133,7 +134,7 @@ class MirroringProxy implements Proxy {
     const cluster = pickDestination(route);
     let body: Readable | null = ctx.headers.hasBody ? req : null;
     if (route.mirror !== undefined && isMirrorSelected(route.mirror, req.method as string))
-      body = startMirror(ctx, route.mirror, this.mirrorInflight, this.mirrorBreaker);
+      body = startMirror(ctx, route.mirror, this.mirrorBounds);
     new LiveExchange(ctx, cluster, body, (outcome) => this.liveDone(ctx, cluster.name, outcome)).start();
   }
 

@@ -55,3 +55,60 @@ describe('mirror.timeout bounds the whole copy, time queued for a connection inc
     expect(proxy.proxy.stats().mirrorInflight.mirror).toBe(0);
   });
 });
+
+describe('regression: a copy that timed out waiting cost the mirror a connection', () => {
+  const client = createClient();
+  const events = recordEvents();
+  let live: Upstream;
+  let mirror: Upstream;
+  let proxy: ProxyServer;
+  const held: ServerResponse[] = [];
+  const mirrorPorts: number[] = [];
+
+  beforeAll(async () => {
+    live = await startUpstream('live');
+    mirror = await startUpstream('mirror', (req, res) => {
+      mirrorPorts.push(req.socket.remotePort as number);
+      if (req.url === '/first') held.push(res);
+      else res.end('ok');
+    });
+    proxy = await startProxy({
+      clusters: [
+        { name: 'live', endpoints: [live.endpoint] },
+        { name: 'mirror', endpoints: [mirror.endpoint], connections: 1 },
+      ],
+      routes: [{ name: 'all', route: [{ destination: { cluster: 'live' } }], mirror: { cluster: 'mirror', timeout: '300ms' } }],
+    });
+  });
+  afterAll(async () => {
+    events.stop();
+    held.forEach((res) => res.destroy());
+    await client.close();
+    await proxy.close();
+    await Promise.all([live.close(), mirror.close()]);
+  });
+
+  it('expires stale copies without touching the keep-alive connection', async () => {
+    events.clear();
+    await client.send(`${proxy.url}/first`);
+    await eventually(() => held.length === 1);
+    // Both wait behind /first past their 300 ms (undici would have destroyed the connection for each).
+    await client.send(`${proxy.url}/stale-1`);
+    await client.send(`${proxy.url}/stale-2`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    held[0]!.end('late');
+    await eventually(() => events.mirror.length === 3);
+    await client.send(`${proxy.url}/after`);
+    await eventually(() => events.mirror.length === 4);
+    expect(events.mirror.map((e) => [e.path, e.status, e.errorCode])).toEqual([
+      ['/first', 200, undefined],
+      ['/stale-1', 0, 'UPSTREAM_TIMEOUT'],
+      ['/stale-2', 0, 'UPSTREAM_TIMEOUT'],
+      ['/after', 200, undefined],
+    ]);
+    expect(mirror.received.map((r) => r.url)).toEqual(['/first', '/after']);
+    // One connection carried both: the stale copies never reached it.
+    expect(new Set(mirrorPorts).size).toBe(1);
+    expect(proxy.proxy.stats().mirrorInflight.mirror).toBe(0);
+  });
+});

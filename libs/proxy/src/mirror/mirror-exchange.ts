@@ -3,6 +3,7 @@ import { type Dispatcher } from 'undici';
 import { type CompiledMirror } from '../config/compiled-config';
 import { MirrorTimeoutError } from '../errors';
 import { classifyUpstreamError } from '../forwarding/upstream-failure';
+import { type QueuedCopy } from './mirror-queue';
 
 export interface MirrorOutcome {
   readonly status: number;
@@ -12,6 +13,16 @@ export interface MirrorOutcome {
   readonly bodyTooLarge: boolean;
   /** The mirror could not be connected to (refused, unresolved, connect timeout). */
   readonly connectFailure: boolean;
+  /** The copy was handed to undici (it held a place among the cluster's connections). */
+  readonly dispatched: boolean;
+}
+
+/** The request a copy sends. */
+export interface MirrorRequest {
+  readonly path: string;
+  readonly method: string;
+  readonly headers: string[];
+  readonly body: Readable | null;
 }
 
 /**
@@ -19,19 +30,35 @@ export interface MirrorOutcome {
  * handler owns no reference to it. The mirror's answer is read and discarded (so its
  * keep-alive connection stays reusable) and only its status and size are kept.
  */
-export class MirrorExchange implements Dispatcher.DispatchHandler {
+export class MirrorExchange implements Dispatcher.DispatchHandler, QueuedCopy {
+  readonly queuedAt = performance.now();
   private status = 0;
   private bytes = 0;
-  private ended = false;
-  private queuedAt = 0;
+  private dispatched = false;
+  private done: ((outcome: MirrorOutcome) => void) | undefined;
 
   constructor(
     private readonly mirror: CompiledMirror,
-    private readonly done: (outcome: MirrorOutcome) => void,
-  ) {}
+    private readonly request: MirrorRequest,
+    done: (outcome: MirrorOutcome) => void,
+  ) {
+    this.done = done;
+    // While it waits in the MirrorQueue nobody else listens: a body that fails then (too
+    // large, client gone) ends the copy here instead of becoming an unhandled 'error'.
+    request.body?.on('error', this.onBodyError);
+  }
 
-  start(path: string, method: string, headers: string[], body: Readable | null): void {
-    this.queuedAt = performance.now();
+  get timeoutMs(): number {
+    return this.mirror.timeoutMs;
+  }
+
+  get ended(): boolean {
+    return this.done === undefined;
+  }
+
+  start(): void {
+    this.dispatched = true;
+    const { path, method, headers, body } = this.request;
     try {
       this.mirror.cluster.next().dispatch(
         {
@@ -49,9 +76,18 @@ export class MirrorExchange implements Dispatcher.DispatchHandler {
     }
   }
 
+  expire(): void {
+    this.request.body?.destroy();
+    this.fail(new MirrorTimeoutError(this.mirror.timeoutMs));
+  }
+
+  private readonly onBodyError = (error: Error): void => {
+    if (!this.dispatched) this.fail(error);
+  };
+
   /**
-   * A copy that waited in the pool's queue (a slow mirror, all connections busy) past
-   * its timeout is not sent at all: mirror.timeout bounds the whole copy, queue included.
+   * Only when undici queued the copy itself (the mirror's pool also serves live traffic,
+   * or its size changed on reload): one that waited past its timeout is still not sent.
    */
   onRequestStart(controller: Dispatcher.DispatchController): void {
     if (performance.now() - this.queuedAt > this.mirror.timeoutMs) controller.abort(new MirrorTimeoutError(this.mirror.timeoutMs));
@@ -66,10 +102,14 @@ export class MirrorExchange implements Dispatcher.DispatchHandler {
   }
 
   onResponseEnd(): void {
-    this.end({ status: this.status, errorCode: undefined, bytes: this.bytes, bodyTooLarge: false, connectFailure: false });
+    this.end({ status: this.status, errorCode: undefined, bytes: this.bytes, bodyTooLarge: false, connectFailure: false, dispatched: true });
   }
 
   onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
+    this.fail(error);
+  }
+
+  private fail(error: Error): void {
     const tooLarge = (error as { code?: unknown }).code === 'ERR_MIRROR_BODY_TOO_LARGE';
     const failure = classifyUpstreamError(error);
     this.end({
@@ -78,12 +118,15 @@ export class MirrorExchange implements Dispatcher.DispatchHandler {
       bytes: this.bytes,
       bodyTooLarge: tooLarge,
       connectFailure: failure.retryOn === 'connect-failure',
+      dispatched: this.dispatched,
     });
   }
 
   private end(outcome: MirrorOutcome): void {
-    if (this.ended) return;
-    this.ended = true;
-    this.done(outcome);
+    const done = this.done;
+    if (done === undefined) return;
+    // Dropping the callback also lets go of what it holds as soon as the copy ends.
+    this.done = undefined;
+    done(outcome);
   }
 }

@@ -9,6 +9,8 @@ export class ClusterEndpoints {
   constructor(
     readonly name: string,
     private readonly pools: readonly Pool[],
+    /** Requests the endpoints carry at once: connections per endpoint × endpoints (pipelining is 1). */
+    readonly capacity: number,
   ) {}
 
   next(): Pool {
@@ -56,7 +58,7 @@ export class UpstreamPools {
         }
         return pool;
       });
-      out.set(cluster.name, new ClusterEndpoints(cluster.name, pools));
+      out.set(cluster.name, new ClusterEndpoints(cluster.name, pools, cluster.connections * pools.length));
     }
     for (const [key, pool] of this.pools) {
       if (used.has(key)) continue;
