@@ -1,8 +1,8 @@
-import { AppInsightsTelemetry } from './app-insights-telemetry';
 import { disabledTelemetry } from './disabled-telemetry';
 import { TelemetryConfigError } from './errors';
 import { type Telemetry } from './telemetry';
 import { readTelemetryEnv } from './telemetry-env';
+import { ThreadedTelemetry } from './worker/threaded-telemetry';
 
 export interface StartTelemetryOptions {
   /** Cloud role name of the app (`book-service`, `sidecar`, …). */
@@ -30,17 +30,15 @@ export function startTelemetry(options: StartTelemetryOptions): Telemetry {
   const env = readTelemetryEnv(options.env);
   const versionTag = options.versionTag ?? env.versionTag;
   if (env.connectionString === undefined) return disabledTelemetry(options.roleName, versionTag);
-  // Loaded only when telemetry is on: the SDK and OpenTelemetry weigh ~60 MiB of heap, which a
-  // sidecar without a connection string must not pay (its memory budget is 120 MiB).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createSdkClient } = require('./sdk-client') as typeof import('./sdk-client');
-  const client = createSdkClient({
+  // The SDK runs on its own thread, loaded only when telemetry is on: with OpenTelemetry it weighs
+  // ~60 MiB of heap, which a sidecar without a connection string must not pay (budget: 120 MiB).
+  return new ThreadedTelemetry({
     connectionString: env.connectionString,
     roleName: options.roleName,
+    versionTag,
     liveMetrics: env.liveMetrics,
     statsbeat: env.statsbeat,
     ...(options.ingestionCaPem === undefined ? {} : { ingestionCaPem: options.ingestionCaPem }),
     ...(options.storageDirectory === undefined ? {} : { storageDirectory: options.storageDirectory }),
   });
-  return new AppInsightsTelemetry(client, options.roleName, versionTag);
 }

@@ -36,7 +36,14 @@ describe('mirror exchanges of the real proxy become dependencies', () => {
         { name: 'bookservice', endpoints: [liveEndpoint] },
         { name: 'bookservicemirror', endpoints: [mirrorEndpoint] },
       ],
-      routes: [{ name: 'books', match: [{ uri: { prefix: '/' } }], route: [{ destination: { cluster: 'bookservice' } }], mirror: { cluster: 'bookservicemirror' } }],
+      routes: [
+        {
+          name: 'books',
+          match: [{ uri: { prefix: '/' } }],
+          route: [{ destination: { cluster: 'bookservice' } }],
+          mirror: { cluster: 'bookservicemirror' },
+        },
+      ],
     });
     const front = createServer(proxy.handle);
     const frontEndpoint = await listen(front);

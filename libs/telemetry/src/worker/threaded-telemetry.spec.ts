@@ -1,0 +1,57 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ThreadedTelemetry } from './threaded-telemetry';
+
+const CONNECTION_STRING = 'InstrumentationKey=11111111-2222-3333-4444-555555555555;IngestionEndpoint=https://127.0.0.1:9/';
+const record = { method: 'GET', route: '/books', statusCode: 200, durationMs: 1 };
+
+describe('ThreadedTelemetry', () => {
+  let storage: string;
+  let warnings: string[];
+  let write: jest.SpyInstance;
+
+  beforeEach(async () => {
+    storage = await mkdtemp(join(tmpdir(), 'mirrormesh-threaded-'));
+    warnings = [];
+    write = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      warnings.push(String(chunk));
+      return true;
+    });
+  });
+
+  afterEach(async () => {
+    write.mockRestore();
+    await rm(storage, { recursive: true, force: true });
+  });
+
+  const settings = () => ({
+    connectionString: CONNECTION_STRING,
+    roleName: 'probe',
+    versionTag: 'V1MIR-Test',
+    liveMetrics: false,
+    statsbeat: false,
+    storageDirectory: storage,
+  });
+
+  it('drops what exceeds its hand-off backlog, counts it and says so (nothing is lost silently)', async () => {
+    const telemetry = new ThreadedTelemetry(settings(), { batchItems: 1_000, delayMs: 60_000, backlog: 2 });
+    for (let i = 0; i < 5; i++) telemetry.trackRequest(record);
+    await telemetry.shutdown();
+    // The first loss is said at once, the rest when it stops (or at most every 10 s).
+    const said = warnings.map((line) => JSON.parse(line) as { component: string; dropped: number; msg: string });
+    expect(said.map((line) => line.dropped)).toEqual([1, 2]);
+    expect(said[0]).toMatchObject({
+      component: 'telemetry',
+      msg: 'telemetry: 1 items dropped: the hand-off to the exporter thread was full (2 items)',
+    });
+  });
+
+  it('ignores tracking after shutdown without counting it as a loss', async () => {
+    const telemetry = new ThreadedTelemetry(settings());
+    await telemetry.shutdown();
+    telemetry.trackRequest(record);
+    await telemetry.flush();
+    expect(warnings).toEqual([]);
+  });
+});

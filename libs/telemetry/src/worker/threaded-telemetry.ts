@@ -1,0 +1,198 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { DEFAULT_HANDOFF_BACKLOG, DEFAULT_HANDOFF_BATCH_ITEMS, DEFAULT_HANDOFF_DELAY_MS } from '../export-queue-defaults';
+import { type DependencyRecord, type RequestRecord, type Telemetry } from '../telemetry';
+import { telemetryWarning } from '../telemetry-warning';
+import { type ExporterThreadSettings, type FromExporterThread, type ToExporterThread } from './worker-protocol';
+
+export interface HandoffLimits {
+  readonly batchItems: number;
+  readonly delayMs: number;
+  readonly backlog: number;
+}
+
+export const DEFAULT_HANDOFF_LIMITS: HandoffLimits = {
+  batchItems: DEFAULT_HANDOFF_BATCH_ITEMS,
+  delayMs: DEFAULT_HANDOFF_DELAY_MS,
+  backlog: DEFAULT_HANDOFF_BACKLOG,
+};
+
+/** Drops and SDK failures are said at most this often, with their counts since the last time. */
+const WARNING_INTERVAL_MS = 10_000;
+
+/**
+ * The compiled worker entry. Jest runs this file from src (TypeScript, which a worker cannot
+ * load), so tests use the build of the same source (turbo builds before it tests).
+ */
+function workerScript(): string {
+  return __filename.endsWith('.ts')
+    ? join(__dirname, '..', '..', 'dist', 'worker', 'telemetry-worker.js')
+    : join(__dirname, 'telemetry-worker.js');
+}
+
+/**
+ * Telemetry whose SDK runs on its own thread. The request thread only gathers plain records and
+ * hands them over in batches (a few microseconds per request); the SDK's span, envelope and
+ * HTTPS work happens on the exporter thread. Flush and shutdown go through the same ordered
+ * channel, so they cover every item tracked before them.
+ */
+export class ThreadedTelemetry implements Telemetry {
+  readonly enabled = true;
+  readonly roleName: string;
+  readonly versionTag: string | undefined;
+  private readonly worker: Worker;
+  private requests: RequestRecord[] = [];
+  private dependencies: DependencyRecord[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  /** Handed over, not yet taken in by the SDK. */
+  private backlog = 0;
+  private dropped = 0;
+  private failed = 0;
+  private lastFailure: string | undefined;
+  private lastWarningAt = 0;
+  private nextId = 1;
+  private readonly waiting = new Map<number, () => void>();
+  private closing: Promise<void> | undefined;
+  private failure: string | undefined;
+
+  constructor(
+    settings: ExporterThreadSettings,
+    private readonly limits: HandoffLimits = DEFAULT_HANDOFF_LIMITS,
+  ) {
+    this.roleName = settings.roleName;
+    this.versionTag = settings.versionTag;
+    this.worker = new Worker(workerScript(), { workerData: settings });
+    // The thread never keeps the process alive by itself; it is held only while a flush waits.
+    this.worker.unref();
+    this.worker.on('message', (message: FromExporterThread) => this.onMessage(message));
+    this.worker.on('error', (error) => this.onFailure(`exporter thread failed: ${error.message}`));
+    this.worker.on('exit', (code) => {
+      if (this.closing === undefined) this.onFailure(`exporter thread exited (code ${code})`);
+      this.releaseWaiting();
+    });
+  }
+
+  trackRequest(record: RequestRecord): void {
+    if (this.accepts()) {
+      this.requests.push(record);
+      this.gathered();
+    }
+  }
+
+  trackDependency(record: DependencyRecord): void {
+    if (this.accepts()) {
+      this.dependencies.push(record);
+      this.gathered();
+    }
+  }
+
+  flush(): Promise<void> {
+    if (this.closing !== undefined) return this.closing;
+    return this.request('flush');
+  }
+
+  shutdown(): Promise<void> {
+    this.closing ??= this.request('shutdown').then(() => {
+      this.warnNow();
+      return this.worker.terminate().then(() => undefined);
+    });
+    return this.closing;
+  }
+
+  private accepts(): boolean {
+    if (this.closing !== undefined) return false;
+    if (this.failure !== undefined || this.backlog + this.requests.length + this.dependencies.length >= this.limits.backlog) {
+      this.dropped += 1;
+      this.warnLater();
+      return false;
+    }
+    return true;
+  }
+
+  private gathered(): void {
+    if (this.requests.length + this.dependencies.length >= this.limits.batchItems) this.handOver();
+    else if (this.timer === undefined) {
+      this.timer = setTimeout(() => this.handOver(), this.limits.delayMs);
+      this.timer.unref();
+    }
+  }
+
+  private handOver(): void {
+    if (this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    const count = this.requests.length + this.dependencies.length;
+    if (count === 0 || this.failure !== undefined) return;
+    this.post({ type: 'items', requests: this.requests, dependencies: this.dependencies });
+    this.backlog += count;
+    this.requests = [];
+    this.dependencies = [];
+  }
+
+  private request(type: 'flush' | 'shutdown'): Promise<void> {
+    this.handOver();
+    if (this.failure !== undefined) return Promise.resolve();
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.worker.ref();
+      this.post({ type, id });
+    });
+  }
+
+  private post(message: ToExporterThread): void {
+    this.worker.postMessage(message);
+  }
+
+  private onMessage(message: FromExporterThread): void {
+    if (message.type === 'taken') {
+      this.backlog -= message.count;
+      if (message.failed > 0) {
+        this.failed += message.failed;
+        this.lastFailure = message.error;
+        this.warnLater();
+      }
+      return;
+    }
+    if (message.error !== undefined) telemetryWarning(`telemetry: the SDK reported: ${message.error}`);
+    this.waiting.get(message.id)?.();
+    this.waiting.delete(message.id);
+    if (this.waiting.size === 0) this.worker.unref();
+  }
+
+  private onFailure(reason: string): void {
+    if (this.failure !== undefined) return;
+    this.failure = reason;
+    this.dropped += this.backlog + this.requests.length + this.dependencies.length;
+    this.backlog = 0;
+    this.requests = [];
+    this.dependencies = [];
+    telemetryWarning(`telemetry stopped: ${reason}; later items are dropped and counted`);
+    this.releaseWaiting();
+  }
+
+  private releaseWaiting(): void {
+    for (const resolve of this.waiting.values()) resolve();
+    this.waiting.clear();
+  }
+
+  private warnLater(): void {
+    if (Date.now() - this.lastWarningAt >= WARNING_INTERVAL_MS) this.warnNow();
+  }
+
+  /** Says what was lost since the last warning: nothing is dropped silently. */
+  private warnNow(): void {
+    if (this.dropped === 0 && this.failed === 0) return;
+    this.lastWarningAt = Date.now();
+    const parts = [];
+    if (this.dropped > 0) {
+      const why = this.failure ?? `the hand-off to the exporter thread was full (${this.limits.backlog} items)`;
+      parts.push(`${this.dropped} items dropped: ${why}`);
+    }
+    if (this.failed > 0) parts.push(`${this.failed} items refused by the SDK (${this.lastFailure ?? 'no reason given'})`);
+    telemetryWarning(`telemetry: ${parts.join('; ')}`, { dropped: this.dropped, failed: this.failed });
+    this.dropped = 0;
+    this.failed = 0;
+  }
+}
