@@ -10,7 +10,7 @@ const TASKSET = which('taskset');
 /** Read before pinSelfToLoadCore() narrows this process's affinity. */
 export const CORES = availableParallelism();
 
-export const PINNING = TASKSET && CORES >= 2 ? { proxy: '0', load: String(CORES - 1) } : undefined;
+export const PINNING = TASKSET && CORES >= 2 ? { proxy: '0', load: String(CORES - 1), machine: `0-${CORES - 1}` } : undefined;
 
 export function describePinning() {
   if (!PINNING) return `no pinning (${CORES} core(s)${TASKSET ? '' : ', no taskset'}): proxy, upstreams and load share the CPU`;
@@ -26,6 +26,11 @@ export function pinned(role, command, args) {
 export function spawnPinned(role, command, args, options) {
   const [file, argv] = pinned(role, command, args);
   return spawn(file, argv, options);
+}
+
+/** Moves a running process (all its threads) onto the given role's cores. */
+export function repin(pid, role) {
+  if (PINNING) spawnSync(TASKSET, ['-a', '-p', '-c', PINNING[role], String(pid)], { stdio: 'ignore' });
 }
 
 /** Moves this process (all its threads) onto the load core, so its children start there too. */

@@ -57,6 +57,31 @@ export function cpuSeconds(rootPid) {
   return ticks / CLOCK_TICKS;
 }
 
+/** user + system CPU seconds of one process's main thread (its thread id is its pid), without its other threads. */
+export function mainThreadCpuSeconds(pid) {
+  const stat = read(`/proc/${pid}/task/${pid}/stat`);
+  if (stat === undefined) return 0;
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+/**
+ * Waits until the tree is idle (under `idleShare` of one core over `windowMs`), at most `maxS`
+ * seconds; resolves the seconds waited. Work a process defers past its load (a telemetry backlog)
+ * shows here instead of disappearing from its measurements.
+ */
+export async function waitUntilIdle(rootPid, { windowMs = 200, idleShare = 0.05, maxS = 30 } = {}) {
+  const started = performance.now();
+  let before = cpuSeconds(rootPid);
+  while (performance.now() - started < maxS * 1000) {
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    const now = cpuSeconds(rootPid);
+    if (now - before < (idleShare * windowMs) / 1000) break;
+    before = now;
+  }
+  return (performance.now() - started - windowMs) / 1000;
+}
+
 /**
  * Samples the tree's memory until stopped; `peakMiB()` is the sum over its processes of each one's
  * high-water mark (VmHWM), an upper bound of the tree's peak resident set; `startMiB` the same at start.
