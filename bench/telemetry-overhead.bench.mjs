@@ -22,7 +22,7 @@ import { cleanup, onCleanup, trackDir } from './lib/cleanup.mjs';
 const { certificatePath, localConnectionString } = collectorApi;
 import { freePort, waitForHttp, watchChild } from './lib/child-process.mjs';
 import { PINNING, pinSelfToLoadCore, repin, spawnPinned } from './lib/cpu-pinning.mjs';
-import { cpuSeconds, mainThreadCpuSeconds, waitUntilIdle } from './lib/proc-stats.mjs';
+import { cpuSeconds, mainThreadCpuSeconds, sampleRss, waitUntilIdle } from './lib/proc-stats.mjs';
 import { ROOT, startApp } from './lib/processes.mjs';
 import { table } from './lib/stats.mjs';
 import { ensureTools } from './lib/system-tools.mjs';
@@ -83,6 +83,7 @@ async function main() {
   onCleanup(() => on.stop());
 
   const apps = { off, on };
+  const memory = { off: sampleRss(off.pid), on: sampleRss(on.pid) };
   const slices = {};
   for (let round = 0; round < ROUNDS; round++) {
     // Alternate the order within each round so neither variant always follows the other.
@@ -104,6 +105,8 @@ async function main() {
       });
     }
   }
+  const rss = Object.fromEntries(Object.entries(memory).map(([name, sampler]) => [name, sampler.peakMiB()]));
+  for (const sampler of Object.values(memory)) sampler.stop();
   // Stopping flushes what the SDK still holds; then every answered request should be in the collector.
   await on.stop();
   const summary = await request(`${collector.queryUrl}/query/requests-summary?contains=BENCH-telemetry-on`);
@@ -145,6 +148,7 @@ async function main() {
       `ratio on/off req/s, ${placement.label}: ${(rps(`${placement.label}|on`) / rps(`${placement.label}|off`)).toFixed(2)} (shown, no target)`,
     );
   }
+  console.log(`peak RSS: off ${rss.off.toFixed(0)} MiB, on ${rss.on.toFixed(0)} MiB (the exporter thread and the SDK)`);
   console.log(
     `telemetry items stored: ${stored} of ${answered} requests wrk counted as answered (wrk does not count those still in flight when a slice ends)`,
   );

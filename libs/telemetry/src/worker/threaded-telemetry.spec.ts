@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ThreadedTelemetry } from './threaded-telemetry';
+import { writeFile } from 'node:fs/promises';
+import { DEFAULT_HANDOFF_LIMITS, EXPORTER_RESTART_DELAY_MS, ThreadedTelemetry } from './threaded-telemetry';
 
 const CONNECTION_STRING = 'InstrumentationKey=11111111-2222-3333-4444-555555555555;IngestionEndpoint=https://127.0.0.1:9/';
 const record = { method: 'GET', route: '/books', statusCode: 200, durationMs: 1 };
@@ -53,5 +54,26 @@ describe('ThreadedTelemetry', () => {
     telemetry.trackRequest(record);
     await telemetry.flush();
     expect(warnings).toEqual([]);
+  });
+
+  it('counts what a dying exporter thread held, and starts a new one', async () => {
+    // An exporter thread that takes one batch, then dies the way a heap limit kills it.
+    const dying = join(storage, 'dying-worker.js');
+    await writeFile(dying, "require('node:worker_threads').parentPort.once('message', () => process.exit(7));");
+    const telemetry = new ThreadedTelemetry(settings(), { ...DEFAULT_HANDOFF_LIMITS, batchItems: 2 }, dying);
+    for (let i = 0; i < 4; i++) telemetry.trackRequest(record);
+    await new Promise((resolve) => setTimeout(resolve, EXPORTER_RESTART_DELAY_MS / 2));
+    telemetry.trackRequest(record);
+    await new Promise((resolve) => setTimeout(resolve, EXPORTER_RESTART_DELAY_MS * 2));
+    const said = warnings.map((line) => JSON.parse(line) as { msg: string; dropped?: number });
+    expect(said[0]?.msg).toBe('telemetry: exporter thread exited (code 7); a new exporter thread starts in 1000 ms');
+    // The 4 handed over died with the thread; the one tracked while none ran was dropped too.
+    expect(said[1]).toMatchObject({ msg: 'telemetry: 5 items dropped: exporter thread exited (code 7)', dropped: 5 });
+    // The new thread (same script) dies on its first batch as well: it was started.
+    telemetry.trackRequest(record);
+    telemetry.trackRequest(record);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(warnings.filter((line) => line.includes('a new exporter thread starts'))).toHaveLength(2);
+    await telemetry.shutdown();
   });
 });

@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { DEFAULT_HANDOFF_BACKLOG, DEFAULT_HANDOFF_BATCH_ITEMS, DEFAULT_HANDOFF_DELAY_MS } from '../export-queue-defaults';
+import {
+  DEFAULT_HANDOFF_BACKLOG,
+  DEFAULT_HANDOFF_BATCH_ITEMS,
+  DEFAULT_HANDOFF_DELAY_MS,
+  EXPORTER_THREAD_MAX_OLD_GENERATION_MB,
+  EXPORTER_THREAD_MAX_YOUNG_GENERATION_MB,
+} from '../export-queue-defaults';
 import { type DependencyRecord, type RequestRecord, type Telemetry } from '../telemetry';
 import { telemetryWarning } from '../telemetry-warning';
 import { type ExporterThreadSettings, type FromExporterThread, type ToExporterThread } from './worker-protocol';
@@ -19,6 +25,8 @@ export const DEFAULT_HANDOFF_LIMITS: HandoffLimits = {
 
 /** Drops and SDK failures are said at most this often, with their counts since the last time. */
 const WARNING_INTERVAL_MS = 10_000;
+/** After the exporter thread died, how long until a new one starts (items meanwhile are dropped and counted). */
+export const EXPORTER_RESTART_DELAY_MS = 1_000;
 
 /**
  * The compiled worker entry. Jest runs this file from src (TypeScript, which a worker cannot
@@ -40,7 +48,7 @@ export class ThreadedTelemetry implements Telemetry {
   readonly enabled = true;
   readonly roleName: string;
   readonly versionTag: string | undefined;
-  private readonly worker: Worker;
+  private worker: Worker;
   private requests: RequestRecord[] = [];
   private dependencies: DependencyRecord[] = [];
   private timer: NodeJS.Timeout | undefined;
@@ -54,22 +62,35 @@ export class ThreadedTelemetry implements Telemetry {
   private readonly waiting = new Map<number, () => void>();
   private closing: Promise<void> | undefined;
   private failure: string | undefined;
+  private dropReason: string | undefined;
 
   constructor(
-    settings: ExporterThreadSettings,
+    private readonly settings: ExporterThreadSettings,
     private readonly limits: HandoffLimits = DEFAULT_HANDOFF_LIMITS,
+    /** The exporter thread's entry file: the built telemetry-worker.js unless a test swaps it. */
+    private readonly script: string = workerScript(),
   ) {
     this.roleName = settings.roleName;
     this.versionTag = settings.versionTag;
-    this.worker = new Worker(workerScript(), { workerData: settings });
-    // The thread never keeps the process alive by itself; it is held only while a flush waits.
-    this.worker.unref();
-    this.worker.on('message', (message: FromExporterThread) => this.onMessage(message));
-    this.worker.on('error', (error) => this.onFailure(`exporter thread failed: ${error.message}`));
-    this.worker.on('exit', (code) => {
-      if (this.closing === undefined) this.onFailure(`exporter thread exited (code ${code})`);
-      this.releaseWaiting();
+    this.worker = this.spawn();
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(this.script, {
+      workerData: this.settings,
+      resourceLimits: {
+        maxOldGenerationSizeMb: EXPORTER_THREAD_MAX_OLD_GENERATION_MB,
+        maxYoungGenerationSizeMb: EXPORTER_THREAD_MAX_YOUNG_GENERATION_MB,
+      },
     });
+    // The thread never keeps the process alive by itself; it is held only while a flush waits.
+    worker.unref();
+    worker.on('message', (message: FromExporterThread) => {
+      if (worker === this.worker) this.onMessage(message);
+    });
+    worker.on('error', (error) => this.onFailure(worker, `exporter thread failed: ${error.message}`));
+    worker.on('exit', (code) => this.onFailure(worker, `exporter thread exited (code ${code})`));
+    return worker;
   }
 
   trackRequest(record: RequestRecord): void {
@@ -102,6 +123,7 @@ export class ThreadedTelemetry implements Telemetry {
   private accepts(): boolean {
     if (this.closing !== undefined) return false;
     if (this.failure !== undefined || this.backlog + this.requests.length + this.dependencies.length >= this.limits.backlog) {
+      this.dropReason = this.failure ?? `the hand-off to the exporter thread was full (${this.limits.backlog} items)`;
       this.dropped += 1;
       this.warnLater();
       return false;
@@ -161,15 +183,27 @@ export class ThreadedTelemetry implements Telemetry {
     if (this.waiting.size === 0) this.worker.unref();
   }
 
-  private onFailure(reason: string): void {
-    if (this.failure !== undefined) return;
+  /**
+   * The exporter thread died (an SDK crash, its heap limit): what it held is counted as dropped,
+   * waiting flushes are released, and a new thread starts after a pause. Items tracked meanwhile
+   * are dropped and counted.
+   */
+  private onFailure(worker: Worker, reason: string): void {
+    if (worker !== this.worker || this.failure !== undefined) return;
+    if (this.closing !== undefined) return this.releaseWaiting();
     this.failure = reason;
+    this.dropReason = reason;
     this.dropped += this.backlog + this.requests.length + this.dependencies.length;
     this.backlog = 0;
     this.requests = [];
     this.dependencies = [];
-    telemetryWarning(`telemetry stopped: ${reason}; later items are dropped and counted`);
+    telemetryWarning(`telemetry: ${reason}; a new exporter thread starts in ${EXPORTER_RESTART_DELAY_MS} ms`);
     this.releaseWaiting();
+    setTimeout(() => {
+      if (this.closing !== undefined) return;
+      this.worker = this.spawn();
+      this.failure = undefined;
+    }, EXPORTER_RESTART_DELAY_MS).unref();
   }
 
   private releaseWaiting(): void {
@@ -186,10 +220,7 @@ export class ThreadedTelemetry implements Telemetry {
     if (this.dropped === 0 && this.failed === 0) return;
     this.lastWarningAt = Date.now();
     const parts = [];
-    if (this.dropped > 0) {
-      const why = this.failure ?? `the hand-off to the exporter thread was full (${this.limits.backlog} items)`;
-      parts.push(`${this.dropped} items dropped: ${why}`);
-    }
+    if (this.dropped > 0) parts.push(`${this.dropped} items dropped: ${this.dropReason ?? 'no reason recorded'}`);
     if (this.failed > 0) parts.push(`${this.failed} items refused by the SDK (${this.lastFailure ?? 'no reason given'})`);
     telemetryWarning(`telemetry: ${parts.join('; ')}`, { dropped: this.dropped, failed: this.failed });
     this.dropped = 0;
