@@ -28,3 +28,9 @@ export const DEFAULT_SDK_WINDOW = 4 * DEFAULT_EXPORT_BATCH_SIZE;
  */
 export const EXPORTER_THREAD_MAX_OLD_GENERATION_MB = 96;
 export const EXPORTER_THREAD_MAX_YOUNG_GENERATION_MB = 16;
+/**
+ * The exporter thread's default nice value: the same priority as requests. Measured on 2 cores
+ * under full load: at 10 the service kept more throughput but dropped 15 % of its items (the
+ * thread fell behind); at 0 it kept 0.81 × its throughput without telemetry and lost nothing.
+ */
+export const DEFAULT_EXPORTER_NICE = 0;

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { TelemetryClient } from 'applicationinsights';
 import { DEFAULT_EXPORT_BATCH_SIZE, DEFAULT_EXPORT_DELAY_MS, DEFAULT_EXPORT_QUEUE_SIZE } from './export-queue-defaults';
@@ -44,7 +45,9 @@ export function createSdkClient(options: SdkClientOptions): TelemetryClient {
       // secure context (measured: most of the exporter's CPU time).
       ...(options.ingestionCaPem === undefined ? {} : { tlsOptions: { ca: options.ingestionCaPem } }),
     },
-    resource: resourceFromAttributes({ 'service.name': options.roleName }),
+    // The instance is what the exporter would name anyway (the host name), read once here: without
+    // it the exporter calls os.hostname() for every item (a tenth of the exporter thread's CPU).
+    resource: resourceFromAttributes({ 'service.name': options.roleName, 'service.instance.id': hostname() }),
     // The global distro otherwise rate-limits to 5 traces per second and drops the rest.
     tracesPerSecond: 0,
     samplingRatio: 1,

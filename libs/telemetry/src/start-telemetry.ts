@@ -38,6 +38,7 @@ export function startTelemetry(options: StartTelemetryOptions): Telemetry {
     versionTag,
     liveMetrics: env.liveMetrics,
     statsbeat: env.statsbeat,
+    nice: env.exporterNice,
     ...(options.ingestionCaPem === undefined ? {} : { ingestionCaPem: options.ingestionCaPem }),
     ...(options.storageDirectory === undefined ? {} : { storageDirectory: options.storageDirectory }),
   });

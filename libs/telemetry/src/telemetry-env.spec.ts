@@ -5,7 +5,13 @@ const SECRET = 'InstrumentationKey=not-a-guid-but-secret;IngestionEndpoint=https
 
 describe('readTelemetryEnv', () => {
   it('turns telemetry off when no connection string is set, with statsbeat and live metrics off', () => {
-    expect(readTelemetryEnv({})).toEqual({ connectionString: undefined, versionTag: undefined, liveMetrics: false, statsbeat: false });
+    expect(readTelemetryEnv({})).toEqual({
+      connectionString: undefined,
+      versionTag: undefined,
+      liveMetrics: false,
+      statsbeat: false,
+      exporterNice: 0,
+    });
   });
 
   it('reads the connection string, VersionTag and the switches', () => {
@@ -15,8 +21,10 @@ describe('readTelemetryEnv', () => {
       VERSION_TAG: 'V2MIR-BookService',
       APPLICATIONINSIGHTS_LIVE_METRICS: 'true',
       APPLICATION_INSIGHTS_NO_STATSBEAT: 'false',
+      TELEMETRY_EXPORTER_NICE: '10',
     });
-    expect(env).toMatchObject({ versionTag: 'V2MIR-BookService', liveMetrics: true, statsbeat: true });
+    expect(env).toMatchObject({ versionTag: 'V2MIR-BookService', liveMetrics: true, statsbeat: true, exporterNice: 10 });
+    expect(() => readTelemetryEnv({ TELEMETRY_EXPORTER_NICE: '-5' })).toThrow(/^TELEMETRY_EXPORTER_NICE must be/);
   });
 
   it('names the bad variable and the rule, never the secret value', () => {

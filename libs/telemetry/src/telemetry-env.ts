@@ -1,6 +1,7 @@
 import { parseEnv, s, SchemaError } from '@mirrormesh/schema';
 import { parseConnectionString } from './connection-string';
 import { TelemetryConfigError } from './errors';
+import { DEFAULT_EXPORTER_NICE } from './export-queue-defaults';
 
 /** Longest VersionTag accepted: Application Insights truncates custom dimensions at 8 KiB, tags are short. */
 export const MAX_VERSION_TAG_LENGTH = 128;
@@ -21,6 +22,12 @@ export const telemetryEnvShape = {
   APPLICATIONINSIGHTS_LIVE_METRICS: s.boolean({ fromString: true }).default(false),
   /** The SDK's own usage reporting to Microsoft; off unless set to false. */
   APPLICATION_INSIGHTS_NO_STATSBEAT: s.boolean({ fromString: true }).default(true),
+  /**
+   * Nice value of the exporter thread. 0 (the default): it competes for CPU like the request thread,
+   * and nothing is dropped while the machine has CPU to share. Higher (up to 19): on a saturated
+   * machine requests win and telemetry falls behind, then drops items (counted, said on stderr).
+   */
+  TELEMETRY_EXPORTER_NICE: s.integer({ min: 0, max: 19, fromString: true }).default(DEFAULT_EXPORTER_NICE),
 };
 
 export interface TelemetryEnv {
@@ -28,6 +35,7 @@ export interface TelemetryEnv {
   readonly versionTag: string | undefined;
   readonly liveMetrics: boolean;
   readonly statsbeat: boolean;
+  readonly exporterNice: number;
 }
 
 /** Reads and validates the telemetry variables; throws TelemetryConfigError naming each bad one. */
@@ -39,6 +47,7 @@ export function readTelemetryEnv(env: NodeJS.ProcessEnv = process.env): Telemetr
       versionTag: parsed.VERSION_TAG,
       liveMetrics: parsed.APPLICATIONINSIGHTS_LIVE_METRICS,
       statsbeat: !parsed.APPLICATION_INSIGHTS_NO_STATSBEAT,
+      exporterNice: parsed.TELEMETRY_EXPORTER_NICE,
     };
   } catch (error) {
     // SchemaError messages name the path and the rule only, never the value.

@@ -2,17 +2,11 @@ import { readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 
 /**
- * Nice value of the exporter thread: telemetry is background work, so when it and the request
- * thread want the same core, requests win (at nice 10 the thread gets about a tenth of a contended core).
- */
-export const EXPORTER_THREAD_NICE = 10;
-
-/**
  * Lowers the calling thread's scheduling priority to `nice` (never raises it). Linux: setpriority
  * on the thread's own id, read from /proc/thread-self. Returns false where that is not possible;
  * telemetry then runs at the process's priority.
  */
-export function lowerThreadPriority(nice: number = EXPORTER_THREAD_NICE): boolean {
+export function lowerThreadPriority(nice: number): boolean {
   try {
     const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
     if (!Number.isInteger(tid) || tid <= 0) return false;

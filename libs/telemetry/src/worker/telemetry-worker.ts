@@ -13,8 +13,8 @@ import { type ExporterThreadSettings, type FromExporterThread, type ToExporterTh
 function run(): void {
   const port = parentPort;
   if (port === null) throw new Error('telemetry-worker must run as a worker thread (new Worker(...))');
-  lowerThreadPriority();
-  const { versionTag, roleName, ...client } = workerData as ExporterThreadSettings;
+  const { versionTag, roleName, nice, ...client } = workerData as ExporterThreadSettings;
+  if (nice > 0) lowerThreadPriority(nice);
   const telemetry = new AppInsightsTelemetry(createSdkClient({ ...client, roleName }), roleName, versionTag);
   const reply = (message: FromExporterThread) => port.postMessage(message);
   const feeder = new SdkFeeder(telemetry, DEFAULT_SDK_WINDOW, (taken) => reply({ type: 'taken', ...taken }));

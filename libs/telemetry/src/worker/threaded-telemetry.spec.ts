@@ -32,6 +32,7 @@ describe('ThreadedTelemetry', () => {
     versionTag: 'V1MIR-Test',
     liveMetrics: false,
     statsbeat: false,
+    nice: 0,
     storageDirectory: storage,
   });
 

@@ -7,6 +7,8 @@ export interface ExporterThreadSettings {
   readonly versionTag: string | undefined;
   readonly liveMetrics: boolean;
   readonly statsbeat: boolean;
+  /** The exporter thread's nice value (TELEMETRY_EXPORTER_NICE). */
+  readonly nice: number;
   readonly ingestionCaPem?: string;
   readonly storageDirectory?: string;
 }
