@@ -11,7 +11,9 @@
 // The CPU each service spends per request is read from /proc, for the whole process and for its
 // request (main) thread alone, up to the moment the process is idle again after its slice: work it
 // deferred (a telemetry backlog) counts, and "busy after load" shows how long it took (the worst
-// slice); a long one means the exporter thread did not keep pace and the req/s would not last. Afterwards the collector's count is compared with what wrk got answered.
+// slice); a long one means the exporter thread did not keep pace and the req/s would not last. After
+// each "on" slice the collector's count, once settled, is set against what wrk got answered, so a
+// placement that drops items shows it; at the end the totals are compared once more.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,6 +68,22 @@ async function startCollector() {
   };
 }
 
+/** Requests the collector holds for the "on" service, read until two reads 500 ms apart agree (at most 15 s). */
+async function settledCount(queryUrl) {
+  const read = async () => {
+    const response = await request(`${queryUrl}/query/requests-summary?contains=BENCH-telemetry-on`);
+    return (await response.body.json()).rows.reduce((sum, row) => sum + row.requestCount, 0);
+  };
+  let last = await read();
+  for (let i = 0; i < 30; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = await read();
+    if (now === last) return now;
+    last = now;
+  }
+  return last;
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main() {
@@ -79,10 +97,13 @@ async function main() {
     VERSION_TAG: 'BENCH-telemetry-on',
     APPLICATIONINSIGHTS_CONNECTION_STRING: localConnectionString(collector.trackUrl),
     NODE_EXTRA_CA_CERTS: collector.certPath,
+    // The exporter thread's priority: the service's default unless the caller sets it to compare.
+    ...(process.env.TELEMETRY_EXPORTER_NICE === undefined ? {} : { TELEMETRY_EXPORTER_NICE: process.env.TELEMETRY_EXPORTER_NICE }),
   });
   onCleanup(() => on.stop());
 
   const apps = { off, on };
+  let storedBefore = await settledCount(collector.queryUrl);
   const memory = { off: sampleRss(off.pid), on: sampleRss(on.pid) };
   const slices = {};
   for (let round = 0; round < ROUNDS; round++) {
@@ -96,13 +117,17 @@ async function main() {
       const result = await runWrk(wrk, `${app.url}${PATH}`, { connections: CONNECTIONS, durationS: SLICE_S });
       // Work left over when the load stops (the exporter thread's backlog) is still this slice's cost.
       const settleS = Math.max(0, await waitUntilIdle(app.pid));
+      // What this slice's items became: the collector's count once it stops growing (the SDK sends on a timer).
+      const storedNow = name === 'on' ? await settledCount(collector.queryUrl) : undefined;
       const key = `${placement.label}|${name}`;
       (slices[key] ??= []).push({
         ...result,
         cpuUsPerRequest: ((cpuSeconds(app.pid) - cpuBefore) * 1e6) / result.requests,
         mainUsPerRequest: ((mainThreadCpuSeconds(app.pid) - mainBefore) * 1e6) / result.requests,
         settleS,
+        ...(storedNow === undefined ? {} : { stored: storedNow - storedBefore }),
       });
+      if (storedNow !== undefined) storedBefore = storedNow;
     }
   }
   const rss = Object.fromEntries(Object.entries(memory).map(([name, sampler]) => [name, sampler.peakMiB()]));
@@ -128,13 +153,28 @@ async function main() {
       `${median(s.map((x) => x.cpuUsPerRequest)).toFixed(0)} µs`,
       `${median(s.map((x) => x.mainUsPerRequest)).toFixed(0)} µs`,
       `${Math.max(...s.map((x) => x.settleS)).toFixed(1)} s`,
+      name === 'on' ? `${s.reduce((n, x) => n + x.stored, 0)} / ${s.reduce((n, x) => n + x.requests, 0)}` : '–',
       s.reduce((n, x) => n + x.non2xx, 0),
     ];
   };
-  console.log(`book service GET ${PATH}, wrk -c${CONNECTIONS}, ${ROUNDS} rounds of alternating ${SLICE_S} s slices; medians`);
+  console.log(
+    `book service GET ${PATH}, wrk -c${CONNECTIONS}, ${ROUNDS} rounds of alternating ${SLICE_S} s slices; medians; ` +
+      `exporter thread nice ${process.env.TELEMETRY_EXPORTER_NICE ?? 'default'}`,
+  );
   console.log(
     table(
-      ['service on', 'telemetry', 'req/s', 'p50', 'p99', 'CPU per request', 'request thread', 'busy after load', 'non-2xx'],
+      [
+        'service on',
+        'telemetry',
+        'req/s',
+        'p50',
+        'p99',
+        'CPU per request',
+        'request thread',
+        'busy after load',
+        'items stored / answered',
+        'non-2xx',
+      ],
       PLACEMENTS.flatMap((placement) => [row(placement, 'off'), row(placement, 'on')]),
     ),
   );
