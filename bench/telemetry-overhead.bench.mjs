@@ -68,17 +68,21 @@ async function startCollector() {
   };
 }
 
-/** Requests the collector holds for the "on" service, read until two reads 500 ms apart agree (at most 15 s). */
+/**
+ * Requests the collector holds for the "on" service, once the count has stayed the same for longer than
+ * the SDK's export delay (1 s): read every 400 ms until four reads agree, at most 20 s.
+ */
 async function settledCount(queryUrl) {
   const read = async () => {
     const response = await request(`${queryUrl}/query/requests-summary?contains=BENCH-telemetry-on`);
     return (await response.body.json()).rows.reduce((sum, row) => sum + row.requestCount, 0);
   };
   let last = await read();
-  for (let i = 0; i < 30; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
+  let same = 1;
+  for (let i = 0; i < 50 && same < 4; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 400));
     const now = await read();
-    if (now === last) return now;
+    same = now === last ? same + 1 : 1;
     last = now;
   }
   return last;
