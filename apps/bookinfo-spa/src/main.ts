@@ -24,6 +24,8 @@ async function main(): Promise<void> {
   const unsubscribeMirrors = subscribeMirrorExchanges(telemetry);
   const service = await createBookinfoSpa(config, [telemetryRequestListener(telemetry)]).catch(exitOnStartupError);
   installGracefulShutdown(service, [unsubscribeMirrors, () => telemetry.shutdown()]);
+  // Ready only once the telemetry thread has loaded the SDK: its start-up must not meet the first requests.
+  await telemetry.ready();
   await listenOrExit(service);
 }
 

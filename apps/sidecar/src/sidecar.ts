@@ -41,6 +41,8 @@ export async function startSidecar(file: string, env: SidecarEnv, telemetry: Tel
   const unsubscribeMirrors = subscribeMirrorExchanges(telemetry);
   let draining = false;
   const server: Server = createListenerServer(proxy.handle, () => draining);
+  // Ready only once the telemetry thread has loaded the SDK: its start-up must not meet the first requests.
+  await telemetry.ready();
   await listen(server, config.listener.port, config.listener.host);
   let admin: AdminServer;
   try {

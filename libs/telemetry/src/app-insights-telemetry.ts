@@ -58,6 +58,11 @@ export class AppInsightsTelemetry implements Telemetry {
     });
   }
 
+  /** The client is built before this object: ready at once. */
+  ready(): Promise<void> {
+    return Promise.resolve();
+  }
+
   flush(): Promise<void> {
     return this.client.flush();
   }

@@ -8,6 +8,7 @@ export function disabledTelemetry(roleName: string, versionTag: string | undefin
     versionTag,
     trackRequest: () => undefined,
     trackDependency: () => undefined,
+    ready: () => Promise.resolve(),
     flush: () => Promise.resolve(),
     shutdown: () => Promise.resolve(),
   };

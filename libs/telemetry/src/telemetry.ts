@@ -41,6 +41,12 @@ export interface Telemetry {
   readonly versionTag: string | undefined;
   trackRequest(record: RequestRecord): void;
   trackDependency(record: DependencyRecord): void;
+  /**
+   * Resolves once telemetry can take items without delay (the exporter thread has loaded the SDK),
+   * or gave up starting (then items are dropped and counted). Services await it before they listen,
+   * so the SDK's start-up never competes with their first requests.
+   */
+  ready(): Promise<void>;
   /** Sends everything queued; resolves when the ingestion endpoint has answered. */
   flush(): Promise<void>;
   /** Flushes, then stops the exporters. Later calls are ignored. Idempotent. */

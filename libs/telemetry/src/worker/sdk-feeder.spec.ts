@@ -18,6 +18,9 @@ class HeldFlushes implements Telemetry {
   trackDependency(): void {
     this.tracked.push('dependency');
   }
+  ready(): Promise<void> {
+    return Promise.resolve();
+  }
   flush(): Promise<void> {
     return new Promise((resolve) =>
       this.pending.push(() => {

@@ -24,6 +24,7 @@ function run(): void {
       (error: unknown) => reply({ type: 'done', id, error: (error as Error)?.message ?? String(error) }),
     );
 
+  reply({ type: 'ready' });
   port.on('message', (message: ToExporterThread) => {
     switch (message.type) {
       case 'items':

@@ -49,8 +49,9 @@ describe('ThreadedTelemetry', () => {
     });
   });
 
-  it('ignores tracking after shutdown without counting it as a loss', async () => {
+  it('is ready once its thread has loaded the SDK, and ignores tracking after shutdown without counting it as a loss', async () => {
     const telemetry = new ThreadedTelemetry(settings());
+    await telemetry.ready();
     await telemetry.shutdown();
     telemetry.trackRequest(record);
     await telemetry.flush();
@@ -63,6 +64,8 @@ describe('ThreadedTelemetry', () => {
     await writeFile(dying, "require('node:worker_threads').parentPort.once('message', () => process.exit(7));");
     const telemetry = new ThreadedTelemetry(settings(), { ...DEFAULT_HANDOFF_LIMITS, batchItems: 2 }, dying);
     for (let i = 0; i < 4; i++) telemetry.trackRequest(record);
+    // A thread that dies before it was ready does not hold the service's start-up.
+    await telemetry.ready();
     await new Promise((resolve) => setTimeout(resolve, EXPORTER_RESTART_DELAY_MS / 2));
     telemetry.trackRequest(record);
     await new Promise((resolve) => setTimeout(resolve, EXPORTER_RESTART_DELAY_MS * 2));

@@ -25,6 +25,8 @@ export const DEFAULT_HANDOFF_LIMITS: HandoffLimits = {
 
 /** Drops and SDK failures are said at most this often, with their counts since the last time. */
 const WARNING_INTERVAL_MS = 10_000;
+/** How long ready() waits for the exporter thread to load the SDK (about 1 s on a quiet machine). */
+export const EXPORTER_READY_TIMEOUT_MS = 15_000;
 /** After the exporter thread died, how long until a new one starts (items meanwhile are dropped and counted). */
 export const EXPORTER_RESTART_DELAY_MS = 1_000;
 
@@ -63,6 +65,8 @@ export class ThreadedTelemetry implements Telemetry {
   private closing: Promise<void> | undefined;
   private failure: string | undefined;
   private dropReason: string | undefined;
+  private started: Promise<void> = Promise.resolve();
+  private markStarted: () => void = () => undefined;
 
   constructor(
     private readonly settings: ExporterThreadSettings,
@@ -75,7 +79,19 @@ export class ThreadedTelemetry implements Telemetry {
     this.worker = this.spawn();
   }
 
+  ready(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        telemetryWarning(`telemetry: the exporter thread is not ready after ${EXPORTER_READY_TIMEOUT_MS} ms; not waiting longer`);
+        resolve();
+      }, EXPORTER_READY_TIMEOUT_MS);
+    });
+    return Promise.race([this.started, late]).finally(() => clearTimeout(timer));
+  }
+
   private spawn(): Worker {
+    this.started = new Promise<void>((resolve) => (this.markStarted = resolve));
     const worker = new Worker(this.script, {
       workerData: this.settings,
       resourceLimits: {
@@ -168,6 +184,7 @@ export class ThreadedTelemetry implements Telemetry {
   }
 
   private onMessage(message: FromExporterThread): void {
+    if (message.type === 'ready') return this.markStarted();
     if (message.type === 'taken') {
       this.backlog -= message.count;
       if (message.failed > 0) {
@@ -207,6 +224,7 @@ export class ThreadedTelemetry implements Telemetry {
   }
 
   private releaseWaiting(): void {
+    this.markStarted();
     for (const resolve of this.waiting.values()) resolve();
     this.waiting.clear();
   }

@@ -20,6 +20,8 @@ export type ToExporterThread =
 
 /** Exporter thread → request thread. */
 export type FromExporterThread =
+  /** The SDK is loaded and configured: items are taken without delay from now on. */
+  | { readonly type: 'ready' }
   /** A batch was handed to the SDK; `failed` items made it throw (`error` says why, for the first). */
   | { readonly type: 'taken'; readonly count: number; readonly failed: number; readonly error?: string }
   /** A flush or shutdown finished; `error` when the SDK reported a failure. */

@@ -16,6 +16,9 @@ export class RecordingTelemetry implements Telemetry {
     this.dependencies.push(record);
   }
 
+  ready(): Promise<void> {
+    return Promise.resolve();
+  }
   flush(): Promise<void> {
     return Promise.resolve();
   }
