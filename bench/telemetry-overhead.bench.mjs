@@ -69,20 +69,22 @@ async function startCollector() {
   };
 }
 
+/** Requests the collector holds for the "on" service. */
+async function storedCount(queryUrl) {
+  const response = await request(`${queryUrl}/query/requests-summary?contains=BENCH-telemetry-on`);
+  return (await response.body.json()).rows.reduce((sum, row) => sum + row.requestCount, 0);
+}
+
 /**
- * Requests the collector holds for the "on" service, once the count has stayed the same for longer than
- * the SDK's export delay (1 s): read every 400 ms until four reads agree, at most 20 s.
+ * The same, once the count has stayed the same for longer than the SDK's export delay (1 s):
+ * read every 400 ms until four reads agree, at most 20 s.
  */
 async function settledCount(queryUrl) {
-  const read = async () => {
-    const response = await request(`${queryUrl}/query/requests-summary?contains=BENCH-telemetry-on`);
-    return (await response.body.json()).rows.reduce((sum, row) => sum + row.requestCount, 0);
-  };
-  let last = await read();
+  let last = await storedCount(queryUrl);
   let same = 1;
   for (let i = 0; i < 50 && same < 4; i++) {
     await new Promise((resolve) => setTimeout(resolve, 400));
-    const now = await read();
+    const now = await storedCount(queryUrl);
     same = now === last ? same + 1 : 1;
     last = now;
   }
@@ -139,9 +141,7 @@ async function main() {
   for (const sampler of Object.values(memory)) sampler.stop();
   // Stopping flushes what the SDK still holds; then every answered request should be in the collector.
   await on.stop();
-  const summary = await request(`${collector.queryUrl}/query/requests-summary?contains=BENCH-telemetry-on`);
-  const rows = (await summary.body.json()).rows;
-  const stored = rows.reduce((sum, row) => sum + row.requestCount, 0);
+  const stored = await storedCount(collector.queryUrl);
   const answered = Object.entries(slices)
     .filter(([key]) => key.endsWith('|on'))
     .reduce((sum, [, list]) => sum + list.reduce((n, s) => n + s.requests, 0), 0);
