@@ -1,21 +1,24 @@
 // The sidecar against nginx, with and without a mirror, on 127.0.0.1 (issue 3's targets). wrk drives
 // keep-alive load (32 connections) at direct, sidecar and nginx; each proxy runs with no mirror, a fast
-// mirror, a mirror answering after 1200 ms and a mirror answering 500 on 40 % of requests. Then the
-// latency each proxy adds at a fixed 1,000 req/s. All targets run side by side for the whole benchmark
-// and are measured in interleaved slices (see lib/throughput-slices.mjs). Every process it starts is
-// stopped by pid at the end, on failure and on Ctrl-C.
+// mirror, a mirror answering after 1200 ms and a mirror answering 500 on 40 % of requests. Beside them,
+// without a mirror, a bare node:http + undici forwarder (lib/bare-forwarder-main.mjs): the floor of the
+// sidecar's own stack, for information, no target. Then the latency each proxy adds at a fixed 1,000
+// req/s. All targets run side by side for the whole benchmark and are measured in interleaved slices
+// (see lib/throughput-slices.mjs). Every process it starts is stopped by pid at the end, on failure and
+// on Ctrl-C.
 //   PROXY_BENCH_ROUNDS      wrk slices per target (default 5, 1..20)
 //   PROXY_BENCH_SLICE_S     seconds per wrk slice (default 3, 2..30)
-//   PROXY_BENCH_CPU_PROF    a directory: run the sidecars under `node --cpu-prof` and keep their profiles there
+//   PROXY_BENCH_CPU_PROF    a directory: run the sidecars and the bare forwarder under `node --cpu-prof`, profiles there
 import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
+import { startBareForwarder } from './lib/bare-forwarder.mjs';
 import { cleanup } from './lib/cleanup.mjs';
 import { CONSTANT_RATE_DEFAULTS, interleavedConstantRate } from './lib/constant-rate.mjs';
 import { CORES, describePinning, pinSelfToLoadCore } from './lib/cpu-pinning.mjs';
 import { startNginx } from './lib/nginx.mjs';
 import { sampleRss } from './lib/proc-stats.mjs';
-import { checkTargets, latencyTable, ratiosTable, targetsTable, throughputTable } from './lib/proxy-report.mjs';
+import { checkTargets, floorTable, latencyTable, ratiosTable, targetsTable, throughputTable } from './lib/proxy-report.mjs';
 import { SIDECAR_MAIN, sidecarBuilt, startSidecar } from './lib/sidecar.mjs';
 import { ensureTools, versionOf } from './lib/system-tools.mjs';
 import { measureSlice, mergeSlices } from './lib/throughput-slices.mjs';
@@ -31,6 +34,8 @@ const LATENCY_ROUNDS = 4;
 const LATENCY_SLICE_MS = 2_000;
 const CPU_PROF_DIR = process.env.PROXY_BENCH_CPU_PROF ? resolve(process.env.PROXY_BENCH_CPU_PROF) : undefined;
 
+/** The bare forwarder runs in this case only: it cannot mirror. */
+const BARE_CASE = 'none';
 const CASES = [
   { key: 'none', label: 'no mirror', upstream: undefined, latency: true },
   { key: 'fast', label: 'fast mirror', upstream: 'mirror-fast', latency: true },
@@ -53,12 +58,13 @@ function startProxy(tools, upstreams, target, benchCase) {
   const mirrorPort = benchCase.upstream && upstreams.ports[benchCase.upstream];
   if (target === 'nginx') return startNginx(tools.nginx, { livePort: upstreams.ports.live, mirrorPort });
   const nodeArgs = CPU_PROF_DIR
-    ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`, `--cpu-prof-name=sidecar-${benchCase.key}.cpuprofile`]
+    ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`, `--cpu-prof-name=${target}-${benchCase.key}.cpuprofile`]
     : [];
+  if (target === 'bare') return startBareForwarder({ livePort: upstreams.ports.live, nodeArgs });
   return startSidecar({ livePort: upstreams.ports.live, mirrorPort, nodeArgs });
 }
 
-/** Direct, then nginx and sidecar per case: [{ name, target, key, label, latency, mirror, url, proxy? }]. */
+/** Direct, then nginx and sidecar per case, bare in BARE_CASE: [{ name, target, key, label, latency, mirror, url, proxy? }]. */
 async function startSubjects(tools, upstreams, targets) {
   const subjects = [
     {
@@ -71,7 +77,7 @@ async function startSubjects(tools, upstreams, targets) {
     },
   ];
   for (const benchCase of CASES) {
-    for (const target of targets) {
+    for (const target of benchCase.key === BARE_CASE ? [...targets, 'bare'] : targets) {
       const proxy = await startProxy(tools, upstreams, target, benchCase);
       subjects.push({
         name: `${target}/${benchCase.key}`,
@@ -129,7 +135,9 @@ async function main() {
     `latency: open loop at ${CONSTANT_RATE_DEFAULTS.rate.toLocaleString('en-US')} req/s, ${LATENCY_ROUNDS} interleaved slices of ${LATENCY_SLICE_MS / 1_000} s per target after a 2 s warm-up`,
   );
   if (!withSidecar)
-    console.log(`\nSIDECAR MISSING: ${SIDECAR_MAIN} does not exist (run \`npm run build\`); measuring direct and nginx only.\n`);
+    console.log(
+      `\nSIDECAR MISSING: ${SIDECAR_MAIN} does not exist (run \`npm run build\`); measuring direct, nginx and the bare forwarder only.\n`,
+    );
 
   const upstreams = await startUpstreamProcess();
   const subjects = await startSubjects(tools, upstreams, withSidecar ? ['nginx', 'sidecar'] : ['nginx']);
@@ -163,6 +171,11 @@ async function main() {
   console.log(latencyTable(latencyRuns));
   console.log(`\n### Ratios\n`);
   console.log(ratiosTable(byKey, CASES));
+  const floor = floorTable(byKey);
+  if (floor) {
+    console.log('\n### The floor: a bare node:http + undici forwarder, no mirror (for information, no target)\n');
+    console.log(floor);
+  }
   const checks = checkTargets(byKey);
   console.log(`\n### Targets\n`);
   if (checks.length > 0) console.log(targetsTable(checks));
@@ -172,7 +185,7 @@ async function main() {
     console.log('WARNING: other work kept the machine busy during this run: absolute figures and wide req/s ranges show it;');
     console.log('rerun on a quiet machine before reading much into them.');
   }
-  if (CPU_PROF_DIR) console.log(`sidecar CPU profiles: ${CPU_PROF_DIR}/sidecar-<case>.cpuprofile`);
+  if (CPU_PROF_DIR) console.log(`CPU profiles: ${CPU_PROF_DIR}/sidecar-<case>.cpuprofile and bare-none.cpuprofile`);
   return withSidecar && checks.every((check) => check.pass);
 }
 

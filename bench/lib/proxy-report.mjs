@@ -1,9 +1,13 @@
-// Formats the proxy-mirror benchmark's results: the wrk table, the fixed-rate latency table and the
-// targets from issue 3 with PASS/FAIL.
+// Formats the proxy-mirror benchmark's results: the wrk table, the fixed-rate latency table, the
+// targets from issue 3 with PASS/FAIL, and the bare forwarder's floor (information only).
 import { ms, table } from './stats.mjs';
 
 const fixed = (value, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 const int = (value) => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a');
+
+/** How a target is named in the tables (internal keys stay short: "bare/none"). */
+const TARGET_NAMES = { bare: 'bare node:http+undici' };
+const targetName = (target) => TARGET_NAMES[target] ?? target;
 
 function mirrorCell(run) {
   if (!run.mirror) return '–';
@@ -36,7 +40,7 @@ export function throughputTable(runs) {
       const e = run.wrk.socketErrors;
       const errors = e.connect + e.read + e.write + e.timeout;
       return [
-        run.target,
+        targetName(run.target),
         run.label,
         int(run.wrk.rps),
         `${int(run.wrk.rpsMin)}–${int(run.wrk.rpsMax)}`,
@@ -61,7 +65,7 @@ export function latencyTable(runs) {
   return table(
     ['target', 'mirror', 'requests', 'p50', 'p90', 'p99', 'added p50', 'added p90', 'errors', 'generator max lag'],
     runs.map((run) => [
-      run.target,
+      targetName(run.target),
       run.label,
       int(run.latency.n),
       ms(run.latency.p50),
@@ -143,4 +147,28 @@ export function ratiosTable(byKey, cases) {
       return [c.label, r(s, n, rps), r(s, s0, rps), r(n, n0, rps), r(s, s0, p99), r(n, n0, p99)];
     }),
   );
+}
+
+/**
+ * What the sidecar's stack can do at best, without a mirror: the bare forwarder against nginx, the
+ * sidecar against the bare forwarder, and the CPU the sidecar spends per request on top of it.
+ * Information for deciding on the no-mirror target, never a PASS/FAIL. Undefined when a run is missing.
+ */
+export function floorTable(byKey) {
+  const [bare, nginx, sidecar] = ['bare/none', 'nginx/none', 'sidecar/none'].map((key) => byKey.get(key));
+  if (!bare || !nginx) return undefined;
+  const rpsRatio = (a, b) => `${int(a.wrk.rps)} / ${int(b.wrk.rps)} = ${fixed(a.wrk.rps / b.wrk.rps, 2)}×`;
+  const rows = [['bare forwarder ÷ nginx', 'req/s', rpsRatio(bare, nginx)]];
+  if (sidecar) {
+    const extra = sidecar.cpuPerRequestUs - bare.cpuPerRequestUs;
+    rows.push(
+      ['sidecar ÷ bare forwarder', 'req/s', rpsRatio(sidecar, bare)],
+      [
+        'sidecar − bare forwarder',
+        'CPU/request',
+        `${fixed(sidecar.cpuPerRequestUs, 1)} µs − ${fixed(bare.cpuPerRequestUs, 1)} µs = ${extra >= 0 ? '+' : ''}${fixed(extra, 1)} µs`,
+      ],
+    );
+  }
+  return table(['no mirror', 'measure', 'measured'], rows);
 }
