@@ -1,6 +1,6 @@
-import { describeType, type Issue, type Path } from './issue';
+import { describeType, type Issue } from './issue';
 import { fail } from './primitives';
-import { INVALID, Schema, type Checked, type Infer } from './schema';
+import { INVALID, Schema, type Checked, type Infer, type PathStack } from './schema';
 
 export type Shape = Record<string, Schema<unknown>>;
 
@@ -19,36 +19,43 @@ export interface ObjectRules {
 }
 
 export class ObjectSchema<S extends Shape> extends Schema<ObjectOutput<S>> {
+  /** Read once: `check` runs per input, and the collector checks every item it ingests. */
+  private readonly entries: readonly (readonly [string, Schema<unknown>])[];
+  private readonly known: ReadonlySet<string>;
+
   constructor(
     readonly shape: S,
     private readonly rules: ObjectRules = {},
   ) {
     super();
+    this.entries = Object.entries(shape);
+    this.known = new Set(Object.keys(shape));
   }
 
-  check(input: unknown, path: Path, issues: Issue[]): Checked<ObjectOutput<S>> {
+  check(input: unknown, path: PathStack, issues: Issue[]): Checked<ObjectOutput<S>> {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
       return fail(issues, path, `must be an object (got ${describeType(input)})`);
     }
     const source = input as Record<string, unknown>;
     const out: Record<string, unknown> = {};
     let valid = true;
-    for (const [key, schema] of Object.entries(this.shape)) {
+    for (const [key, schema] of this.entries) {
       const present = Object.prototype.hasOwnProperty.call(source, key);
       if (!present && !schema.isOptional) {
         issues.push({ path: [...path, key], message: 'is required' });
         valid = false;
         continue;
       }
-      const value = schema.check(present ? source[key] : undefined, [...path, key], issues);
+      path.push(key);
+      const value = schema.check(present ? source[key] : undefined, path, issues);
+      path.pop();
       if (value === INVALID) valid = false;
       else if (value !== undefined) out[key] = value;
     }
     if ((this.rules.unknownKeys ?? 'reject') === 'reject') {
-      const known = Object.keys(this.shape);
       for (const key of Object.keys(source)) {
-        if (known.includes(key)) continue;
-        issues.push({ path: [...path, key], message: `is not a known key (expected one of: ${known.join(', ')})` });
+        if (this.known.has(key)) continue;
+        issues.push({ path: [...path, key], message: `is not a known key (expected one of: ${[...this.known].join(', ')})` });
         valid = false;
       }
     }
@@ -69,7 +76,7 @@ export class ArraySchema<T> extends Schema<T[]> {
     super();
   }
 
-  check(input: unknown, path: Path, issues: Issue[]): Checked<T[]> {
+  check(input: unknown, path: PathStack, issues: Issue[]): Checked<T[]> {
     if (!Array.isArray(input)) return fail(issues, path, `must be an array (got ${describeType(input)})`);
     const { minItems, maxItems } = this.rules;
     if (minItems !== undefined && input.length < minItems) {
@@ -78,11 +85,13 @@ export class ArraySchema<T> extends Schema<T[]> {
     if (maxItems !== undefined && input.length > maxItems) return fail(issues, path, `must have at most ${maxItems} items`);
     const out: T[] = [];
     let valid = true;
-    input.forEach((element, index) => {
-      const value = this.item.check(element, [...path, index], issues);
+    for (let index = 0; index < input.length; index++) {
+      path.push(index);
+      const value = this.item.check(input[index], path, issues);
+      path.pop();
       if (value === INVALID) valid = false;
       else out.push(value);
-    });
+    }
     return valid ? out : INVALID;
   }
 }
@@ -96,18 +105,17 @@ export class RecordSchema<T> extends Schema<Record<string, T>> {
     super();
   }
 
-  check(input: unknown, path: Path, issues: Issue[]): Checked<Record<string, T>> {
+  check(input: unknown, path: PathStack, issues: Issue[]): Checked<Record<string, T>> {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
       return fail(issues, path, `must be an object (got ${describeType(input)})`);
     }
     const out: Record<string, T> = {};
     let valid = true;
-    for (const [key, raw] of Object.entries(input as Record<string, unknown>)) {
-      if (this.key !== undefined && this.key.check(key, [...path, key], issues) === INVALID) {
-        valid = false;
-        continue;
-      }
-      const value = this.value.check(raw, [...path, key], issues);
+    const source = input as Record<string, unknown>;
+    for (const key of Object.keys(source)) {
+      path.push(key);
+      const value = this.key !== undefined && this.key.check(key, path, issues) === INVALID ? INVALID : this.value.check(source[key], path, issues);
+      path.pop();
       if (value === INVALID) valid = false;
       else out[key] = value;
     }
@@ -124,7 +132,7 @@ export class CommaListSchema<T> extends Schema<T[]> {
     this.items = new ArraySchema(item, rules);
   }
 
-  check(input: unknown, path: Path, issues: Issue[]): Checked<T[]> {
+  check(input: unknown, path: PathStack, issues: Issue[]): Checked<T[]> {
     if (Array.isArray(input)) return this.items.check(input, path, issues);
     if (typeof input !== 'string') return fail(issues, path, `must be a comma-separated list (got ${describeType(input)})`);
     const parts = input.trim() === '' ? [] : input.split(',').map((part) => part.trim());

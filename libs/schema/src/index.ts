@@ -1,5 +1,5 @@
 export { s } from './builders';
-export { Schema, OptionalSchema, DefaultSchema, INVALID, type Infer, type Checked, type SafeParseResult } from './schema';
+export { Schema, OptionalSchema, DefaultSchema, INVALID, type Infer, type Checked, type PathStack, type SafeParseResult } from './schema';
 export {
   ObjectSchema,
   ArraySchema,

@@ -1,5 +1,5 @@
-import { describeType, type Issue, type Path } from './issue';
-import { INVALID, Schema, type Checked } from './schema';
+import { describeType, type Issue } from './issue';
+import { INVALID, Schema, type Checked, type PathStack } from './schema';
 
 export interface StringRules {
   readonly minLength?: number;
@@ -14,7 +14,7 @@ export class StringSchema extends Schema<string> {
     super();
   }
 
-  check(input: unknown, path: Path, issues: Issue[]): Checked<string> {
+  check(input: unknown, path: PathStack, issues: Issue[]): Checked<string> {
     const { minLength, maxLength, pattern, patternRule } = this.rules;
     if (typeof input !== 'string') return fail(issues, path, `must be a string (got ${describeType(input)})`);
     if (minLength !== undefined && input.length < minLength) {
@@ -43,7 +43,7 @@ export class NumberSchema extends Schema<number> {
     super();
   }
 
-  check(input: unknown, path: Path, issues: Issue[]): Checked<number> {
+  check(input: unknown, path: PathStack, issues: Issue[]): Checked<number> {
     const { integer = false, min, max, fromString = false } = this.rules;
     const kind = integer ? 'an integer' : 'a number';
     let value = input;
@@ -70,7 +70,7 @@ export class BooleanSchema extends Schema<boolean> {
     super();
   }
 
-  check(input: unknown, path: Path, issues: Issue[]): Checked<boolean> {
+  check(input: unknown, path: PathStack, issues: Issue[]): Checked<boolean> {
     if (typeof input === 'boolean') return input;
     if (this.fromString && typeof input === 'string') {
       const word = input.trim().toLowerCase();
@@ -87,14 +87,14 @@ export class OneOfSchema<const T extends string | number | boolean> extends Sche
     super();
   }
 
-  check(input: unknown, path: Path, issues: Issue[]): Checked<T> {
+  check(input: unknown, path: PathStack, issues: Issue[]): Checked<T> {
     if (this.values.includes(input as T)) return input as T;
     const list = this.values.map((v) => JSON.stringify(v)).join(', ');
     return fail(issues, path, this.values.length === 1 ? `must be ${list}` : `must be one of ${list}`);
   }
 }
 
-export function fail(issues: Issue[], path: Path, message: string): typeof INVALID {
-  issues.push({ path, message });
+export function fail(issues: Issue[], path: PathStack, message: string): typeof INVALID {
+  issues.push({ path: path.slice(), message });
   return INVALID;
 }

@@ -28,6 +28,21 @@ describe('schema', () => {
     );
   });
 
+  it('gives every issue its own path, however deep and however many siblings fail', () => {
+    const even = s.integer().refine((n) => (n % 2 === 0 ? undefined : 'must be even'));
+    const nested = s.object({ lists: s.array(s.record(even)), name: s.string(), extra: s.object({ on: s.boolean() }) });
+    const result = nested.safeParse({ lists: [{ a: 2, b: 3 }, { c: 'x' }], name: 1, extra: {} });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.issues).toEqual([
+      { path: ['lists', 0, 'b'], message: 'must be even' },
+      { path: ['lists', 1, 'c'], message: 'must be an integer' },
+      { path: ['name'], message: 'must be a string (got a number)' },
+      { path: ['extra', 'on'], message: 'is required' },
+    ]);
+    // The same schema checks the next input from a clean start.
+    expect(nested.parse({ lists: [{ a: 4 }], name: 'n', extra: { on: true } })).toEqual({ lists: [{ a: 4 }], name: 'n', extra: { on: true } });
+  });
+
   it('formats paths as people write them', () => {
     try {
       config.parse({ routes: [{ name: 'a', mirror: { cluster: 'm', percentage: -1 } }] });

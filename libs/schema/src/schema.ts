@@ -1,4 +1,4 @@
-import { type Issue, type Path } from './issue';
+import { type Issue } from './issue';
 import { SchemaError } from './schema-error';
 
 /** Returned by a check that failed; the issues are already recorded. */
@@ -6,6 +6,13 @@ export const INVALID: unique symbol = Symbol('invalid');
 export type Checked<T> = T | typeof INVALID;
 
 export type SafeParseResult<T> = { ok: true; value: T } | { ok: false; issues: readonly Issue[] };
+
+/**
+ * Where `check` is in the input: a stack that composites push a key onto before checking a
+ * child and pop after. It is copied only into an issue, so a valid input costs no path
+ * arrays (the collector checks every ingested item).
+ */
+export type PathStack = (string | number)[];
 
 /**
  * A validator that also carries the TypeScript type of what it accepts. Subclasses
@@ -17,7 +24,7 @@ export abstract class Schema<T> {
     return false;
   }
 
-  abstract check(input: unknown, path: Path, issues: Issue[]): Checked<T>;
+  abstract check(input: unknown, path: PathStack, issues: Issue[]): Checked<T>;
 
   /** Returns the value, typed, or throws a SchemaError listing every issue. */
   parse(input: unknown, label?: string): T {
@@ -66,7 +73,7 @@ export class OptionalSchema<T> extends Schema<T | undefined> {
     super();
   }
 
-  check(input: unknown, path: Path, issues: Issue[]): Checked<T | undefined> {
+  check(input: unknown, path: PathStack, issues: Issue[]): Checked<T | undefined> {
     return input === undefined ? undefined : this.inner.check(input, path, issues);
   }
 }
@@ -83,7 +90,7 @@ export class DefaultSchema<T> extends Schema<T> {
     super();
   }
 
-  check(input: unknown, path: Path, issues: Issue[]): Checked<T> {
+  check(input: unknown, path: PathStack, issues: Issue[]): Checked<T> {
     return input === undefined ? this.defaultValue : this.inner.check(input, path, issues);
   }
 }
@@ -96,12 +103,12 @@ class RefinedSchema<T> extends Schema<T> {
     super();
   }
 
-  check(input: unknown, path: Path, issues: Issue[]): Checked<T> {
+  check(input: unknown, path: PathStack, issues: Issue[]): Checked<T> {
     const value = this.inner.check(input, path, issues);
     if (value === INVALID) return INVALID;
     const broken = this.rule(value);
     if (broken === undefined) return value;
-    issues.push({ path, message: broken });
+    issues.push({ path: path.slice(), message: broken });
     return INVALID;
   }
 }
@@ -114,7 +121,7 @@ class TransformedSchema<T, U> extends Schema<U> {
     super();
   }
 
-  check(input: unknown, path: Path, issues: Issue[]): Checked<U> {
+  check(input: unknown, path: PathStack, issues: Issue[]): Checked<U> {
     const value = this.inner.check(input, path, issues);
     return value === INVALID ? INVALID : this.map(value);
   }
