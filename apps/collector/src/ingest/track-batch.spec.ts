@@ -16,6 +16,16 @@ describe('processTrackBatch', () => {
     expect(outcome.accepted).toHaveLength(2);
   });
 
+  it('keeps each accepted item as the text it was sent as, on one line', () => {
+    const asSent = JSON.stringify(envelope).replace('"name":', '"name" :');
+    const outcome = processTrackBatch(Buffer.from(`[${asSent}, {"oops": 1}]`), undefined, limits);
+    expect(outcome.status).toBe(206);
+    expect(outcome.accepted.map((item) => item.json)).toEqual([asSent]);
+    // Pretty-printed items cannot be stored as sent by a line-based store: they are serialised.
+    const pretty = processTrackBatch(Buffer.from(JSON.stringify([envelope], null, 2)), undefined, limits);
+    expect(pretty.accepted.map((item) => item.json)).toEqual([JSON.stringify(envelope)]);
+  });
+
   it('accepts other telemetry types with the common envelope fields', () => {
     const metric = { name: 'Microsoft.ApplicationInsights.Metric', time: envelope.time, data: { baseType: 'MetricData', baseData: { metrics: [] } } };
     const outcome = processTrackBatch(Buffer.from(JSON.stringify([metric])), undefined, limits);

@@ -1,5 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { checkEnvelope } from './envelope-validator';
+import { rawArrayItems } from './raw-json-items';
 import { type RequestRow } from './stored-item';
 import { type TrackLimits } from './track-limits';
 import { batchFailure, type TrackItemError, type TrackResponse } from './track-response';
@@ -8,7 +9,7 @@ import { batchFailure, type TrackItemError, type TrackResponse } from './track-r
 const UNPARSABLE: unique symbol = Symbol('unparsable');
 
 export interface AcceptedItem {
-  /** The envelope as JSON, serialised once here so that storing it cannot fail later. */
+  /** The envelope as JSON, on one line: its text as sent when possible, else serialised here (so storing it cannot fail later). */
   readonly json: string;
   readonly request: RequestRow | undefined;
 }
@@ -32,8 +33,9 @@ export function processTrackBatch(body: Buffer, contentEncoding: string | undefi
   }
   const decoded = decode(body, contentEncoding, limits.maxDecodedBytes);
   if (typeof decoded !== 'string') return decoded;
-  const items = parseItems(decoded);
-  if (!Array.isArray(items)) return failure(400, items.error);
+  const parsed = parseItems(decoded);
+  if ('error' in parsed) return failure(400, parsed.error);
+  const { items, raw } = parsed;
   if (items.length > limits.maxItemsPerBatch) {
     return failure(413, `batch has ${items.length} items; at most ${limits.maxItemsPerBatch} are accepted per request`, items.length);
   }
@@ -49,7 +51,7 @@ export function processTrackBatch(body: Buffer, contentEncoding: string | undefi
       errors.push({ index, statusCode: 400, message: check.message });
       return;
     }
-    const json = serialise(check.envelope);
+    const json = raw?.[index] ?? serialise(check.envelope);
     if (json === undefined) errors.push({ index, statusCode: 400, message: 'item is nested too deeply to be stored' });
     else accepted.push({ json, request: check.request });
   });
@@ -73,16 +75,26 @@ function decode(body: Buffer, contentEncoding: string | undefined, maxDecodedByt
   }
 }
 
-function parseItems(text: string): unknown[] | { error: string } {
+/** The items of a body, with the text each was sent as when it can be stored as is (see rawArrayItems). */
+interface ParsedItems {
+  readonly items: unknown[];
+  readonly raw: readonly (string | undefined)[] | undefined;
+}
+
+function parseItems(text: string): ParsedItems | { error: string } {
   const trimmed = text.trim();
   if (trimmed === '') return { error: 'body is empty: expected a JSON array of envelopes' };
   try {
     const parsed: unknown = JSON.parse(trimmed);
-    return Array.isArray(parsed) ? parsed : [parsed];
+    if (Array.isArray(parsed)) return { items: parsed, raw: rawArrayItems(trimmed, parsed.length) };
+    return { items: [parsed], raw: undefined };
   } catch {
     // Not one JSON document: the track API also takes one envelope per line.
   }
-  const lines = trimmed.split('\n').filter((line) => line.trim() !== '');
+  const lines = trimmed
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   if (lines.length < 2) return { error: 'body is not valid JSON: expected a JSON array of envelopes' };
   const items = lines.map((line): unknown => {
     try {
@@ -92,7 +104,8 @@ function parseItems(text: string): unknown[] | { error: string } {
     }
   });
   if (items.every((item) => item === UNPARSABLE)) return { error: 'body is not valid JSON: expected a JSON array of envelopes' };
-  return items;
+  // A line holds one envelope: its text is already the one-line JSON to store ("\r" of CRLF trimmed).
+  return { items, raw: lines };
 }
 
 function serialise(envelope: Record<string, unknown>): string | undefined {

@@ -108,7 +108,7 @@ export class SegmentStore {
   private async write(group: readonly PendingAppend[]): Promise<void> {
     const lines: string[] = [];
     for (const { items, receivedAt } of group) {
-      // The StoredItem shape, built from the envelope JSON serialised when the batch was checked.
+      // The StoredItem shape, built around each envelope's one-line JSON (its text as sent, or serialised when checked).
       for (const item of items) lines.push(`{"receivedAt":${receivedAt},"envelope":${item.json}}`);
     }
     const data = Buffer.from(lines.join('\n') + '\n', 'utf8');
