@@ -14,18 +14,11 @@
 // slice); a long one means the exporter thread did not keep pace and the req/s would not last. After
 // each "on" slice the collector's count, once settled, is set against what wrk got answered, so a
 // placement that drops items shows it; at the end the totals are compared once more.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { request } from 'undici';
-import collectorApi from '../apps/collector/dist/index.js';
-import { cleanup, onCleanup, trackDir } from './lib/cleanup.mjs';
-
-const { certificatePath, localConnectionString } = collectorApi;
-import { freePort, waitForHttp, watchChild } from './lib/child-process.mjs';
-import { PINNING, pinSelfToLoadCore, repin, spawnPinned } from './lib/cpu-pinning.mjs';
+import { cleanup, onCleanup } from './lib/cleanup.mjs';
+import { localConnectionString, startCollector, storedCount as storedCountOf } from './lib/collector-process.mjs';
+import { PINNING, pinSelfToLoadCore, repin } from './lib/cpu-pinning.mjs';
 import { cpuSeconds, mainThreadCpuSeconds, sampleRss, waitUntilIdle } from './lib/proc-stats.mjs';
-import { ROOT, startApp } from './lib/processes.mjs';
+import { startApp } from './lib/processes.mjs';
 import { table } from './lib/stats.mjs';
 import { ensureTools } from './lib/system-tools.mjs';
 import { runWrk } from './lib/wrk.mjs';
@@ -44,36 +37,8 @@ const PLACEMENTS = PINNING
     ]
   : [{ label: 'unpinned', role: 'machine' }];
 
-async function startCollector() {
-  const [port, queryPort] = [await freePort(), await freePort()];
-  const dataDir = trackDir(mkdtempSync(join(tmpdir(), 'mirrormesh-bench-collector-')));
-  const child = spawnPinned('load', process.execPath, [`${ROOT}/apps/collector/dist/main.js`], {
-    env: {
-      PATH: process.env.PATH,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      QUERY_PORT: String(queryPort),
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const watched = watchChild(child, 'collector');
-  const queryUrl = `http://127.0.0.1:${queryPort}`;
-  await waitForHttp(`${queryUrl}/health/ready`, watched, { name: 'collector' });
-  return {
-    trackUrl: `https://127.0.0.1:${port}/`,
-    queryUrl,
-    certPath: certificatePath(dataDir),
-    stop: () => watched.stop(),
-  };
-}
-
 /** Requests the collector holds for the "on" service. */
-async function storedCount(queryUrl) {
-  const response = await request(`${queryUrl}/query/requests-summary?contains=BENCH-telemetry-on`);
-  return (await response.body.json()).rows.reduce((sum, row) => sum + row.requestCount, 0);
-}
+const storedCount = (queryUrl) => storedCountOf(queryUrl, 'BENCH-telemetry-on');
 
 /**
  * The same, once the count has stayed the same for longer than the SDK's export delay (1 s):
