@@ -1,7 +1,10 @@
 // The floor under the sidecar: node:http in, one undici Pool out, with the sidecar's listener and cluster
-// settings, and nothing but the copy of status, headers and body. No routing, access log, metrics, request
-// ids, x-forwarded headers, diagnostics events, timeouts, retries or client-abort handling: what node:http
-// plus undici cost by themselves on this machine. Run by lib/bare-forwarder.mjs:
+// settings, and nothing but the copy of status, headers and body: no routing, access log, metrics, request
+// ids, x-forwarded headers, diagnostics events, timeouts or retries. What node:http plus undici cost by
+// themselves on this machine. Of client-abort handling it keeps only what a forwarder cannot run without:
+// a response nobody reads any more is aborted, so it does not hold its upstream connection (the sidecar
+// also aborts, with a listener per request, a request whose client leaves before the answer starts).
+// Run by lib/bare-forwarder.mjs:
 //   node bare-forwarder-main.mjs <port> <livePort>      (listens on 127.0.0.1, forwards to 127.0.0.1:<livePort>)
 import { createServer } from 'node:http';
 import { Pool } from 'undici';
@@ -51,10 +54,15 @@ class CopyHandler {
     this.res.writeHead(statusCode, out);
   }
   onResponseData(controller, chunk) {
-    if (!this.res.write(chunk)) {
-      controller.pause();
-      this.res.once('drain', () => controller.resume());
-    }
+    if (this.res.write(chunk)) return;
+    // write() also says false once the client has left; no 'drain' comes then, and a paused
+    // dispatch would hold its upstream connection until undici's 300 s body timeout.
+    if (this.res.destroyed) return controller.abort(new Error('client closed the connection'));
+    controller.pause();
+    this.res.once('drain', () => controller.resume());
+    this.res.once('close', () => {
+      if (!this.res.writableFinished) controller.abort(new Error('client closed the connection'));
+    });
   }
   onResponseEnd() {
     this.res.end();
