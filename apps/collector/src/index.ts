@@ -1,11 +1,11 @@
 export { startCollector, SEGMENTS_DIR, type Collector } from './collector.app';
 export { loadCollectorConfig, COLLECTOR_ENV, COLLECTOR_DEFAULTS, type CollectorConfig } from './config/collector-config';
-export { summarizeRequests, percentile, VERSION_TAG_DIMENSION, type SummaryRow, type SummaryFilter } from './query/requests-summary';
+export { summarizeRequests, percentile, type SummaryRow, type SummaryFilter } from './query/requests-summary';
 export { parseSince } from './query/time-window';
 export { processTrackBatch, type TrackOutcome, type AcceptedItem } from './ingest/track-batch';
 export { type TrackResponse, type TrackItemError } from './ingest/track-response';
 export { DEFAULT_TRACK_LIMITS, type TrackLimits } from './ingest/track-limits';
-export { type RequestRow, type StoredItem } from './ingest/stored-item';
+export { VERSION_TAG_DIMENSION, type RequestRow, type StoredItem } from './ingest/stored-item';
 export { SegmentStore, type StoreStats } from './storage/segment-store';
 export { DEFAULT_STORAGE_LIMITS, type StorageLimits } from './storage/storage-limits';
 export { ensureCertificate, certificatePath, type TlsMaterial } from './tls/certificate-store';

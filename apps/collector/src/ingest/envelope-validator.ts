@@ -1,6 +1,6 @@
 import { formatIssue, type Issue } from '@mirrormesh/schema';
 import { envelopeSchema, requestDataSchema } from './envelope-schema';
-import { type RequestRow } from './stored-item';
+import { VERSION_TAG_DIMENSION, type RequestRow } from './stored-item';
 import { timespanToMs } from './timespan';
 
 export const REQUEST_BASE_TYPE = 'RequestData';
@@ -27,7 +27,7 @@ export function checkEnvelope(input: unknown): EnvelopeCheck {
     durationMs: timespanToMs(baseData.value.duration),
     success: baseData.value.success,
     cloudRole: tags?.['ai.cloud.role'],
-    customDimensions: baseData.value.properties ?? {},
+    versionTag: baseData.value.properties?.[VERSION_TAG_DIMENSION],
   };
   return { ok: true, envelope: input as Record<string, unknown>, request };
 }

@@ -5,7 +5,13 @@ export interface StoredItem {
   readonly envelope: Record<string, unknown>;
 }
 
-/** A request item reduced to what the queries read. */
+/** The custom dimension the lab's query filters and groups by. */
+export const VERSION_TAG_DIMENSION = 'VersionTag';
+
+/**
+ * A request item reduced to what the queries read: rows stay in memory for every retained
+ * segment, so they carry nothing more (the envelope itself is on disk).
+ */
 export interface RequestRow {
   /** Epoch milliseconds of the item's `time` (when the request started). */
   readonly time: number;
@@ -14,5 +20,6 @@ export interface RequestRow {
   readonly durationMs: number;
   readonly success: boolean;
   readonly cloudRole: string | undefined;
-  readonly customDimensions: Readonly<Record<string, string>>;
+  /** The item's `VersionTag` custom dimension. */
+  readonly versionTag: string | undefined;
 }

@@ -2,7 +2,7 @@ import { type RequestRow } from '../ingest/stored-item';
 import { percentile, summarizeRequests } from './requests-summary';
 
 function row(name: string, versionTag: string | undefined, resultCode: string, durationMs: number, time = 1_000): RequestRow {
-  return { time, name, resultCode, durationMs, success: resultCode < '400', cloudRole: 'book-service', customDimensions: versionTag === undefined ? {} : { VersionTag: versionTag } };
+  return { time, name, resultCode, durationMs, success: resultCode < '400', cloudRole: 'book-service', versionTag };
 }
 
 describe('summarizeRequests (the lab query)', () => {

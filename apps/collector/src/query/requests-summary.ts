@@ -1,9 +1,6 @@
 import { type RequestsSummaryRow } from '@mirrormesh/catalog';
 import { type RequestRow } from '../ingest/stored-item';
 
-/** The custom dimension the lab's query groups by. */
-export const VERSION_TAG_DIMENSION = 'VersionTag';
-
 export interface SummaryFilter {
   /** Keep items whose VersionTag contains this text (case-insensitive, as Kusto's `contains`). */
   readonly contains?: string | undefined;
@@ -28,7 +25,7 @@ export function summarizeRequests(rows: Iterable<RequestRow>, filter: SummaryFil
   for (const row of rows) {
     if (filter.since !== undefined && row.time < filter.since) continue;
     if (filter.until !== undefined && row.time >= filter.until) continue;
-    const podVersion = row.customDimensions[VERSION_TAG_DIMENSION];
+    const podVersion = row.versionTag;
     if (needle !== undefined && needle !== '' && (podVersion === undefined || !podVersion.toLowerCase().includes(needle))) continue;
     const key = JSON.stringify([row.name, podVersion ?? '', row.resultCode]);
     let group = groups.get(key);

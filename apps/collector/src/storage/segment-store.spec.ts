@@ -38,7 +38,7 @@ describe('SegmentStore', () => {
     expect(files.length).toBeLessThanOrEqual(3);
     expect(store.stats().bytes).toBeLessThanOrEqual(3 * 4096);
     // The rows of deleted segments are gone too: only the newest batches remain queryable.
-    const tags = new Set([...store.requests()].map((row) => row.customDimensions['VersionTag']));
+    const tags = new Set([...store.requests()].map((row) => row.versionTag));
     expect(tags.has('V1MIR-9')).toBe(true);
     expect(tags.has('V1MIR-0')).toBe(false);
     await store.close();

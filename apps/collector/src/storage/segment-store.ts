@@ -3,8 +3,10 @@ import { StorageWriteError } from '../errors';
 import { type RequestRow } from '../ingest/stored-item';
 import { type AcceptedItem } from '../ingest/track-batch';
 import { listSegments, segmentPath, syncDirectory } from './segment-files';
+import { pooledRow } from './pooled-row';
 import { loadSegment, type Segment } from './segment-loader';
 import { DEFAULT_STORAGE_LIMITS, type StorageLimits } from './storage-limits';
+import { StringPool } from './string-pool';
 
 interface PendingAppend {
   readonly items: readonly AcceptedItem[];
@@ -27,7 +29,8 @@ export interface StoreStats {
  * Append-only JSON-lines segment files. `append` resolves only once the lines are written
  * and fsynced, so an item acknowledged after it is never lost; writes are serialised.
  * Bounded: segments rotate by size and the oldest are deleted past the retention size.
- * Request rows are kept in memory for the queries and rebuilt from the files on open.
+ * Request rows are kept in memory for the queries (small, their repeated strings shared) and
+ * rebuilt from the files on open.
  */
 export class SegmentStore {
   private current: { segment: Segment; handle: FileHandle } | undefined;
@@ -40,18 +43,20 @@ export class SegmentStore {
     private readonly limits: StorageLimits,
     private readonly segments: Segment[],
     private readonly skippedLines: number,
+    private readonly pool: StringPool,
   ) {}
 
   static async open(dir: string, limits: StorageLimits = DEFAULT_STORAGE_LIMITS): Promise<SegmentStore> {
     await mkdir(dir, { recursive: true });
     const segments: Segment[] = [];
+    const pool = new StringPool();
     let skipped = 0;
     for (const sequence of await listSegments(dir)) {
-      const loaded = await loadSegment(segmentPath(dir, sequence), sequence);
+      const loaded = await loadSegment(segmentPath(dir, sequence), sequence, pool);
       segments.push(loaded.segment);
       skipped += loaded.skippedLines;
     }
-    return new SegmentStore(dir, limits, segments, skipped);
+    return new SegmentStore(dir, limits, segments, skipped, pool);
   }
 
   /**
@@ -118,7 +123,9 @@ export class SegmentStore {
       await target.handle.datasync();
       target.segment.bytes += data.length;
       target.segment.items += lines.length;
-      for (const { items } of group) for (const item of items) if (item.request !== undefined) target.segment.requests.push(item.request);
+      for (const { items } of group) {
+        for (const item of items) if (item.request !== undefined) target.segment.requests.push(pooledRow(item.request, this.pool));
+      }
     } catch (error) {
       // A failed or partial write leaves the segment in doubt: later batches go to a new one.
       await this.current?.handle.close().catch(() => undefined);
