@@ -3,12 +3,18 @@
 // them with a few batches in flight, as the exporters of several services would. The collector runs on
 // the proxy core, this script on the load core. Prints items/s, the collector's CPU per item (user +
 // system, from /proc) and the batch latency; every item acknowledged must then be counted by its
-// query API. No target: the collector shares a 2-core machine with the services in the telemetry
-// benchmark, so what it costs per item is what it takes from them.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+// query API. Then, in this process, the memory the collector's store holds per request row (the
+// queries read rows from memory for every retained segment). No target: the collector shares a 2-core
+// machine with the services in the telemetry benchmark, so what it costs per item is what it takes
+// from them.
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Agent, request } from 'undici';
-import { cleanup, onCleanup } from './lib/cleanup.mjs';
+import collectorApi from '../apps/collector/dist/index.js';
+import { cleanup, onCleanup, trackDir } from './lib/cleanup.mjs';
 import { startCollector, storedCount } from './lib/collector-process.mjs';
 import { describePinning, pinSelfToLoadCore } from './lib/cpu-pinning.mjs';
 import { cpuSeconds, sampleRss } from './lib/proc-stats.mjs';
@@ -84,6 +90,30 @@ async function postBatches(dispatcher, url, count, firstItem) {
   return latencies;
 }
 
+/** Rows the retained-memory check stores, through the collector's own batch check and store. */
+const ROWS = 200_000;
+
+/**
+ * What one stored request costs in memory for as long as its segment is retained (the queries read
+ * rows from memory): heap used after a full GC, with ROWS rows, minus before, per row.
+ */
+async function retainedBytesPerRow() {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc');
+  const { SegmentStore, processTrackBatch, DEFAULT_TRACK_LIMITS } = collectorApi;
+  const store = await SegmentStore.open(trackDir(mkdtempSync(join(tmpdir(), 'mirrormesh-bench-rows-'))));
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let first = 0; first < ROWS; first += BATCH_ITEMS) {
+    const outcome = processTrackBatch(Buffer.from(batchBody(first)), undefined, DEFAULT_TRACK_LIMITS);
+    await store.append(outcome.accepted);
+  }
+  gc();
+  const bytes = (process.memoryUsage().heapUsed - before) / store.stats().requests;
+  await store.close();
+  return bytes;
+}
+
 async function main() {
   pinSelfToLoadCore();
   console.log(`pinning: ${describePinning()}; collector on the proxy core`);
@@ -127,6 +157,9 @@ async function main() {
     ),
   );
   rss.stop();
+  await collector.stop();
+  const perRow = await retainedBytesPerRow();
+  console.log(`\nmemory held per stored request (heap after a full GC, ${ROWS.toLocaleString('en-US')} rows, in this process): ${perRow.toFixed(0)} bytes`);
   return counted === expected ? 0 : 1;
 }
 
