@@ -5,7 +5,7 @@ export { parseSince } from './query/time-window';
 export { processTrackBatch, type TrackOutcome, type AcceptedItem } from './ingest/track-batch';
 export { type TrackResponse, type TrackItemError } from './ingest/track-response';
 export { DEFAULT_TRACK_LIMITS, type TrackLimits } from './ingest/track-limits';
-export { VERSION_TAG_DIMENSION, type RequestRow, type StoredItem } from './ingest/stored-item';
+export { type RequestRow, type StoredItem } from './ingest/stored-item';
 export { SegmentStore, type StoreStats } from './storage/segment-store';
 export { DEFAULT_STORAGE_LIMITS, type StorageLimits } from './storage/storage-limits';
 export { ensureCertificate, certificatePath, type TlsMaterial } from './tls/certificate-store';

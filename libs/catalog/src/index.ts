@@ -3,3 +3,4 @@ export { BookCatalog } from './book-catalog';
 export { BOOKS } from './books.data';
 export { REVIEWS } from './reviews.data';
 export { type RequestsSummaryRow } from './requests-summary.dto';
+export { VERSION_TAG_DIMENSION, VERSION_TAG_RULES } from './version-tag';

@@ -1,4 +1,5 @@
 import { ACCESS_LOG_FORMATS } from '@mirrormesh/access-log';
+import { VERSION_TAG_RULES } from '@mirrormesh/catalog';
 import { s, type ObjectOutput } from '@mirrormesh/schema';
 import { SERVICE_LOG_LEVELS, type ServiceOptions } from './service-options';
 
@@ -17,9 +18,7 @@ export const SERVICE_DEFAULTS = {
 export const SERVICE_ENV = {
   PORT: s.integer({ min: 0, max: 65535, fromString: true }).default(SERVICE_DEFAULTS.port),
   HOST: s.string({ minLength: 1 }).default(SERVICE_DEFAULTS.host),
-  VERSION_TAG: s
-    .string({ minLength: 1, maxLength: 100, pattern: /^[\w.:-]+$/, patternRule: 'must contain only letters, digits and . _ : -' })
-    .optional(),
+  VERSION_TAG: s.string(VERSION_TAG_RULES).optional(),
   LOG_FORMAT: s.oneOf(ACCESS_LOG_FORMATS).default('json'),
   LOG_LEVEL: s.oneOf(SERVICE_LOG_LEVELS).default('log'),
   SHUTDOWN_TIMEOUT_MS: s.integer({ min: 0, max: 600_000, fromString: true }).default(SERVICE_DEFAULTS.shutdownTimeoutMs),

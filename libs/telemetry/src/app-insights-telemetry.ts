@@ -1,8 +1,7 @@
+import { VERSION_TAG_DIMENSION } from '@mirrormesh/catalog';
 import { type TelemetryClient } from 'applicationinsights';
 import { type DependencyRecord, type RequestRecord, type Telemetry } from './telemetry';
 
-/** The custom dimension the lab's Log Analytics query groups by. */
-export const VERSION_TAG_DIMENSION = 'VersionTag';
 /** Custom dimension carrying the service's request id, to find one request's item. */
 export const REQUEST_ID_DIMENSION = 'RequestId';
 

@@ -1,7 +1,7 @@
 export { startTelemetry, type StartTelemetryOptions } from './start-telemetry';
 export { type Telemetry, type RequestRecord, type DependencyRecord } from './telemetry';
 export { disabledTelemetry } from './disabled-telemetry';
-export { VERSION_TAG_DIMENSION, REQUEST_ID_DIMENSION } from './app-insights-telemetry';
+export { REQUEST_ID_DIMENSION } from './app-insights-telemetry';
 export { telemetryRequestListener, type CompletedRequestLike, UNMATCHED_ROUTE } from './request-recorder';
 export {
   subscribeMirrorExchanges,
@@ -10,7 +10,7 @@ export {
   type MirrorExchangeEvent,
   type MirrorSubscriberOptions,
 } from './mirror-exchange-subscriber';
-export { readTelemetryEnv, telemetryEnvShape, MAX_VERSION_TAG_LENGTH, type TelemetryEnv } from './telemetry-env';
+export { readTelemetryEnv, telemetryEnvShape, type TelemetryEnv } from './telemetry-env';
 export { parseConnectionString, type ConnectionStringParts } from './connection-string';
 export { DEFAULT_EXPORT_QUEUE_SIZE, DEFAULT_EXPORT_BATCH_SIZE, DEFAULT_EXPORT_DELAY_MS } from './export-queue-defaults';
 export { TelemetryError, TelemetryConfigError } from './errors';

@@ -27,6 +27,12 @@ describe('readTelemetryEnv', () => {
     expect(() => readTelemetryEnv({ TELEMETRY_EXPORTER_NICE: '-5' })).toThrow(/^TELEMETRY_EXPORTER_NICE must be/);
   });
 
+  it('holds VERSION_TAG to the rule every service applies (header-safe, at most 100 characters)', () => {
+    expect(() => readTelemetryEnv({ VERSION_TAG: 'V1 live"' })).toThrow('VERSION_TAG must contain only letters, digits and . _ : -');
+    expect(() => readTelemetryEnv({ VERSION_TAG: 'V'.repeat(101) })).toThrow('VERSION_TAG must be at most 100 characters long');
+    expect(readTelemetryEnv({ VERSION_TAG: 'V'.repeat(100) }).versionTag).toHaveLength(100);
+  });
+
   it('names the bad variable and the rule, never the secret value', () => {
     let error: unknown;
     try {

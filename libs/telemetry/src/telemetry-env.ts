@@ -1,10 +1,8 @@
+import { VERSION_TAG_RULES } from '@mirrormesh/catalog';
 import { parseEnv, s, SchemaError } from '@mirrormesh/schema';
 import { parseConnectionString } from './connection-string';
 import { TelemetryConfigError } from './errors';
 import { DEFAULT_EXPORTER_NICE } from './export-queue-defaults';
-
-/** Longest VersionTag accepted: Application Insights truncates custom dimensions at 8 KiB, tags are short. */
-export const MAX_VERSION_TAG_LENGTH = 128;
 
 /** The environment variables this package reads. */
 export const telemetryEnvShape = {
@@ -17,7 +15,7 @@ export const telemetryEnvShape = {
     })
     .optional(),
   /** Stamped as the `VersionTag` custom dimension on every request and dependency item. */
-  VERSION_TAG: s.string({ minLength: 1, maxLength: MAX_VERSION_TAG_LENGTH }).optional(),
+  VERSION_TAG: s.string(VERSION_TAG_RULES).optional(),
   /** Live Metrics stream (off by default: it opens a long-lived connection to Azure). */
   APPLICATIONINSIGHTS_LIVE_METRICS: s.boolean({ fromString: true }).default(false),
   /** The SDK's own usage reporting to Microsoft; off unless set to false. */

@@ -1,6 +1,7 @@
 import { formatIssue, type Issue } from '@mirrormesh/schema';
 import { envelopeSchema, requestDataSchema } from './envelope-schema';
-import { VERSION_TAG_DIMENSION, type RequestRow } from './stored-item';
+import { VERSION_TAG_DIMENSION } from '@mirrormesh/catalog';
+import { type RequestRow } from './stored-item';
 import { timespanToMs } from './timespan';
 
 export const REQUEST_BASE_TYPE = 'RequestData';

@@ -5,9 +5,6 @@ export interface StoredItem {
   readonly envelope: Record<string, unknown>;
 }
 
-/** The custom dimension the lab's query filters and groups by. */
-export const VERSION_TAG_DIMENSION = 'VersionTag';
-
 /**
  * A request item reduced to what the queries read: rows stay in memory for every retained
  * segment, so they carry nothing more (the envelope itself is on disk).
