@@ -13,12 +13,15 @@ export const LAB_EXPECTATIONS = {
   /** v2: same code, so averages within this of each other (or of 2× live, whichever is larger). */
   sameCodeAvgToleranceMs: 25,
   /**
-   * The client's p99 with a mirror may exceed the no-mirror p99 by at most this factor, or
-   * by the slack, whichever is larger: p99s of a few hundred requests on a shared 2-core
-   * machine jitter by tens of milliseconds, while a leaking 1.2 s mirror moves them by seconds.
+   * The client's median with a mirror may exceed the no-mirror median by at most this factor,
+   * or by the slack, whichever is larger. A mirror users wait for delays every request, so it
+   * moves the median by the mirror's whole delay; a busy machine stalls single requests, and
+   * with the lab's few dozen requests the p99 is the slowest one. A CI run saw p99s of 352 and
+   * 475 ms against 34 ms, with mirrors answering in 1.2 s and in a few ms: single stalls, not
+   * users waiting for a mirror. Judged on the p99, that was a coin toss.
    */
-  clientP99Factor: 3,
-  clientP99SlackMs: 100,
+  clientP50Factor: 3,
+  clientP50SlackMs: 100,
   /** v3: whatever the baseline, users must not wait for the delayed mirror. */
   clientMaxP99WithDelayedMirrorMs: 1000,
 } as const;
@@ -29,8 +32,8 @@ export interface VerdictInput {
   readonly client: LabClientFigures;
   /** How many requests the client sent for reviews of each book id. */
   readonly reviewsRequestsByBook: ReadonlyMap<number, number>;
-  /** The client's p99 without a mirror (the v1-live run), when the lab ran it. */
-  readonly baselineP99?: number | undefined;
+  /** The client's median without a mirror (the v1-live run), when the lab ran it. */
+  readonly baselineP50?: number | undefined;
   readonly faultBookIds?: readonly number[];
 }
 
@@ -55,11 +58,11 @@ export function judge(input: VerdictInput): Verdict {
   expect(count(live) === client.requests, `live served ${count(live)} requests, the client sent ${client.requests}`);
   const liveServerErrors = count(live.filter((r) => r.resultCode.startsWith('5')));
   expect(liveServerErrors === 0, `live answered ${liveServerErrors} 5xx`);
-  if (input.baselineP99 !== undefined) {
-    const allowed = Math.max(input.baselineP99 * LAB_EXPECTATIONS.clientP99Factor, input.baselineP99 + LAB_EXPECTATIONS.clientP99SlackMs);
+  if (input.baselineP50 !== undefined) {
+    const allowed = Math.max(input.baselineP50 * LAB_EXPECTATIONS.clientP50Factor, input.baselineP50 + LAB_EXPECTATIONS.clientP50SlackMs);
     expect(
-      client.p99 <= allowed,
-      `the client's p99 moved with the mirror: ${formatMs(client.p99)} vs ${formatMs(input.baselineP99)} without one`,
+      client.p50 <= allowed,
+      `the client's median moved with the mirror: ${formatMs(client.p50)} vs ${formatMs(input.baselineP50)} without one`,
     );
   }
 
