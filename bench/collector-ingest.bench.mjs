@@ -120,7 +120,6 @@ async function main() {
   if (CPU_PROF_DIR) mkdirSync(CPU_PROF_DIR, { recursive: true });
   const nodeArgs = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`, '--cpu-prof-name=collector.cpuprofile'] : [];
   const collector = await startCollector({ role: 'proxy', nodeArgs });
-  onCleanup(() => collector.stop());
   const rss = sampleRss(collector.pid);
   const dispatcher = new Agent({ connect: { ca: readFileSync(collector.certPath, 'utf8') }, connections: IN_FLIGHT });
   onCleanup(() => dispatcher.close());
@@ -159,7 +158,9 @@ async function main() {
   rss.stop();
   await collector.stop();
   const perRow = await retainedBytesPerRow();
-  console.log(`\nmemory held per stored request (heap after a full GC, ${ROWS.toLocaleString('en-US')} rows, in this process): ${perRow.toFixed(0)} bytes`);
+  console.log(
+    `\nmemory held per stored request (heap after a full GC, ${ROWS.toLocaleString('en-US')} rows, in this process): ${perRow.toFixed(0)} bytes`,
+  );
   return counted === expected ? 0 : 1;
 }
 

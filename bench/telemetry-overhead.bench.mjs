@@ -14,7 +14,7 @@
 // slice); a long one means the exporter thread did not keep pace and the req/s would not last. After
 // each "on" slice the collector's count, once settled, is set against what wrk got answered, so a
 // placement that drops items shows it; at the end the totals are compared once more.
-import { cleanup, onCleanup } from './lib/cleanup.mjs';
+import { cleanup } from './lib/cleanup.mjs';
 import { localConnectionString, startCollector, storedCount as storedCountOf } from './lib/collector-process.mjs';
 import { PINNING, pinSelfToLoadCore, repin } from './lib/cpu-pinning.mjs';
 import { cpuSeconds, mainThreadCpuSeconds, sampleRss, waitUntilIdle } from './lib/proc-stats.mjs';
@@ -62,9 +62,7 @@ async function main() {
   const { wrk } = ensureTools();
   pinSelfToLoadCore();
   const collector = await startCollector();
-  onCleanup(() => collector.stop());
   const off = await startApp('book-service', { VERSION_TAG: 'BENCH-telemetry-off' });
-  onCleanup(() => off.stop());
   const on = await startApp('book-service', {
     VERSION_TAG: 'BENCH-telemetry-on',
     APPLICATIONINSIGHTS_CONNECTION_STRING: localConnectionString(collector.trackUrl),
@@ -72,7 +70,6 @@ async function main() {
     // The exporter thread's priority: the service's default unless the caller sets it to compare.
     ...(process.env.TELEMETRY_EXPORTER_NICE === undefined ? {} : { TELEMETRY_EXPORTER_NICE: process.env.TELEMETRY_EXPORTER_NICE }),
   });
-  onCleanup(() => on.stop());
 
   const apps = { off, on };
   let storedBefore = await settledCount(collector.queryUrl);

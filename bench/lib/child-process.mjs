@@ -2,7 +2,8 @@
 // answer, stop them by pid.
 import { createServer } from 'node:net';
 import { request } from 'undici';
-import { trackPid } from './cleanup.mjs';
+import { onCleanup, trackPid } from './cleanup.mjs';
+import { spawnPinned } from './cpu-pinning.mjs';
 
 /** Output kept per child for error messages; older output is dropped. */
 const OUTPUT_LIMIT = 20_000;
@@ -10,7 +11,7 @@ const OUTPUT_LIMIT = 20_000;
 export const STOP_GRACE_MS = 5_000;
 
 /** Tracks the child for cleanup and keeps the tail of its stdout/stderr for error messages. */
-export function watchChild(child, name) {
+function watchChild(child, name) {
   if (child.pid === undefined) throw new Error(`${name} could not be started`);
   const untrack = trackPid(child.pid);
   let output = '';
@@ -23,6 +24,7 @@ export function watchChild(child, name) {
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   child.once('exit', untrack);
   return {
+    child,
     pid: child.pid,
     exited,
     output: () => output,
@@ -35,6 +37,16 @@ export function watchChild(child, name) {
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * How a benchmark starts every process it measures or needs: on the core of `role` (see
+ * cpu-pinning.mjs), watched, and stopped gracefully at cleanup (on success, error or Ctrl-C).
+ */
+export function startPinned(role, name, command, args, options) {
+  const watched = watchChild(spawnPinned(role, command, args, options), name);
+  onCleanup(() => watched.stop());
+  return watched;
 }
 
 /** A port that was free a moment ago on 127.0.0.1 (for processes that must be told their port). */

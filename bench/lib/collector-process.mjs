@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { request } from 'undici';
 import collectorApi from '../../apps/collector/dist/index.js';
 import { trackDir } from './cleanup.mjs';
-import { freePort, waitForHttp, watchChild } from './child-process.mjs';
-import { spawnPinned } from './cpu-pinning.mjs';
+import { freePort, startPinned, waitForHttp } from './child-process.mjs';
 import { ROOT } from './processes.mjs';
 
 export const { certificatePath, localConnectionString } = collectorApi;
@@ -19,7 +18,7 @@ export const { certificatePath, localConnectionString } = collectorApi;
 export async function startCollector({ role = 'load', nodeArgs = [] } = {}) {
   const [port, queryPort] = [await freePort(), await freePort()];
   const dataDir = trackDir(mkdtempSync(join(tmpdir(), 'mirrormesh-bench-collector-')));
-  const child = spawnPinned(role, process.execPath, [...nodeArgs, `${ROOT}/apps/collector/dist/main.js`], {
+  const watched = startPinned(role, 'collector', process.execPath, [...nodeArgs, `${ROOT}/apps/collector/dist/main.js`], {
     env: {
       PATH: process.env.PATH,
       HOST: '127.0.0.1',
@@ -30,7 +29,6 @@ export async function startCollector({ role = 'load', nodeArgs = [] } = {}) {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const watched = watchChild(child, 'collector');
   const queryUrl = `http://127.0.0.1:${queryPort}`;
   await waitForHttp(`${queryUrl}/health/ready`, watched, { name: 'collector' });
   return {

@@ -3,9 +3,8 @@
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { onCleanup, trackDir } from './cleanup.mjs';
-import { freePort, waitForHttp, watchChild } from './child-process.mjs';
-import { spawnPinned } from './cpu-pinning.mjs';
+import { trackDir } from './cleanup.mjs';
+import { freePort, startPinned, waitForHttp } from './child-process.mjs';
 
 /** Idle upstream connections nginx keeps per worker (more than wrk's 32 client connections). */
 const UPSTREAM_KEEPALIVE = 64;
@@ -62,11 +61,9 @@ export async function startNginx(nginxPath, { livePort, mirrorPort }) {
   const port = await freePort();
   const conf = join(prefix, 'nginx.conf');
   writeFileSync(conf, nginxConf({ prefix, port, livePort, mirrorPort }));
-  const child = spawnPinned('proxy', nginxPath, ['-p', prefix, '-c', conf, '-e', join(prefix, 'error.log')], {
+  const watched = startPinned('proxy', 'nginx', nginxPath, ['-p', prefix, '-c', conf, '-e', join(prefix, 'error.log')], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const watched = watchChild(child, 'nginx');
-  onCleanup(() => watched.stop());
   const url = `http://127.0.0.1:${port}/books/1`;
   await waitForHttp(url, watched, { name: 'nginx' });
   return { url, pid: watched.pid, stop: () => watched.stop() };

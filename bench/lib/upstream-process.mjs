@@ -1,18 +1,15 @@
 // Starts the upstream servers in their own process on the load core, and reads their request counts.
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
-import { onCleanup } from './cleanup.mjs';
-import { watchChild } from './child-process.mjs';
-import { spawnPinned } from './cpu-pinning.mjs';
+import { startPinned } from './child-process.mjs';
 
 const ENTRY = fileURLToPath(new URL('./upstreams-main.mjs', import.meta.url));
 const START_TIMEOUT_MS = 10_000;
 
 /** Resolves with { ports: { live, 'mirror-fast', 'mirror-slow', 'mirror-500' }, pid, counts(), stop() }. */
 export async function startUpstreamProcess() {
-  const child = spawnPinned('load', process.execPath, [ENTRY], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const watched = watchChild(child, 'upstreams');
-  onCleanup(() => watched.stop());
+  const watched = startPinned('load', 'upstreams', process.execPath, [ENTRY], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const { child } = watched;
   const ready = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`upstreams did not start:\n${watched.output()}`)), START_TIMEOUT_MS);
     let line = '';
