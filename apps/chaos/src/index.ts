@@ -1,0 +1,1 @@
+export { APP_ENTRIES, REPO_ROOT, type AppName } from './app-entries';
