@@ -1,5 +1,4 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
-import { type Readable } from 'node:stream';
 import { compileConfig, type CompiledRoute, type RoutingTable } from './config/compiled-config';
 import { parseProxyConfig } from './config/parse-proxy-config';
 import { type ProxyConfig } from './config/proxy-config.schema';
@@ -8,13 +7,15 @@ import { decideFault } from './forwarding/fault-injection';
 import { LiveExchange, type LiveOutcome } from './forwarding/live-exchange';
 import { LOCAL_ANSWERS, type LocalAnswer } from './forwarding/local-answers';
 import { liveExchangeWanted, publishLiveExchange } from './forwarding/publish-exchange';
+import { streamBody } from './forwarding/body-stream';
+import { type RequestBody } from './forwarding/request-body';
 import { requestIdOf } from './forwarding/request-id';
 import { sendProblem } from './forwarding/send-problem';
 import { buildUpstreamHeaders } from './forwarding/upstream-headers';
-import { isMirrorSelected, startMirror, type MirrorBounds } from './mirror/mirror-dispatcher';
+import { ByteBudget } from './limits/byte-budget';
+import { isMirrorSelected, mirrorNotMade, startMirror, type MirrorBounds } from './mirror/mirror-dispatcher';
 import { MirrorBreaker } from './mirror/mirror-breaker';
 import { MirrorInflight } from './mirror/mirror-inflight';
-import { MirrorQueue } from './mirror/mirror-queue';
 import { pickDestination } from './routing/pick-destination';
 import { UpstreamPools } from './transport/upstream-pools';
 import { ProxyConfigError } from './errors';
@@ -75,7 +76,9 @@ class MirroringProxy implements Proxy {
   private closing: Promise<void> | undefined;
   private readonly pools = new UpstreamPools();
   private readonly mirrorInflight = new MirrorInflight();
-  private readonly mirrorBounds: MirrorBounds = { inflight: this.mirrorInflight, breaker: new MirrorBreaker(), queue: new MirrorQueue() };
+  /** Proxy-wide memory bounds, kept across reloads; a reload may change their maximum. */
+  private readonly requestBuffer = new ByteBudget(0);
+  private readonly mirrorBounds: MirrorBounds = { inflight: this.mirrorInflight, breaker: new MirrorBreaker(), buffer: new ByteBudget(0) };
   private readonly graceMs: number;
 
   constructor(config: unknown, options: ProxyOptions) {
@@ -96,7 +99,10 @@ class MirroringProxy implements Proxy {
   }
 
   private build(config: ProxyConfig): RoutingTable {
-    return compileConfig(config, this.pools.build(config.clusters, this.graceMs));
+    const table = compileConfig(config, this.pools.build(config.clusters, this.graceMs));
+    this.requestBuffer.maxBytes = config.limits.requestBufferTotalBytes;
+    this.mirrorBounds.buffer.maxBytes = config.limits.mirrorBufferBytes;
+    return table;
   }
 
   readonly handle = (req: IncomingMessage, res: ServerResponse): void => {
@@ -118,12 +124,29 @@ class MirroringProxy implements Proxy {
       }
     }
     if (route === undefined) return this.local(req, res, startedAt, t0, LOCAL_ANSWERS.noRoute);
-    const ctx: ExchangeContext = { proxyId: this.id, req, res, route, headers: buildUpstreamHeaders(req), startedAt, t0 };
+    const ctx: ExchangeContext = {
+      proxyId: this.id,
+      req,
+      res,
+      route,
+      headers: buildUpstreamHeaders(req),
+      requestBody: this.table.requestBody,
+      startedAt,
+      t0,
+    };
     this.liveInflight += 1;
     const fault = decideFault(route.fault);
     if (fault.abortStatus !== undefined) {
       const bytes = sendProblem(res, fault.abortStatus, 'FAULT_INJECTED', 'fault injected by route policy', ctx.headers.requestId);
-      return this.liveDone(ctx, '', { status: fault.abortStatus, errorCode: 'FAULT_INJECTED', bytes, attempts: 0 });
+      return this.liveDone(ctx, '', {
+        status: fault.abortStatus,
+        errorCode: 'FAULT_INJECTED',
+        complete: true,
+        bytes,
+        attempts: 0,
+        queuedMs: 0,
+        sent: false,
+      });
     }
     if (fault.delayMs > 0) setTimeout(() => this.forward(ctx), fault.delayMs);
     else this.forward(ctx);
@@ -132,10 +155,19 @@ class MirroringProxy implements Proxy {
   private forward(ctx: ExchangeContext): void {
     const { route, req } = ctx;
     const cluster = pickDestination(route);
-    let body: Readable | null = ctx.headers.hasBody ? req : null;
-    if (route.mirror !== undefined && isMirrorSelected(route.mirror, req.method as string))
-      body = startMirror(ctx, route.mirror, this.mirrorBounds);
-    new LiveExchange(ctx, cluster, body, (outcome) => this.liveDone(ctx, cluster.name, outcome)).start();
+    const mirror = route.mirror !== undefined && isMirrorSelected(route.mirror, req.method as string) ? route.mirror : undefined;
+    let copied = false;
+    const bodyReady = (read: RequestBody) => {
+      if (mirror !== undefined) {
+        copied = true;
+        startMirror(ctx, mirror, this.mirrorBounds, read);
+      }
+      return read.kind === 'none' ? null : read.kind === 'whole' ? read.body : streamBody(req, read.prefix);
+    };
+    new LiveExchange(ctx, cluster, this.requestBuffer, bodyReady, (outcome) => {
+      if (mirror !== undefined && !copied) mirrorNotMade(ctx, mirror);
+      this.liveDone(ctx, cluster.name, outcome);
+    }).start();
   }
 
   private liveDone(ctx: ExchangeContext, cluster: string, outcome: LiveOutcome): void {
@@ -170,8 +202,11 @@ class MirroringProxy implements Proxy {
       userAgent,
       status: answer.status,
       errorCode: answer.code,
+      complete: true,
       bytes,
       attempts: 0,
+      queuedMs: 0,
+      sent: false,
       startedAt,
       t0,
     });

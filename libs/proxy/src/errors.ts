@@ -39,14 +39,28 @@ export class MirrorBodyTooLargeError extends ProxyError {
   }
 }
 
-/** The route's overall `timeout` ran out before an attempt could start. */
+/** The copies in flight hold `limits.mirrorBufferBytes` of request bodies already: this one is dropped. */
+export class MirrorBufferBudgetError extends ProxyError {
+  constructor(limit: number) {
+    super('ERR_MIRROR_BUFFER_BUDGET', `mirror copies already hold the budget of ${limit} buffered bytes`);
+  }
+}
+
+/** The route's `timeout` (or a retry's `perTryTimeout`) ran out while the upstream was queued for, connecting, or answering. */
 export class RouteTimeoutError extends ProxyError {
   constructor(timeoutMs: number) {
     super('ERR_ROUTE_TIMEOUT', `route timeout of ${timeoutMs} ms exceeded`);
   }
 }
 
-/** A mirror copy waited longer than `mirror.timeout` (in the pool's queue or for an answer). */
+/** The client was the slow one: its request body stalled past the idle timeout, or was still arriving at the route's deadline. */
+export class RequestTimeoutError extends ProxyError {
+  constructor(reason: string) {
+    super('ERR_REQUEST_TIMEOUT', reason);
+  }
+}
+
+/** A mirror copy outlived `mirror.timeout`, counted from its creation (queued, connecting, sending or receiving). */
 export class MirrorTimeoutError extends ProxyError {
   constructor(timeoutMs: number) {
     super('ERR_MIRROR_TIMEOUT', `mirror timeout of ${timeoutMs} ms exceeded`);

@@ -2,7 +2,7 @@ import { recordEvents } from './support/channel-recorder';
 import { createClient, startUpstream, type Upstream } from '@mirrormesh/testing';
 import { liveAndMirror, startProxy, type ProxyServer } from './support/proxy-server';
 
-describe('retries: only bodiless (replayable) requests, only on the listed conditions', () => {
+describe('retries: only replayable requests (no body, or one read whole), only on the listed conditions', () => {
   const client = createClient();
   const events = recordEvents();
   let flaky: Upstream;
@@ -18,7 +18,10 @@ describe('retries: only bodiless (replayable) requests, only on the listed condi
       }
       res.end('ok');
     });
-    proxy = await startProxy(liveAndMirror(flaky.endpoint, undefined, { retries: { attempts: 2, retryOn: 'gateway-error' } }));
+    proxy = await startProxy({
+      ...liveAndMirror(flaky.endpoint, undefined, { retries: { attempts: 2, retryOn: 'gateway-error' } }),
+      limits: { requestBufferBytes: 16 },
+    });
   });
   beforeEach(() => {
     events.clear();
@@ -45,9 +48,16 @@ describe('retries: only bodiless (replayable) requests, only on the listed condi
     failuresLeft = 0;
   });
 
-  it('does not retry a request with a body (it cannot be replayed)', async () => {
+  it('retries a request whose body was read whole: it is replayed byte for byte', async () => {
     failuresLeft = 1;
-    expect(await client.send(`${proxy.url}/r`, { method: 'POST', body: 'once' })).toMatchObject({ status: 503 });
+    expect(await client.send(`${proxy.url}/r`, { method: 'POST', body: 'twice' })).toMatchObject({ status: 200 });
+    expect(flaky.received.map((r) => r.body.toString())).toEqual(['twice', 'twice']);
+  });
+
+  it('does not retry a request whose body streamed (larger than limits.requestBufferBytes): it cannot be replayed', async () => {
+    failuresLeft = 1;
+    const body = 'x'.repeat(64);
+    expect(await client.send(`${proxy.url}/r`, { method: 'POST', body })).toMatchObject({ status: 503 });
     expect(flaky.received).toHaveLength(1);
     failuresLeft = 0;
   });

@@ -44,10 +44,19 @@ export interface CompiledRoute {
   readonly mirror: CompiledMirror | undefined;
 }
 
+/** How a request body is read before it goes upstream. */
+export interface CompiledRequestBody {
+  /** Read whole (no upstream connection taken meanwhile) up to this size; larger bodies stream. */
+  readonly bufferBytes: number;
+  /** The longest a body may stall between two chunks. */
+  readonly idleMs: number;
+}
+
 /** A config turned into what the request path reads: durations in ms, matchers compiled. */
 export interface RoutingTable {
   readonly config: ProxyConfig;
   readonly routes: readonly CompiledRoute[];
+  readonly requestBody: CompiledRequestBody;
 }
 
 export function compileConfig(config: ProxyConfig, clusters: ReadonlyMap<string, ClusterEndpoints>): RoutingTable {
@@ -76,7 +85,8 @@ export function compileConfig(config: ProxyConfig, clusters: ReadonlyMap<string,
           : compileMirror(route, cluster(route.mirror.cluster), maxInflight.get(route.mirror.cluster) ?? 0),
     };
   });
-  return { config, routes };
+  const requestBody = { bufferBytes: config.limits.requestBufferBytes, idleMs: durationToMs(config.listener.requestBodyIdleTimeout) };
+  return { config, routes, requestBody };
 }
 
 function compileRetry(retries: RouteConfig['retries']): CompiledRetry | undefined {

@@ -14,7 +14,17 @@ export const PROXY_DEFAULTS = {
   keepAliveTimeout: '4s',
   /** Mirror requests in flight per mirror cluster; over it a copy is dropped and counted. */
   maxMirrorInflight: 1000,
-  /** Envoy's default route timeout. */
+  /** How long a client may take to send its request headers (answered 408 past it). */
+  requestHeadersTimeout: '10s',
+  /** How long a request body may stall between two chunks (answered 408 past it). */
+  requestBodyIdleTimeout: '10s',
+  /** A request body up to this size is read whole before an upstream connection is taken. */
+  requestBufferBytes: 64 * 1024,
+  /** Request bodies read ahead across all requests; past it bodies stream as they arrive. */
+  requestBufferTotalBytes: 32 * 1024 * 1024,
+  /** Request body bytes held by mirror copies across the proxy; past it a copy is dropped (`buffer_budget`). */
+  mirrorBufferBytes: 64 * 1024 * 1024,
+  /** Envoy's default route timeout: bounds the whole exchange, upload and time queued for a connection included. */
   routeTimeout: '15s',
   mirrorTimeout: '10s',
   mirrorMaxBodyBytes: 1024 * 1024,
@@ -105,10 +115,37 @@ const routeSchema = s.object({
     .optional(),
 });
 
+const LISTENER_DEFAULTS = {
+  host: PROXY_DEFAULTS.listenerHost,
+  port: PROXY_DEFAULTS.listenerPort,
+  requestHeadersTimeout: PROXY_DEFAULTS.requestHeadersTimeout,
+  requestBodyIdleTimeout: PROXY_DEFAULTS.requestBodyIdleTimeout,
+};
+
+const LIMITS_DEFAULTS = {
+  requestBufferBytes: PROXY_DEFAULTS.requestBufferBytes,
+  requestBufferTotalBytes: PROXY_DEFAULTS.requestBufferTotalBytes,
+  mirrorBufferBytes: PROXY_DEFAULTS.mirrorBufferBytes,
+};
+
+const MiB = 1024 * 1024;
+
 export const proxyConfigSchema = s.object({
   listener: s
-    .object({ host: host.default(PROXY_DEFAULTS.listenerHost), port: port.default(PROXY_DEFAULTS.listenerPort) })
-    .default({ host: PROXY_DEFAULTS.listenerHost, port: PROXY_DEFAULTS.listenerPort }),
+    .object({
+      host: host.default(LISTENER_DEFAULTS.host),
+      port: port.default(LISTENER_DEFAULTS.port),
+      requestHeadersTimeout: duration.default(LISTENER_DEFAULTS.requestHeadersTimeout),
+      requestBodyIdleTimeout: duration.default(LISTENER_DEFAULTS.requestBodyIdleTimeout),
+    })
+    .default(LISTENER_DEFAULTS),
+  limits: s
+    .object({
+      requestBufferBytes: s.integer({ min: 0, max: 16 * MiB }).default(LIMITS_DEFAULTS.requestBufferBytes),
+      requestBufferTotalBytes: s.integer({ min: 0, max: 4096 * MiB }).default(LIMITS_DEFAULTS.requestBufferTotalBytes),
+      mirrorBufferBytes: s.integer({ min: 0, max: 4096 * MiB }).default(LIMITS_DEFAULTS.mirrorBufferBytes),
+    })
+    .default(LIMITS_DEFAULTS),
   admin: s
     .object({ host: host.default(PROXY_DEFAULTS.adminHost), port: port.default(PROXY_DEFAULTS.adminPort) })
     .default({ host: PROXY_DEFAULTS.adminHost, port: PROXY_DEFAULTS.adminPort }),

@@ -1,5 +1,5 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
-import { type CompiledRoute } from '../config/compiled-config';
+import { type CompiledRequestBody, type CompiledRoute } from '../config/compiled-config';
 import { type UpstreamHeaders } from './upstream-headers';
 
 /** One downstream request as the live and mirror exchanges see it. */
@@ -10,6 +10,8 @@ export interface ExchangeContext {
   readonly res: ServerResponse;
   readonly route: CompiledRoute;
   readonly headers: UpstreamHeaders;
+  /** How the body is read ahead, from the config in force when the request arrived. */
+  readonly requestBody: CompiledRequestBody;
   /** Epoch ms and a monotonic start for durations. */
   readonly startedAt: number;
   readonly t0: number;

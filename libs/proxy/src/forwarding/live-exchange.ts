@@ -1,9 +1,12 @@
 import { type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
-import { type Readable } from 'node:stream';
-import { type Dispatcher, type Pool } from 'undici';
-import { ClientAbortedError, RouteTimeoutError } from '../errors';
-import { type ClusterEndpoints } from '../transport/upstream-pools';
+import { Readable } from 'node:stream';
+import { type Dispatcher } from 'undici';
+import { ClientAbortedError, RequestTimeoutError, RouteTimeoutError } from '../errors';
+import { type ByteBudget } from '../limits/byte-budget';
+import { type SlotWaiter } from '../transport/connection-slots';
+import { type ClusterEndpoints, type Endpoint } from '../transport/upstream-pools';
 import { type ExchangeContext } from './exchange-context';
+import { NO_BODY, RequestBodyReader, type RequestBody } from './request-body';
 import { isRetriableFailure, isRetriableStatus, retryBackoffMs } from './retry-policy';
 import { sendProblem } from './send-problem';
 import { classifyUpstreamError } from './upstream-failure';
@@ -12,111 +15,158 @@ import { isHopByHopResponseHeader } from './upstream-headers';
 /** nginx's "client closed request": recorded, never sent. */
 export const CLIENT_CLOSED_STATUS = 499;
 
-/**
- * undici's request timeouts tick on a coarse shared clock (up to ~1 s late), which is
- * cheap and fine for long timeouts; shorter ones get a precise timer of their own.
- */
-export const PRECISE_TIMEOUT_BELOW_MS = 2000;
-
 /** How a live exchange ended, for events and the access log. */
 export interface LiveOutcome {
   readonly status: number;
   readonly errorCode: string | undefined;
+  /** The client got a whole response (the upstream's, or one the proxy gave). */
+  readonly complete: boolean;
   readonly bytes: number;
   readonly attempts: number;
+  /** Time spent waiting for an upstream connection, over every attempt. */
+  readonly queuedMs: number;
+  readonly sent: boolean;
 }
 
+/** Turns the body, once ready, into what the live request sends (starting the mirror copy, when there is one). */
+export type BodyReady = (body: RequestBody) => Buffer | Readable | null;
+
 /**
- * One live request, streamed both ways through undici's dispatch API (no intermediate
- * streams): the response is written to the client as it arrives, with backpressure.
+ * One live request, streamed both ways through undici's dispatch API: the response is
+ * written to the client as it arrives, with backpressure.
+ *
+ * The route's timeout is one deadline, set when the exchange starts and enforced wherever
+ * it waits: reading the request body ahead (408: the client is the slow one), queued for
+ * a connection (504 on time, no socket touched), connecting, sending, and receiving.
  * Retries happen only while nothing has been sent to the client and only for requests
- * without a body, which are the only ones that can be replayed byte for byte.
+ * whose body was read whole (or that have none): only those can be replayed byte for byte.
  */
-export class LiveExchange implements Dispatcher.DispatchHandler {
+export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
   private controller: Dispatcher.DispatchController | undefined;
+  private endpoint: Endpoint | undefined;
+  private holdsSlot = false;
+  private body: Buffer | Readable | null = null;
+  private reader: RequestBodyReader | undefined;
   private attempts = 0;
   private status = 0;
   private bytes = 0;
+  private queuedSince = 0;
+  private queuedMs = 0;
+  private sent = false;
   private discarding = false;
   private finished = false;
   private clientGone = false;
-  private timedOut = false;
-  private timer: NodeJS.Timeout | undefined;
-  private pool: Pool | undefined;
-  private readonly deadline: number;
+  private deadline: NodeJS.Timeout | undefined;
+  private tryTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly ctx: ExchangeContext,
     private readonly cluster: ClusterEndpoints,
-    private readonly body: Readable | null,
+    private readonly buffer: ByteBudget,
+    private readonly bodyReady: BodyReady,
     private readonly done: (outcome: LiveOutcome) => void,
-  ) {
-    this.deadline = ctx.t0 + ctx.route.timeoutMs;
-  }
+  ) {}
 
   start(): void {
     // The client may have left during a fault delay: its 'close' has already fired.
     if (this.ctx.res.destroyed) {
       this.clientGone = true;
-      return this.finish(CLIENT_CLOSED_STATUS, 'CLIENT_ABORTED');
+      return this.finish(CLIENT_CLOSED_STATUS, 'CLIENT_ABORTED', false);
     }
     this.ctx.res.once('close', this.onClientClose);
-    this.dispatch();
+    this.deadline = setTimeout(this.onDeadline, this.ctx.route.timeoutMs);
+    if (!this.ctx.headers.hasBody) return this.onBody(NO_BODY);
+    this.reader = new RequestBodyReader(this.ctx.req, this.ctx.requestBody, this.buffer, this.onBody, this.onBodyFailed);
+    this.reader.start();
   }
+
+  /** Ended: a waiting exchange is skipped by the connection slots. */
+  get ended(): boolean {
+    return this.finished;
+  }
+
+  private readonly onBody = (read: RequestBody): void => {
+    if (this.finished) return;
+    this.body = this.bodyReady(read);
+    this.acquire();
+  };
+
+  private readonly onBodyFailed = (error: Error): void => {
+    if (error instanceof ClientAbortedError) this.clientGone = true;
+    this.abortOrFail(error);
+  };
 
   private readonly onClientClose = (): void => {
     if (this.finished || this.ctx.res.writableFinished) return;
     this.clientGone = true;
-    this.controller?.abort(new ClientAbortedError());
+    this.abortOrFail(new ClientAbortedError());
   };
+
+  private readonly onDeadline = (): void => {
+    this.deadline = undefined;
+    const clientIsSlow = this.reader?.waitingOnClient() === true;
+    this.abortOrFail(
+      clientIsSlow
+        ? new RequestTimeoutError(`request did not arrive within the route timeout of ${this.ctx.route.timeoutMs} ms`)
+        : new RouteTimeoutError(this.ctx.route.timeoutMs),
+    );
+  };
+
+  private readonly onTryTimeout = (): void => {
+    this.tryTimer = undefined;
+    this.abortOrFail(new RouteTimeoutError(this.ctx.route.retry?.perTryTimeoutMs ?? this.ctx.route.timeoutMs));
+  };
+
+  /** Aborts the attempt undici is running (it then reports the error), or fails the exchange at once. */
+  private abortOrFail(error: Error): void {
+    if (this.holdsSlot && this.controller !== undefined) this.controller.abort(error);
+    else this.fail(error);
+  }
 
   private readonly resume = (): void => this.controller?.resume();
 
-  private readonly onTimeout = (timeoutMs: number): void => {
-    this.timer = undefined;
-    this.timedOut = true;
-    this.controller?.abort(new RouteTimeoutError(timeoutMs));
-  };
-
-  private clearTimer(): void {
-    if (this.timer === undefined) return;
-    clearTimeout(this.timer);
-    this.timer = undefined;
+  private acquire(): void {
+    this.endpoint = this.cluster.nextExcept(this.endpoint);
+    this.queuedSince = performance.now();
+    this.endpoint.slots.acquire(this);
   }
 
-  private dispatch(): void {
-    const remaining = this.deadline - performance.now();
-    if (remaining <= 0) return this.fail(new RouteTimeoutError(this.ctx.route.timeoutMs));
+  onSlot(): void {
+    this.holdsSlot = true;
+    this.controller = undefined;
+    this.queuedMs += performance.now() - this.queuedSince;
     this.attempts += 1;
     const perTry = this.ctx.route.retry?.perTryTimeoutMs;
-    const timeout = Math.ceil(perTry === undefined ? remaining : Math.min(perTry, remaining));
+    if (perTry !== undefined) this.tryTimer = setTimeout(this.onTryTimeout, perTry);
     const { req } = this.ctx;
-    this.timedOut = false;
-    if (timeout < PRECISE_TIMEOUT_BELOW_MS) this.timer = setTimeout(this.onTimeout, timeout, timeout);
-    this.pool = this.cluster.nextExcept(this.pool);
-    this.pool.dispatch(
-      {
-        path: req.url as string,
-        method: req.method as Dispatcher.HttpMethod,
-        headers: this.ctx.headers.list,
-        body: this.body,
-        headersTimeout: timeout,
-        bodyTimeout: this.ctx.route.timeoutMs,
-      },
-      this,
-    );
+    try {
+      (this.endpoint as Endpoint).pool.dispatch(
+        {
+          path: req.url as string,
+          method: req.method as Dispatcher.HttpMethod,
+          headers: this.ctx.headers.list,
+          body: this.body,
+          // The deadline above bounds the whole exchange; undici's own idle timers would only be later.
+          headersTimeout: 0,
+          bodyTimeout: 0,
+        },
+        this,
+      );
+    } catch (error) {
+      this.onResponseError(undefined, error as Error);
+    }
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
     this.controller = controller;
-    if (this.clientGone) controller.abort(new ClientAbortedError());
-    // Also catches a request that waited in the pool's queue past the route deadline.
-    else if (this.timedOut || performance.now() > this.deadline) controller.abort(new RouteTimeoutError(this.ctx.route.timeoutMs));
+    // Ended while undici was connecting: let go without sending.
+    if (this.finished) return controller.abort(this.clientGone ? new ClientAbortedError() : new RouteTimeoutError(this.ctx.route.timeoutMs));
+    this.sent = true;
   }
 
   onResponseStart(controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
     if (statusCode < 200) return;
-    this.clearTimer();
+    this.clearTryTimer();
     this.status = statusCode;
     if (this.canRetry() && isRetriableStatus(this.ctx.route.retry!, statusCode)) {
       this.discarding = true;
@@ -142,52 +192,82 @@ export class LiveExchange implements Dispatcher.DispatchHandler {
   }
 
   onResponseEnd(): void {
+    this.releaseSlot();
     if (this.discarding) {
       this.discarding = false;
       this.retryLater();
       return;
     }
+    if (this.finished) return;
     this.ctx.res.end();
-    this.finish(this.status, undefined);
+    this.finish(this.status, undefined, true);
   }
 
-  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+  onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
+    this.releaseSlot();
     this.fail(error);
   }
 
   private fail(error: Error): void {
     if (this.finished) return;
-    this.clearTimer();
-    if (this.clientGone) return this.finish(CLIENT_CLOSED_STATUS, 'CLIENT_ABORTED');
+    this.clearTryTimer();
+    if (this.clientGone) return this.finish(CLIENT_CLOSED_STATUS, 'CLIENT_ABORTED', false);
     const failure = classifyUpstreamError(error);
-    if (this.discarding || (!this.ctx.res.headersSent && this.canRetry() && isRetriableFailure(this.ctx.route.retry!, failure.retryOn))) {
+    const { res } = this.ctx;
+    const inTime = this.deadline !== undefined;
+    if (inTime && (this.discarding || (!res.headersSent && this.canRetry() && isRetriableFailure(this.ctx.route.retry!, failure.retryOn)))) {
       this.discarding = false;
       return this.retryLater();
     }
-    if (this.ctx.res.headersSent) {
+    if (res.headersSent) {
       // Mid-body: the status is already on the wire; cutting the connection is the only honest signal.
-      this.ctx.res.destroy();
-      return this.finish(this.status, failure.code);
+      res.destroy();
+      return this.finish(this.status, failure.code, false);
     }
-    this.bytes = sendProblem(this.ctx.res, failure.status, failure.code, failure.message, this.ctx.headers.requestId);
-    this.finish(failure.status, failure.code);
+    // The rest of a body that was too slow will not be read: the connection cannot be reused.
+    if (failure.status === 408) res.shouldKeepAlive = false;
+    this.bytes = sendProblem(res, failure.status, failure.code, failure.message, this.ctx.headers.requestId);
+    this.finish(failure.status, failure.code, true);
   }
 
   private canRetry(): boolean {
     const retry = this.ctx.route.retry;
-    return retry !== undefined && this.body === null && this.attempts <= retry.attempts && !this.clientGone;
+    return retry !== undefined && !(this.body instanceof Readable) && this.attempts <= retry.attempts && !this.clientGone;
   }
 
   private retryLater(): void {
     setTimeout(() => {
-      if (this.clientGone) return this.finish(CLIENT_CLOSED_STATUS, 'CLIENT_ABORTED');
-      this.dispatch();
+      if (this.finished) return;
+      if (this.clientGone) return this.finish(CLIENT_CLOSED_STATUS, 'CLIENT_ABORTED', false);
+      this.acquire();
     }, retryBackoffMs(this.attempts));
   }
 
-  private finish(status: number, errorCode: string | undefined): void {
+  /** The connection is undici's until it reports: only then may another request take it. */
+  private releaseSlot(): void {
+    if (!this.holdsSlot) return;
+    this.holdsSlot = false;
+    (this.endpoint as Endpoint).slots.release();
+  }
+
+  private clearTryTimer(): void {
+    if (this.tryTimer === undefined) return;
+    clearTimeout(this.tryTimer);
+    this.tryTimer = undefined;
+  }
+
+  private finish(status: number, errorCode: string | undefined, complete: boolean): void {
     if (this.finished) return;
     this.finished = true;
-    this.done({ status, errorCode, bytes: this.bytes, attempts: this.attempts });
+    if (this.deadline !== undefined) clearTimeout(this.deadline);
+    this.deadline = undefined;
+    this.clearTryTimer();
+    this.reader?.release();
+    // A streamed body that never reached undici (ended while queued) must let go of the request.
+    if (this.body instanceof Readable && !this.holdsSlot && !this.body.destroyed) {
+      this.ctx.req.unpipe(this.body as unknown as NodeJS.WritableStream);
+      this.body.destroy();
+    }
+    this.done({ status, errorCode, complete, bytes: this.bytes, attempts: this.attempts, queuedMs: this.queuedMs, sent: this.sent });
   }
 }

@@ -10,8 +10,11 @@ export interface LiveExchangeFacts {
   readonly requestId: string;
   readonly status: number;
   readonly errorCode: string | undefined;
+  readonly complete: boolean;
   readonly bytes: number;
   readonly attempts: number;
+  readonly queuedMs: number;
+  readonly sent: boolean;
   readonly startedAt: number;
   readonly t0: number;
   readonly userAgent: string | undefined;
@@ -36,7 +39,10 @@ export function publishLiveExchange(facts: LiveExchangeFacts): void {
     requestId: facts.requestId,
     status: facts.status,
     errorCode: facts.errorCode,
+    complete: facts.complete,
     durationMs: performance.now() - facts.t0,
+    queuedMs: facts.queuedMs,
+    sent: facts.sent,
     startedAt: facts.startedAt,
     bytes: facts.bytes,
     attempts: facts.attempts,

@@ -1,6 +1,6 @@
 /** How a failed upstream exchange is retried, counted and answered. */
 export interface UpstreamFailure {
-  readonly status: 400 | 502 | 503 | 504;
+  readonly status: 400 | 408 | 502 | 503 | 504;
   readonly code: string;
   readonly message: string;
   /** The Envoy retry-on condition this failure satisfies, if any. */
@@ -33,13 +33,20 @@ const BAD_BODY: UpstreamFailure = {
   message: 'request body did not match its content-length',
   retryOn: undefined,
 };
+const REQUEST_TIMEOUT: UpstreamFailure = {
+  status: 408,
+  code: 'REQUEST_TIMEOUT',
+  message: 'the request body did not arrive in time',
+  retryOn: undefined,
+};
 const CLOSED: UpstreamFailure = { status: 503, code: 'PROXY_CLOSING', message: 'proxy is shutting down', retryOn: undefined };
 const OTHER: UpstreamFailure = { status: 502, code: 'UPSTREAM_ERROR', message: 'upstream exchange failed', retryOn: undefined };
 
 /**
  * The one place where transport errors become HTTP statuses: refused/reset → 502,
- * timeouts → 504. Messages are fixed texts: an error's own message may carry addresses
- * or stack details that a client must not see.
+ * upstream timeouts → 504, a client too slow to send its body → 408. Messages are fixed
+ * texts: an error's own message may carry addresses or stack details that a client must
+ * not see.
  */
 export function classifyUpstreamError(error: unknown): UpstreamFailure {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
@@ -66,6 +73,8 @@ export function classifyUpstreamError(error: unknown): UpstreamFailure {
       return RESET;
     case 'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH':
       return BAD_BODY;
+    case 'ERR_REQUEST_TIMEOUT':
+      return REQUEST_TIMEOUT;
     case 'UND_ERR_CLOSED':
     case 'UND_ERR_DESTROYED':
       return CLOSED;

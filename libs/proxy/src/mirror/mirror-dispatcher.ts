@@ -1,7 +1,8 @@
 import { type Socket } from 'node:net';
-import { type Readable } from 'node:stream';
 import { type CompiledMirror } from '../config/compiled-config';
 import { type ExchangeContext } from '../forwarding/exchange-context';
+import { type RequestBody } from '../forwarding/request-body';
+import { type ByteBudget } from '../limits/byte-budget';
 import {
   mirrorDroppedChannel,
   mirrorExchangeChannel,
@@ -9,12 +10,11 @@ import {
   type MirrorDropReason,
   type MirrorDroppedEvent,
 } from '../observability/channels';
-import { teeRequestBody } from './body-tee';
+import { copyBody } from './copy-body';
 import { MirrorExchange, type MirrorOutcome } from './mirror-exchange';
 import { type MirrorBreaker } from './mirror-breaker';
 import { buildMirrorHeaders } from './mirror-headers';
 import { type MirrorInflight } from './mirror-inflight';
-import { type MirrorQueue } from './mirror-queue';
 
 /** Is this request selected for mirroring (method filter, then mirrorPercentage)? */
 export function isMirrorSelected(mirror: CompiledMirror, method: string): boolean {
@@ -30,39 +30,41 @@ interface CopyFacts {
   readonly path: string;
   readonly requestId: string;
   readonly startedAt: number;
-  readonly t0: number;
   readonly remoteAddress: string | undefined;
   readonly httpVersion: string;
   readonly userAgent: string | undefined;
 }
 
-/** Per-cluster state shared by every copy: in-flight counts, the unreachable breaker, the wait queue. */
+/** Proxy-wide state shared by every copy: in-flight counts, the unreachable breaker, the buffer budget. */
 export interface MirrorBounds {
   readonly inflight: MirrorInflight;
   readonly breaker: MirrorBreaker;
-  readonly queue: MirrorQueue;
+  readonly buffer: ByteBudget;
 }
 
+/** Error codes of a copy's own body, and the drop reason each one counts as. */
+const BODY_DROP_REASONS: Readonly<Record<string, MirrorDropReason>> = {
+  ERR_MIRROR_BODY_TOO_LARGE: 'body_too_large',
+  ERR_MIRROR_BUFFER_BUDGET: 'buffer_budget',
+  ERR_CLIENT_ABORTED: 'incomplete_request',
+};
+
 /**
- * Starts the mirror copy of a selected request and returns the body the live request
- * must send: the request itself, a teed stream, or null for bodiless requests.
- * Every way a copy is not sent is counted, with its reason.
+ * Starts the mirror copy of a selected request, once its body is ready to go upstream.
+ * Every way a copy is not sent, or is cut short by its own body, is counted with its reason;
+ * every other copy ends as one mirror exchange event (answered, failed or timed out).
  */
-export function startMirror(ctx: ExchangeContext, mirror: CompiledMirror, bounds: MirrorBounds): Readable | null {
+export function startMirror(ctx: ExchangeContext, mirror: CompiledMirror, bounds: MirrorBounds, read: RequestBody): void {
   const { req, headers } = ctx;
-  const liveBody = headers.hasBody ? req : null;
   const clusterName = mirror.cluster.name;
-  if (headers.contentLength !== undefined && headers.contentLength > mirror.maxBodyBytes) {
-    dropped(ctx.proxyId, ctx.route.name, clusterName, 'body_too_large', headers.requestId);
-    return liveBody;
-  }
-  if (bounds.breaker.isOpen(clusterName)) {
-    dropped(ctx.proxyId, ctx.route.name, clusterName, 'unreachable', headers.requestId);
-    return liveBody;
-  }
-  if (!bounds.inflight.tryAcquire(clusterName, mirror.maxInflight)) {
-    dropped(ctx.proxyId, ctx.route.name, clusterName, 'inflight_cap', headers.requestId);
-    return liveBody;
+  const drop = (reason: MirrorDropReason) => dropped(ctx.proxyId, ctx.route.name, clusterName, reason, headers.requestId);
+  if (headers.contentLength !== undefined && headers.contentLength > mirror.maxBodyBytes) return drop('body_too_large');
+  if (bounds.breaker.isOpen(clusterName)) return drop('unreachable');
+  if (!bounds.inflight.tryAcquire(clusterName, mirror.maxInflight)) return drop('inflight_cap');
+  const body = copyBody(req, read, mirror.maxBodyBytes, bounds.buffer);
+  if (typeof body === 'string') {
+    bounds.inflight.release(clusterName);
+    return drop(body);
   }
   const facts: CopyFacts = {
     proxyId: ctx.proxyId,
@@ -70,24 +72,26 @@ export function startMirror(ctx: ExchangeContext, mirror: CompiledMirror, bounds
     method: req.method as string,
     path: req.url as string,
     requestId: headers.requestId,
-    startedAt: ctx.startedAt,
-    t0: ctx.t0,
+    startedAt: Date.now(),
     remoteAddress: (req.socket as Socket | null)?.remoteAddress,
     httpVersion: req.httpVersion,
     userAgent: headers.userAgent,
   };
-  const tee = liveBody === null ? undefined : teeRequestBody(req, mirror.maxBodyBytes);
-  const request = { path: facts.path, method: facts.method, headers: buildMirrorHeaders(headers.list, mirror), body: tee?.copy ?? null };
+  const request = { path: facts.path, method: facts.method, headers: buildMirrorHeaders(headers.list, mirror), body: body.body };
   const exchange = new MirrorExchange(mirror, request, (outcome) => {
+    body.release();
     bounds.inflight.release(clusterName);
     bounds.breaker.record(clusterName, outcome.connectFailure);
-    if (outcome.bodyTooLarge) dropped(facts.proxyId, facts.route, clusterName, 'body_too_large', facts.requestId);
+    const reason = outcome.bodyErrorCode === undefined ? undefined : BODY_DROP_REASONS[outcome.bodyErrorCode];
+    if (reason !== undefined) dropped(facts.proxyId, facts.route, clusterName, reason, facts.requestId);
     else publishMirror(facts, clusterName, outcome);
-    // Last, so that the copies it lets start (or expire) report after this one.
-    if (outcome.dispatched) bounds.queue.release(clusterName);
   });
-  bounds.queue.submit(clusterName, mirror.cluster.capacity, exchange);
-  return tee === undefined ? null : tee.live;
+  exchange.submit();
+}
+
+/** Counts a selected request whose copy was never made: its body never arrived whole. */
+export function mirrorNotMade(ctx: ExchangeContext, mirror: CompiledMirror): void {
+  dropped(ctx.proxyId, ctx.route.name, mirror.cluster.name, 'incomplete_request', ctx.headers.requestId);
 }
 
 function dropped(proxyId: string, route: string, cluster: string, reason: MirrorDropReason, requestId: string): void {
@@ -108,7 +112,10 @@ function publishMirror(facts: CopyFacts, cluster: string, outcome: MirrorOutcome
     requestId: facts.requestId,
     status: outcome.status,
     errorCode: outcome.errorCode,
-    durationMs: performance.now() - facts.t0,
+    complete: outcome.complete,
+    durationMs: outcome.durationMs,
+    queuedMs: outcome.queuedMs,
+    sent: outcome.sent,
     startedAt: facts.startedAt,
     bytes: outcome.bytes,
     attempts: 1,

@@ -3,18 +3,25 @@ import { type Dispatcher } from 'undici';
 import { type CompiledMirror } from '../config/compiled-config';
 import { MirrorTimeoutError } from '../errors';
 import { classifyUpstreamError } from '../forwarding/upstream-failure';
-import { type QueuedCopy } from './mirror-queue';
+import { type SlotWaiter } from '../transport/connection-slots';
+import { type Endpoint } from '../transport/upstream-pools';
 
 export interface MirrorOutcome {
   readonly status: number;
   readonly errorCode: string | undefined;
+  /** The mirror's answer was read to its last byte. */
+  readonly complete: boolean;
   readonly bytes: number;
-  /** The copy was cut because the body passed mirror.maxBodyBytes. */
-  readonly bodyTooLarge: boolean;
+  /** The copy was written to the mirror. */
+  readonly sent: boolean;
+  /** From leaving the proxy to the last byte (0 when it never left). */
+  readonly durationMs: number;
+  /** From its creation until it left the proxy (or ended without leaving). */
+  readonly queuedMs: number;
   /** The mirror could not be connected to (refused, unresolved, connect timeout). */
   readonly connectFailure: boolean;
-  /** The copy was handed to undici (it held a place among the cluster's connections). */
-  readonly dispatched: boolean;
+  /** The error that ended it, when it was the copy's own body (too large, over the budget, client gone). */
+  readonly bodyErrorCode: string | undefined;
 }
 
 /** The request a copy sends. */
@@ -22,19 +29,29 @@ export interface MirrorRequest {
   readonly path: string;
   readonly method: string;
   readonly headers: string[];
-  readonly body: Readable | null;
+  readonly body: Buffer | Readable | null;
 }
+
+const BODY_ERRORS = new Set(['ERR_MIRROR_BODY_TOO_LARGE', 'ERR_MIRROR_BUFFER_BUDGET', 'ERR_CLIENT_ABORTED']);
 
 /**
  * One fire-and-forget mirror request. Nothing here can reach the live response: the
  * handler owns no reference to it. The mirror's answer is read and discarded (so its
  * keep-alive connection stays reusable) and only its status and size are kept.
+ *
+ * `mirror.timeout` is one deadline set when the copy is created and enforced wherever it
+ * is: waiting for a connection (it is skipped, no socket touched), connecting, sending its
+ * body, waiting for headers, or reading a trickling answer (aborted).
  */
-export class MirrorExchange implements Dispatcher.DispatchHandler, QueuedCopy {
-  readonly queuedAt = performance.now();
+export class MirrorExchange implements Dispatcher.DispatchHandler, SlotWaiter {
+  private readonly createdAt = performance.now();
+  private sentAt = 0;
   private status = 0;
   private bytes = 0;
-  private dispatched = false;
+  private endpoint: Endpoint | undefined;
+  private holdsSlot = false;
+  private controller: Dispatcher.DispatchController | undefined;
+  private timer: NodeJS.Timeout | undefined;
   private done: ((outcome: MirrorOutcome) => void) | undefined;
 
   constructor(
@@ -43,32 +60,31 @@ export class MirrorExchange implements Dispatcher.DispatchHandler, QueuedCopy {
     done: (outcome: MirrorOutcome) => void,
   ) {
     this.done = done;
-    // While it waits in the MirrorQueue nobody else listens: a body that fails then (too
-    // large, client gone) ends the copy here instead of becoming an unhandled 'error'.
-    request.body?.on('error', this.onBodyError);
+    this.timer = setTimeout(this.onDeadline, mirror.timeoutMs);
+    // Until undici takes the body nobody else listens: a body that fails while the copy
+    // waits (too large, over the budget, client gone) ends the copy here instead of
+    // becoming an unhandled 'error'.
+    const body = request.body;
+    if (body !== null && !Buffer.isBuffer(body)) body.on('error', this.onBodyError);
   }
 
-  get timeoutMs(): number {
-    return this.mirror.timeoutMs;
+  /** Waits for one of the next endpoint's connections. */
+  submit(): void {
+    this.endpoint = this.mirror.cluster.next();
+    this.endpoint.slots.acquire(this);
   }
 
   get ended(): boolean {
     return this.done === undefined;
   }
 
-  start(): void {
-    this.dispatched = true;
+  onSlot(): void {
+    this.holdsSlot = true;
     const { path, method, headers, body } = this.request;
     try {
-      this.mirror.cluster.next().dispatch(
-        {
-          path,
-          method: method as Dispatcher.HttpMethod,
-          headers,
-          body,
-          headersTimeout: this.mirror.timeoutMs,
-          bodyTimeout: this.mirror.timeoutMs,
-        },
+      (this.endpoint as Endpoint).pool.dispatch(
+        // The deadline above bounds the whole copy; undici's own idle timers would only be later.
+        { path, method: method as Dispatcher.HttpMethod, headers, body, headersTimeout: 0, bodyTimeout: 0 },
         this,
       );
     } catch (error) {
@@ -76,21 +92,25 @@ export class MirrorExchange implements Dispatcher.DispatchHandler, QueuedCopy {
     }
   }
 
-  expire(): void {
-    this.request.body?.destroy();
-    this.fail(new MirrorTimeoutError(this.mirror.timeoutMs));
-  }
-
-  private readonly onBodyError = (error: Error): void => {
-    if (!this.dispatched) this.fail(error);
+  private readonly onDeadline = (): void => {
+    this.timer = undefined;
+    const error = new MirrorTimeoutError(this.mirror.timeoutMs);
+    if (this.controller !== undefined) return this.controller.abort(error);
+    // Queued, or handed to undici and still connecting: end it now; undici reports later and frees the slot then.
+    const body = this.request.body;
+    if (body !== null && !Buffer.isBuffer(body)) body.destroy();
+    // Past the deadline without a connection counts for the unreachable breaker like a refused connect.
+    this.end(false, error, this.holdsSlot);
   };
 
-  /**
-   * Only when undici queued the copy itself (the mirror's pool also serves live traffic,
-   * or its size changed on reload): one that waited past its timeout is still not sent.
-   */
+  private readonly onBodyError = (error: Error): void => {
+    if (!this.holdsSlot) this.fail(error);
+  };
+
   onRequestStart(controller: Dispatcher.DispatchController): void {
-    if (performance.now() - this.queuedAt > this.mirror.timeoutMs) controller.abort(new MirrorTimeoutError(this.mirror.timeoutMs));
+    this.controller = controller;
+    if (this.ended) return controller.abort(new MirrorTimeoutError(this.mirror.timeoutMs));
+    this.sentAt = performance.now();
   }
 
   onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number): void {
@@ -102,31 +122,46 @@ export class MirrorExchange implements Dispatcher.DispatchHandler, QueuedCopy {
   }
 
   onResponseEnd(): void {
-    this.end({ status: this.status, errorCode: undefined, bytes: this.bytes, bodyTooLarge: false, connectFailure: false, dispatched: true });
+    this.end(true, undefined, false);
+    this.releaseSlot();
   }
 
   onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
     this.fail(error);
+    this.releaseSlot();
   }
 
   private fail(error: Error): void {
-    const tooLarge = (error as { code?: unknown }).code === 'ERR_MIRROR_BODY_TOO_LARGE';
-    const failure = classifyUpstreamError(error);
-    this.end({
-      status: this.status,
-      errorCode: tooLarge ? 'MIRROR_BODY_TOO_LARGE' : failure.code,
-      bytes: this.bytes,
-      bodyTooLarge: tooLarge,
-      connectFailure: failure.retryOn === 'connect-failure',
-      dispatched: this.dispatched,
-    });
+    this.end(false, error, false);
   }
 
-  private end(outcome: MirrorOutcome): void {
+  private end(complete: boolean, error: Error | undefined, stillConnecting: boolean): void {
     const done = this.done;
     if (done === undefined) return;
     // Dropping the callback also lets go of what it holds as soon as the copy ends.
     this.done = undefined;
-    done(outcome);
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    const now = performance.now();
+    const sent = this.sentAt > 0;
+    const failure = error === undefined ? undefined : classifyUpstreamError(error);
+    const code = (error as { code?: unknown } | undefined)?.code;
+    done({
+      status: this.status,
+      errorCode: failure?.code,
+      complete,
+      bytes: this.bytes,
+      sent,
+      durationMs: sent ? now - this.sentAt : 0,
+      queuedMs: (sent ? this.sentAt : now) - this.createdAt,
+      connectFailure: stillConnecting || failure?.retryOn === 'connect-failure',
+      bodyErrorCode: typeof code === 'string' && BODY_ERRORS.has(code) ? code : undefined,
+    });
+  }
+
+  /** The slot is undici's until it reports: only then may another copy take the connection. */
+  private releaseSlot(): void {
+    if (!this.holdsSlot) return;
+    this.holdsSlot = false;
+    (this.endpoint as Endpoint).slots.release();
   }
 }

@@ -29,7 +29,21 @@ export interface ExchangeEvent {
   readonly status: number;
   /** Set when the exchange failed: e.g. UPSTREAM_TIMEOUT, UPSTREAM_RESET, NO_ROUTE. */
   readonly errorCode: string | undefined;
+  /**
+   * The response was delivered whole: the upstream's to its last byte, or an answer the proxy
+   * gave itself (404, 502, 504, ...). False when the exchange broke off, even after a status
+   * line (reset or timed out mid-body, client gone): `status` is then only what had begun.
+   */
+  readonly complete: boolean;
+  /**
+   * Live: from arrival to the last byte sent to the client. Mirror: the candidate's own time,
+   * from the copy leaving the proxy to the last byte of its answer (0 when it never left).
+   */
   readonly durationMs: number;
+  /** Time spent inside the proxy waiting for an upstream connection (a copy: from its creation until it left). */
+  readonly queuedMs: number;
+  /** The request was written to the upstream (a copy that timed out while queued or connecting was not). */
+  readonly sent: boolean;
   /** Epoch milliseconds at which the request arrived. */
   readonly startedAt: number;
   /** Response body bytes sent to the client (live) or received and discarded (mirror). */
@@ -40,7 +54,12 @@ export interface ExchangeEvent {
   readonly userAgent: string | undefined;
 }
 
-export type MirrorDropReason = 'inflight_cap' | 'body_too_large' | 'unreachable';
+/**
+ * Why a copy was not sent or was cut short: the cluster's in-flight cap, the body over
+ * `mirror.maxBodyBytes`, the cluster skipped as unreachable, the proxy-wide buffer budget
+ * (`limits.mirrorBufferBytes`), or a live request whose body never arrived whole.
+ */
+export type MirrorDropReason = 'inflight_cap' | 'body_too_large' | 'unreachable' | 'buffer_budget' | 'incomplete_request';
 
 export interface MirrorDroppedEvent {
   /** `Proxy.id` of the proxy that published it. */

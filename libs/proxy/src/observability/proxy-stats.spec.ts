@@ -7,6 +7,7 @@ const mirrorExchange = diagnosticsChannel.channel(PROXY_CHANNELS.mirrorExchange)
 const mirrorDropped = diagnosticsChannel.channel(PROXY_CHANNELS.mirrorDropped);
 
 function event(fields: Partial<ExchangeEvent>): ExchangeEvent {
+  const errorCode = fields.errorCode;
   return {
     proxyId: 'a-1',
     mirror: false,
@@ -17,7 +18,11 @@ function event(fields: Partial<ExchangeEvent>): ExchangeEvent {
     requestId: 'id',
     status: 200,
     errorCode: undefined,
+    // An exchange with an error code and no status broke off; every other one here ran to its end.
+    complete: errorCode === undefined || (fields.status ?? 200) > 0,
     durationMs: 10,
+    queuedMs: 0,
+    sent: true,
     startedAt: 0,
     bytes: 0,
     attempts: 1,

@@ -28,9 +28,13 @@ export interface ProxyStats {
   close(): void;
 }
 
-/** The status as a label, or the error code when the upstream never answered. */
-function codeOf(event: ExchangeEvent): string {
-  return event.status > 0 ? String(event.status) : (event.errorCode ?? 'unknown').toLowerCase();
+/**
+ * The status, for an exchange whose response was delivered whole; the lower-case error
+ * code (`upstream_reset`, `upstream_timeout`, ...) for one that broke off, even after its
+ * status line: a reset mid-body is a failure, not a 200.
+ */
+export function codeOf(event: Pick<ExchangeEvent, 'status' | 'errorCode' | 'complete'>): string {
+  return event.complete ? String(event.status) : (event.errorCode ?? 'unknown').toLowerCase();
 }
 
 function counter(): Counter {
@@ -72,6 +76,8 @@ export function createProxyStats(options: ProxyStatsOptions = {}): ProxyStats {
     if (only !== undefined && event.proxyId !== only) return;
     const count = metrics.mirrorRequests.get(event.route, event.cluster, codeOf(event));
     if (count !== undefined) count.count += 1;
+    // The candidate's own time, only for copies that reached it: time queued in the proxy is not its latency.
+    if (!event.sent) return;
     metrics.mirrorDuration.get(event.route, event.cluster)?.observe(event.durationMs / 1000);
     metrics.mirrorLatency.record(event.cluster, event.durationMs);
   };

@@ -1,28 +1,33 @@
 import { Pool } from 'undici';
 import { type ClusterConfig } from '../config/proxy-config.schema';
 import { durationToMs } from '../config/duration';
+import { ConnectionSlots } from './connection-slots';
 
-/** A cluster's endpoints, each one keep-alive undici Pool, taken in round robin. */
+/** One upstream endpoint: its keep-alive pool and the slots that hand out its connections. */
+export interface Endpoint {
+  readonly pool: Pool;
+  readonly slots: ConnectionSlots;
+}
+
+/** A cluster's endpoints, taken in round robin. */
 export class ClusterEndpoints {
   private cursor = 0;
 
   constructor(
     readonly name: string,
-    private readonly pools: readonly Pool[],
-    /** Requests the endpoints carry at once: connections per endpoint × endpoints (pipelining is 1). */
-    readonly capacity: number,
+    private readonly endpoints: readonly Endpoint[],
   ) {}
 
-  next(): Pool {
-    const pool = this.pools[this.cursor] as Pool;
-    this.cursor = this.cursor + 1 === this.pools.length ? 0 : this.cursor + 1;
-    return pool;
+  next(): Endpoint {
+    const endpoint = this.endpoints[this.cursor] as Endpoint;
+    this.cursor = this.cursor + 1 === this.endpoints.length ? 0 : this.cursor + 1;
+    return endpoint;
   }
 
   /** For a retry: the next endpoint other than the one that just failed, when there is one (Envoy's previous_hosts). */
-  nextExcept(previous: Pool | undefined): Pool {
-    const pool = this.next();
-    return pool === previous && this.pools.length > 1 ? this.next() : pool;
+  nextExcept(previous: Endpoint | undefined): Endpoint {
+    const endpoint = this.next();
+    return endpoint === previous && this.endpoints.length > 1 ? this.next() : endpoint;
   }
 }
 
@@ -32,7 +37,7 @@ export class ClusterEndpoints {
  * out of the config are closed gracefully (their in-flight requests finish first).
  */
 export class UpstreamPools {
-  private readonly pools = new Map<string, Pool>();
+  private readonly pools = new Map<string, Endpoint>();
 
   /** Builds the endpoints of each cluster, reusing pools; closes pools no longer used. */
   build(clusters: readonly ClusterConfig[], graceMs: number): Map<string, ClusterEndpoints> {
@@ -41,12 +46,12 @@ export class UpstreamPools {
     for (const cluster of clusters) {
       const connectTimeout = durationToMs(cluster.connectTimeout);
       const keepAliveTimeout = durationToMs(cluster.keepAliveTimeout);
-      const pools = cluster.endpoints.map((endpoint) => {
-        const key = `${endpoint}|${cluster.connections}|${connectTimeout}|${keepAliveTimeout}`;
+      const endpoints = cluster.endpoints.map((address) => {
+        const key = `${address}|${cluster.connections}|${connectTimeout}|${keepAliveTimeout}`;
         used.add(key);
-        let pool = this.pools.get(key);
-        if (pool === undefined) {
-          pool = new Pool(`http://${endpoint}`, {
+        let endpoint = this.pools.get(key);
+        if (endpoint === undefined) {
+          const pool = new Pool(`http://${address}`, {
             connections: cluster.connections,
             pipelining: 1,
             connect: { timeout: connectTimeout },
@@ -54,25 +59,26 @@ export class UpstreamPools {
             // Upstream keep-alive hints may shorten, never lengthen, our bound.
             keepAliveMaxTimeout: keepAliveTimeout,
           });
-          this.pools.set(key, pool);
+          endpoint = { pool, slots: new ConnectionSlots(cluster.connections) };
+          this.pools.set(key, endpoint);
         }
-        return pool;
+        return endpoint;
       });
-      out.set(cluster.name, new ClusterEndpoints(cluster.name, pools, cluster.connections * pools.length));
+      out.set(cluster.name, new ClusterEndpoints(cluster.name, endpoints));
     }
-    for (const [key, pool] of this.pools) {
+    for (const [key, endpoint] of this.pools) {
       if (used.has(key)) continue;
       this.pools.delete(key);
-      void closeWithin(pool, graceMs);
+      void closeWithin(endpoint.pool, graceMs);
     }
     return out;
   }
 
   /** Lets in-flight requests finish for up to graceMs, then destroys what is left. */
   async close(graceMs: number): Promise<void> {
-    const pools = [...this.pools.values()];
+    const endpoints = [...this.pools.values()];
     this.pools.clear();
-    await Promise.all(pools.map((pool) => closeWithin(pool, graceMs)));
+    await Promise.all(endpoints.map((endpoint) => closeWithin(endpoint.pool, graceMs)));
   }
 }
 
