@@ -45,6 +45,10 @@ function proxyIdOf(name: string | undefined): string {
 export interface ProxyRuntimeStats {
   readonly liveInflight: number;
   readonly mirrorInflight: Readonly<Record<string, number>>;
+  /** Request body bytes read ahead, held until their exchange ends (bounded by limits.requestBufferTotalBytes). */
+  readonly requestBufferedBytes: number;
+  /** Request body bytes held by mirror copies (bounded by limits.mirrorBufferBytes). */
+  readonly mirrorBufferedBytes: number;
   readonly closed: boolean;
 }
 
@@ -219,6 +223,8 @@ class MirroringProxy implements Proxy {
     return {
       liveInflight: this.liveInflight,
       mirrorInflight: { ...mirrorInflight, ...this.mirrorInflight.snapshot() },
+      requestBufferedBytes: this.requestBuffer.heldBytes,
+      mirrorBufferedBytes: this.mirrorBounds.buffer.heldBytes,
       closed: this.closing !== undefined,
     };
   }

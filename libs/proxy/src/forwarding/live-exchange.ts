@@ -160,7 +160,8 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
   onRequestStart(controller: Dispatcher.DispatchController): void {
     this.controller = controller;
     // Ended while undici was connecting: let go without sending.
-    if (this.finished) return controller.abort(this.clientGone ? new ClientAbortedError() : new RouteTimeoutError(this.ctx.route.timeoutMs));
+    if (this.finished)
+      return controller.abort(this.clientGone ? new ClientAbortedError() : new RouteTimeoutError(this.ctx.route.timeoutMs));
     this.sent = true;
   }
 
@@ -215,7 +216,10 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
     const failure = classifyUpstreamError(error);
     const { res } = this.ctx;
     const inTime = this.deadline !== undefined;
-    if (inTime && (this.discarding || (!res.headersSent && this.canRetry() && isRetriableFailure(this.ctx.route.retry!, failure.retryOn)))) {
+    if (
+      inTime &&
+      (this.discarding || (!res.headersSent && this.canRetry() && isRetriableFailure(this.ctx.route.retry!, failure.retryOn)))
+    ) {
       this.discarding = false;
       return this.retryLater();
     }
