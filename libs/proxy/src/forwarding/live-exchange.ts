@@ -50,6 +50,7 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
   private attempts = 0;
   private status = 0;
   private bytes = 0;
+  /** When it began waiting for a connection; 0 while not waiting. */
   private queuedSince = 0;
   private queuedMs = 0;
   private sent = false;
@@ -135,6 +136,7 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
     this.holdsSlot = true;
     this.controller = undefined;
     this.queuedMs += performance.now() - this.queuedSince;
+    this.queuedSince = 0;
     this.attempts += 1;
     const perTry = this.ctx.route.retry?.perTryTimeoutMs;
     if (perTry !== undefined) this.tryTimer = setTimeout(this.onTryTimeout, perTry);
@@ -263,6 +265,7 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
   private finish(status: number, errorCode: string | undefined, complete: boolean): void {
     if (this.finished) return;
     this.finished = true;
+    if (this.queuedSince > 0) this.queuedMs += performance.now() - this.queuedSince;
     if (this.deadline !== undefined) clearTimeout(this.deadline);
     this.deadline = undefined;
     this.clearTryTimer();

@@ -36,7 +36,10 @@ function event(fields: Partial<ExchangeEvent>): ExchangeEvent {
 /** Within the histogram's stated error (0.8 %). */
 const near = (exact: number) => ({ asymmetricMatch: (n: number) => Math.abs(n - exact) <= exact / 128, toString: () => `≈${exact}` });
 
-const proxyA = { id: 'a-1', stats: () => ({ liveInflight: 0, mirrorInflight: { shadow: 3 }, requestBufferedBytes: 0, mirrorBufferedBytes: 0, closed: false }) };
+const proxyA = {
+  id: 'a-1',
+  stats: () => ({ liveInflight: 0, mirrorInflight: { shadow: 3 }, requestBufferedBytes: 0, mirrorBufferedBytes: 0, closed: false }),
+};
 
 describe('createProxyStats', () => {
   it('counts only the given proxy, and every proxy when none is given', () => {
