@@ -105,7 +105,7 @@ async function retainedBytesPerRow() {
   gc();
   const before = process.memoryUsage().heapUsed;
   for (let first = 0; first < ROWS; first += BATCH_ITEMS) {
-    const outcome = processTrackBatch(Buffer.from(batchBody(first)), undefined, DEFAULT_TRACK_LIMITS);
+    const outcome = await processTrackBatch(Buffer.from(batchBody(first)), undefined, DEFAULT_TRACK_LIMITS);
     await store.append(outcome.accepted);
   }
   gc();

@@ -29,3 +29,26 @@ export class ReportError extends CollectorError {
     super('ERR_REPORT', message);
   }
 }
+
+/** A track body refused as a whole, before any item is read: malformed or of an unsupported encoding. */
+export class TrackBodyError extends CollectorError {
+  constructor(
+    code: 'ERR_ENCODING_UNSUPPORTED' | 'ERR_ENCODING_INVALID' | 'ERR_BODY_INVALID',
+    readonly status: 400 | 415,
+    message: string,
+  ) {
+    super(code, message);
+  }
+}
+
+/** A track body past one of the collector's bounds (413), found before the work it bounds was done. */
+export class TrackLimitError extends CollectorError {
+  constructor(
+    /** The environment variable that sets the bound. */
+    readonly setting: string,
+    readonly bound: number,
+    message: string,
+  ) {
+    super('ERR_TRACK_LIMIT', message);
+  }
+}

@@ -1,7 +1,13 @@
 import { isAbsolute, resolve } from 'node:path';
 import { parseEnv, s } from '@mirrormesh/schema';
 import { SERVICE_ENV, serviceOptionsFrom, type ServiceOptions } from '@mirrormesh/service-kit';
-import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_ITEMS_PER_BATCH, type TrackLimits } from '../ingest/track-limits';
+import {
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_DECODED_BYTES,
+  DEFAULT_MAX_ITEMS_PER_BATCH,
+  DEFAULT_MAX_JSON_VALUES,
+  type TrackLimits,
+} from '../ingest/track-limits';
 import { DEFAULT_RETENTION_MAX_BYTES, DEFAULT_SEGMENT_MAX_BYTES, type StorageLimits } from '../storage/storage-limits';
 import { DEFAULT_TLS_HOSTS } from '../tls/certificate-store';
 
@@ -27,6 +33,8 @@ export const COLLECTOR_ENV = {
   TLS_HOSTS: s.commaList(s.string({ minLength: 1, maxLength: 253 }), { minItems: 1, maxItems: 32 }).default([...DEFAULT_TLS_HOSTS]),
   MAX_BODY_BYTES: s.integer({ min: 1024, max: 256 * MIB, fromString: true }).default(DEFAULT_MAX_BODY_BYTES),
   MAX_DECODED_BYTES: s.integer({ min: 1024, max: 1024 * MIB, fromString: true }).default(DEFAULT_MAX_DECODED_BYTES),
+  MAX_ITEMS_PER_BATCH: s.integer({ min: 1, max: 1_000_000, fromString: true }).default(DEFAULT_MAX_ITEMS_PER_BATCH),
+  MAX_JSON_VALUES: s.integer({ min: 64, max: 100_000_000, fromString: true }).default(DEFAULT_MAX_JSON_VALUES),
   SEGMENT_MAX_BYTES: s.integer({ min: 4096, max: 1024 * MIB, fromString: true }).default(DEFAULT_SEGMENT_MAX_BYTES),
   RETENTION_MAX_BYTES: s.integer({ min: 4096, max: 1024 * 1024 * MIB, fromString: true }).default(DEFAULT_RETENTION_MAX_BYTES),
 };
@@ -52,7 +60,12 @@ export function loadCollectorConfig(env: NodeJS.ProcessEnv, cwd: string = proces
     queryPort: e.QUERY_PORT,
     dataDir: isAbsolute(e.DATA_DIR) ? e.DATA_DIR : resolve(cwd, e.DATA_DIR),
     tlsHosts: e.TLS_HOSTS,
-    track: { maxBodyBytes: e.MAX_BODY_BYTES, maxDecodedBytes: e.MAX_DECODED_BYTES, maxItemsPerBatch: DEFAULT_MAX_ITEMS_PER_BATCH },
+    track: {
+      maxBodyBytes: e.MAX_BODY_BYTES,
+      maxDecodedBytes: e.MAX_DECODED_BYTES,
+      maxItemsPerBatch: e.MAX_ITEMS_PER_BATCH,
+      maxJsonValues: e.MAX_JSON_VALUES,
+    },
     storage: { segmentMaxBytes: e.SEGMENT_MAX_BYTES, retentionMaxBytes: e.RETENTION_MAX_BYTES },
   };
 }

@@ -1,8 +1,9 @@
-import { gunzipSync } from 'node:zlib';
+import { TrackBodyError, TrackLimitError } from '../errors';
+import { decodeBody } from './body-decoder';
+import { scanBody } from './body-layout';
 import { checkEnvelope } from './envelope-validator';
-import { rawArrayItems } from './raw-json-items';
 import { type RequestRow } from './stored-item';
-import { type TrackLimits } from './track-limits';
+import { trackLimitError, type TrackLimits } from './track-limits';
 import { batchFailure, type TrackItemError, type TrackResponse } from './track-response';
 
 /** Stands for a line of newline-delimited JSON that does not parse: that item alone is rejected. */
@@ -23,22 +24,25 @@ export interface TrackOutcome {
 
 /**
  * Decodes and checks one POST /v2.1/track body: JSON array, single envelope or
- * newline-delimited JSON, optionally gzip-encoded. Malformed items are rejected one by one
- * (400 each, with the rule they break) and the rest accepted: 200 when all were, 206 when
- * some were, 400 when none could be. Never throws on bad input.
+ * newline-delimited JSON, optionally gzip- or deflate-encoded. Each bound in `limits` is
+ * enforced before the work it bounds (decoded size while inflating, items and JSON values by
+ * a scan before parsing), so an oversized body costs the collector no more than the bound.
+ * Malformed items are rejected one by one (400 each, with the rule they break) and the rest
+ * accepted: 200 when all were, 206 when some were, 400 when none could be. Never throws on bad input.
  */
-export function processTrackBatch(body: Buffer, contentEncoding: string | undefined, limits: TrackLimits): TrackOutcome {
-  if (body.length > limits.maxBodyBytes) {
-    return failure(413, `request body exceeds ${limits.maxBodyBytes} bytes`);
+export async function processTrackBatch(body: Buffer, contentEncoding: string | undefined, limits: TrackLimits): Promise<TrackOutcome> {
+  try {
+    if (body.length > limits.maxBodyBytes) throw trackLimitError('maxBodyBytes', limits.maxBodyBytes);
+    const text = (await decodeBody(body, contentEncoding, limits.maxDecodedBytes)).toString('utf8');
+    return checkItems(parseItems(text, limits));
+  } catch (error) {
+    if (error instanceof TrackLimitError) return failure(413, error.message);
+    if (error instanceof TrackBodyError) return failure(error.status, error.message);
+    throw error;
   }
-  const decoded = decode(body, contentEncoding, limits.maxDecodedBytes);
-  if (typeof decoded !== 'string') return decoded;
-  const parsed = parseItems(decoded);
-  if ('error' in parsed) return failure(400, parsed.error);
-  const { items, raw } = parsed;
-  if (items.length > limits.maxItemsPerBatch) {
-    return failure(413, `batch has ${items.length} items; at most ${limits.maxItemsPerBatch} are accepted per request`, items.length);
-  }
+}
+
+function checkItems({ items, raw }: ParsedItems): TrackOutcome {
   const accepted: AcceptedItem[] = [];
   const errors: TrackItemError[] = [];
   items.forEach((item, index) => {
@@ -60,42 +64,36 @@ export function processTrackBatch(body: Buffer, contentEncoding: string | undefi
   return { status, response, accepted };
 }
 
-function decode(body: Buffer, contentEncoding: string | undefined, maxDecodedBytes: number): string | TrackOutcome {
-  const encoding = (contentEncoding ?? 'identity').trim().toLowerCase();
-  if (encoding === 'identity' || encoding === '') return body.toString('utf8');
-  if (encoding !== 'gzip' && encoding !== 'x-gzip') {
-    return failure(415, `content-encoding "${encoding.slice(0, 40)}" is not supported (use gzip or none)`);
-  }
-  try {
-    return gunzipSync(body, { maxOutputLength: maxDecodedBytes }).toString('utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ERR_BUFFER_TOO_LARGE') return failure(413, `decompressed body exceeds ${maxDecodedBytes} bytes`);
-    return failure(400, 'body is not valid gzip data');
-  }
-}
-
-/** The items of a body, with the text each was sent as when it can be stored as is (see rawArrayItems). */
+/** The items of a body, with the text each was sent as when it can be stored as is. */
 interface ParsedItems {
   readonly items: unknown[];
   readonly raw: readonly (string | undefined)[] | undefined;
 }
 
-function parseItems(text: string): ParsedItems | { error: string } {
-  const trimmed = text.trim();
-  if (trimmed === '') return { error: 'body is empty: expected a JSON array of envelopes' };
-  try {
-    const parsed: unknown = JSON.parse(trimmed);
-    if (Array.isArray(parsed)) return { items: parsed, raw: rawArrayItems(trimmed, parsed.length) };
-    return { items: [parsed], raw: undefined };
-  } catch {
-    // Not one JSON document: the track API also takes one envelope per line.
+/** Parses a body only once scanBody has found it within the limits; throws TrackLimitError or TrackBodyError. */
+function parseItems(text: string, limits: TrackLimits): ParsedItems {
+  const layout = scanBody(text, limits);
+  switch (layout.kind) {
+    case 'over':
+      throw layout.error;
+    case 'empty':
+      throw new TrackBodyError('ERR_BODY_INVALID', 400, 'body is empty: expected a JSON array of envelopes');
+    case 'array': {
+      const parsed = parseWhole(text);
+      const items = Array.isArray(parsed) ? (parsed as unknown[]) : [parsed];
+      // The scan's element texts are the items as sent; one that spans lines cannot be stored as is.
+      const raw = layout.elements.length === items.length ? layout.elements.map(singleLine) : undefined;
+      return { items, raw };
+    }
+    case 'value':
+      return { items: [parseWhole(text)], raw: undefined };
+    case 'lines':
+      return parseLines(layout.lines);
   }
-  const lines = trimmed
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
-  if (lines.length < 2) return { error: 'body is not valid JSON: expected a JSON array of envelopes' };
+}
+
+function parseLines(lines: readonly string[]): ParsedItems {
+  if (lines.length < 2) return { items: [parseWhole(lines[0] ?? '')], raw: undefined };
   const items = lines.map((line): unknown => {
     try {
       return JSON.parse(line);
@@ -103,9 +101,26 @@ function parseItems(text: string): ParsedItems | { error: string } {
       return UNPARSABLE;
     }
   });
-  if (items.every((item) => item === UNPARSABLE)) return { error: 'body is not valid JSON: expected a JSON array of envelopes' };
-  // A line holds one envelope: its text is already the one-line JSON to store ("\r" of CRLF trimmed).
+  if (items.every((item) => item === UNPARSABLE)) throw invalidJson('no line is one JSON envelope');
+  // A line holds one envelope: its text is already the one-line JSON to store.
   return { items, raw: lines };
+}
+
+function parseWhole(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw invalidJson((error as Error).message);
+  }
+}
+
+/** The 400 for a body that is not JSON; `detail` says where (V8 names the position). */
+function invalidJson(detail: string): TrackBodyError {
+  return new TrackBodyError('ERR_BODY_INVALID', 400, `body is not valid JSON (${detail}): expected a JSON array of envelopes`);
+}
+
+function singleLine(raw: string): string | undefined {
+  return raw.includes('\n') || raw.includes('\r') ? undefined : raw;
 }
 
 function serialise(envelope: Record<string, unknown>): string | undefined {
@@ -116,6 +131,6 @@ function serialise(envelope: Record<string, unknown>): string | undefined {
   }
 }
 
-function failure(status: 400 | 413 | 415, message: string, itemsReceived = 0): TrackOutcome {
-  return { status, response: batchFailure(itemsReceived, status, message), accepted: [] };
+function failure(status: 400 | 413 | 415, message: string): TrackOutcome {
+  return { status, response: batchFailure(0, status, message), accepted: [] };
 }

@@ -24,7 +24,7 @@ export class TrackController {
   @HttpCode(200)
   async track(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-    const outcome = processTrackBatch(body, headerOf(request.headers['content-encoding']), this.limits);
+    const outcome = await processTrackBatch(body, headerOf(request.headers['content-encoding']), this.limits);
     let status: number = outcome.status;
     let response = outcome.response;
     if (outcome.accepted.length > 0) {
