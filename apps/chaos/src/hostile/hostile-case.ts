@@ -20,8 +20,12 @@ export interface Expectation {
    * the client's message never completed (EOF mid-head or mid-body), or a tunnel it refuses.
    */
   readonly closeWithoutAnswer?: boolean;
-  /** Most answers on the connection (1 for smuggling: a second answer is a smuggled request). */
-  readonly maxAnswers?: number;
+  /**
+   * Statuses allowed for answers after the first on the connection. For smuggling only 400:
+   * a server may answer before reading a body, then refuse the leftover bytes, but never
+   * serve them as a request.
+   */
+  readonly laterAnswers?: readonly number[];
   /** For slow clients: no answer is needed, only that the server lets go within the bound. */
   readonly closeWithinBound?: boolean;
   /** Strings the answer bodies must never contain (a traversal reaching a file). */

@@ -26,7 +26,7 @@ export interface HostileTargets {
   readonly processes: readonly AppProcess[];
   /** The recording upstream every proxy mirrors to: what a smuggled copy would reach. */
   readonly recorder: Upstream;
-  /** Markers that reached the book service (its access log) or the mirror recorder. */
+  /** Markers that reached the book service or the collector (their access logs) or the mirror recorder. */
   upstreamSaw(): Set<string>;
   stop(): Promise<void>;
 }
@@ -68,6 +68,7 @@ export async function startHostileTargets(): Promise<HostileTargets> {
           name: 'collector',
           entry: APP_ENTRIES.collector,
           env: { HOST: '127.0.0.1', PORT: '0', QUERY_PORT: '0', DATA_DIR: join(dir, 'collector'), LOG_FORMAT: 'common' },
+          watch: UPSTREAM_MARKERS,
           ready: /track API on https:\/\/([\d.]+:\d+)\/v2\.1\/track \(TLS\); query and health on http:\/\/([\d.]+:\d+)/,
         }),
       ),
@@ -98,7 +99,8 @@ export async function startHostileTargets(): Promise<HostileTargets> {
       processes: started,
       recorder,
       upstreamSaw: () => {
-        const saw = new Set(book.app.seen());
+        // The collector's own access log too: a smuggled request it served is logged there.
+        const saw = new Set([...book.app.seen(), ...collector.app.seen()]);
         for (const request of recorder.received) for (const match of request.url.matchAll(UPSTREAM_MARKERS)) saw.add(match[0]);
         return saw;
       },

@@ -93,5 +93,6 @@ async function writeParts(socket: Socket, parts: readonly SendPart[], stopped: (
 }
 
 function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  // Unref'd: a slow case's pending pause must not keep the test process alive after the suite.
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }

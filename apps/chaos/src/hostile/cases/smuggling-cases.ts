@@ -22,7 +22,7 @@ export function smugglingCases(ctx: CaseContext): HostileCase[] {
     cases.push(
       named(ctx, 'smuggling', name, {
         parts: oneShot(bytes),
-        expect: { statuses: [...CLIENT_ERRORS, 501, ...alsoOk], maxAnswers: 1 },
+        expect: { statuses: [...CLIENT_ERRORS, 501, ...alsoOk], laterAnswers: [400] },
         upstreamMustNotSee: [marker],
       }),
     );
