@@ -11,8 +11,8 @@ export interface StartOptions {
   readonly netns?: string;
   readonly env?: Readonly<Record<string, string>>;
   readonly cwd?: string;
-  /** Keep stdout (default: only stderr is kept; a sidecar's access log would flood the buffer). */
-  readonly keepStdout?: boolean;
+  /** Pipe stdin and stdout for a line protocol (default: stdout ignored, a sidecar's access log would flood the buffer). */
+  readonly interactive?: boolean;
 }
 
 /** A child process this suite started, stopped only by its own pid. */
@@ -39,7 +39,7 @@ export function startNode(name: string, script: string, args: readonly string[],
   const child = spawn(command, argv, {
     cwd: options.cwd,
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NODE_ENV: 'production', ...options.env },
-    stdio: ['ignore', options.keepStdout === true ? 'pipe' : 'ignore', 'pipe'],
+    stdio: options.interactive === true ? ['pipe', 'pipe', 'pipe'] : ['ignore', 'ignore', 'pipe'],
   });
   if (child.pid === undefined) throw new Error(`${name} could not be started`);
   let output = '';
@@ -47,7 +47,6 @@ export function startNode(name: string, script: string, args: readonly string[],
     output += chunk.toString();
     if (output.length > OUTPUT_LIMIT) output = output.slice(-OUTPUT_LIMIT / 2);
   };
-  child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
