@@ -61,7 +61,13 @@ export async function readAccounting(target: FaultRunTarget): Promise<MirrorAcco
 const phaseCount = (phase: Phase): number => Math.round((phase.rate * phase.durationMs) / 1_000);
 
 async function loadPhase(target: FaultRunTarget, phase: Phase): Promise<LoadResult> {
-  return target.load({ url: target.url, rate: phase.rate, count: phaseCount(phase), connections: phase.connections, timeoutMs: phase.timeoutMs });
+  return target.load({
+    url: target.url,
+    rate: phase.rate,
+    count: phaseCount(phase),
+    connections: phase.connections,
+    timeoutMs: phase.timeoutMs,
+  });
 }
 
 /** Reads until `done` holds, at most `limitMs`; resolves the last reading and the time it took (undefined if never). */

@@ -52,7 +52,10 @@ describe('accountMirror', () => {
   });
 
   it('reports a copy counted twice as negative', () => {
-    const twice = metrics(['mirrormesh_requests_total{route="r",cluster="l",code="200"} 1', 'mirrormesh_mirror_requests_total{route="r",cluster="m",code="200"} 2']);
+    const twice = metrics([
+      'mirrormesh_requests_total{route="r",cluster="l",code="200"} 1',
+      'mirrormesh_mirror_requests_total{route="r",cluster="m",code="200"} 2',
+    ]);
     expect(accountMirror(twice, 'r', 'm').unaccounted).toBe(-1);
   });
 

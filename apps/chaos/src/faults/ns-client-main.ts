@@ -23,7 +23,8 @@ createInterface({ input: process.stdin }).on('line', (line) => {
   const command = JSON.parse(line) as Command;
   execute(command).then(
     (result) => process.stdout.write(`${JSON.stringify({ id: command.id, result })}\n`),
-    (error: unknown) => process.stdout.write(`${JSON.stringify({ id: command.id, error: (error as { code?: string }).code ?? (error as Error).message })}\n`),
+    (error: unknown) =>
+      process.stdout.write(`${JSON.stringify({ id: command.id, error: (error as { code?: string }).code ?? (error as Error).message })}\n`),
   );
 });
 process.stdin.once('end', () => process.exit(0));

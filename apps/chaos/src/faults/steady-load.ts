@@ -41,7 +41,13 @@ export async function steadyLoad(options: SteadyLoadOptions): Promise<LoadResult
   const connections = options.connections ?? STEADY_LOAD_DEFAULTS.connections;
   const timeoutMs = options.timeoutMs ?? STEADY_LOAD_DEFAULTS.timeoutMs;
   const { origin, pathname, search } = new URL(url);
-  const pool = new Pool(origin, { connections, pipelining: 1, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, keepAliveTimeout: 30_000 });
+  const pool = new Pool(origin, {
+    connections,
+    pipelining: 1,
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+    keepAliveTimeout: 30_000,
+  });
   const intervalMs = 1_000 / rate;
   const records: LoadRecord[] = [];
   const pending = new Set<Promise<void>>();

@@ -27,7 +27,9 @@ export interface FaultServer {
 export async function startFaultServer(options: FaultServerOptions): Promise<FaultServer> {
   const get = options.get ?? localGet;
   const args = ['--host', options.host, '--port', String(options.port), '--behaviour', options.behaviour ?? 'ok'];
-  const child = startNode(options.name, FAULT_SERVER_MAIN, [...args, '--tuning', JSON.stringify(options.tuning ?? {})], { netns: options.netns });
+  const child = startNode(options.name, FAULT_SERVER_MAIN, [...args, '--tuning', JSON.stringify(options.tuning ?? {})], {
+    netns: options.netns,
+  });
   const base = `http://${options.host}:${options.port}`;
   await waitUntil(`${options.name} listening`, async () => (await get(`${base}/__fault`)).status === 200, { child });
   return {

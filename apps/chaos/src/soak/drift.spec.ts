@@ -44,7 +44,12 @@ describe('judgeDrift (RSS)', () => {
   });
 
   it('a slow climb under the absolute margin is not drift', () => {
-    expect(judgeDrift(series(10, (t) => 20 + (0.6 * t) / 60), RSS_DRIFT_RULE).drift).toBe(false);
+    expect(
+      judgeDrift(
+        series(10, (t) => 20 + (0.6 * t) / 60),
+        RSS_DRIFT_RULE,
+      ).drift,
+    ).toBe(false);
   });
 
   it('too few readings are never drift', () => {

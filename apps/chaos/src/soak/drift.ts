@@ -68,11 +68,25 @@ export function judgeDrift(points: readonly Point[], rule: DriftRule): DriftVerd
   const q4 = median(quarter(3));
   const fmt = (v: number): string => v.toFixed(2);
   if (n < MIN_POINTS)
-    return { drift: false, tooShort: true, slopePerMin: slope, secondQuarterMedian: q2, lastQuarterMedian: q4, summary: `too short to judge (${n} readings, ${MIN_POINTS} needed)` };
+    return {
+      drift: false,
+      tooShort: true,
+      slopePerMin: slope,
+      secondQuarterMedian: q2,
+      lastQuarterMedian: q4,
+      summary: `too short to judge (${n} readings, ${MIN_POINTS} needed)`,
+    };
   const climbing = slope >= rule.maxSlopePerMin;
   const higher = q4 >= q2 * rule.maxMedianRatio && q4 - q2 >= rule.minMedianRise;
   const summary =
     `slope over the second half ${fmt(slope)} ${rule.unit}/min (limit ${rule.maxSlopePerMin}); ` +
     `last-quarter median ${fmt(q4)} vs second-quarter ${fmt(q2)} ${rule.unit} (limit ×${rule.maxMedianRatio} and +${rule.minMedianRise})`;
-  return { drift: climbing && higher, tooShort: false, slopePerMin: slope, secondQuarterMedian: q2, lastQuarterMedian: q4, summary: `${climbing && higher ? 'DRIFT' : 'steady'}: ${summary}` };
+  return {
+    drift: climbing && higher,
+    tooShort: false,
+    slopePerMin: slope,
+    secondQuarterMedian: q2,
+    lastQuarterMedian: q4,
+    summary: `${climbing && higher ? 'DRIFT' : 'steady'}: ${summary}`,
+  };
 }

@@ -48,7 +48,9 @@ async function main(): Promise<number> {
   const durationMs = minutes * 60_000;
   const intervalMs = Math.max(MIN_SAMPLE_INTERVAL_MS, durationMs / SAMPLES_PER_RUN);
   const rig = await startLocalRig({ mirrorBehaviour: 'slow', tuning: { slowMs: SOAK_DEFAULTS.mirrorDelayMs } });
-  process.stdout.write(`soak: ${minutes} min at ${rate} req/s, mirror answers after ${SOAK_DEFAULTS.mirrorDelayMs} ms; sidecar pid ${rig.sidecar.child.pid}\n`);
+  process.stdout.write(
+    `soak: ${minutes} min at ${rate} req/s, mirror answers after ${SOAK_DEFAULTS.mirrorDelayMs} ms; sidecar pid ${rig.sidecar.child.pid}\n`,
+  );
   const samples: SoakSample[] = [];
   let errors = 0;
   try {
@@ -76,8 +78,14 @@ async function main(): Promise<number> {
     await rig.close();
   }
   const verdicts = {
-    rss: judgeDrift(samples.map((s) => ({ tS: s.tS, value: s.rssMiB })), RSS_DRIFT_RULE),
-    probe: judgeDrift(samples.map((s) => ({ tS: s.tS, value: s.probeMs })), PROBE_DRIFT_RULE),
+    rss: judgeDrift(
+      samples.map((s) => ({ tS: s.tS, value: s.rssMiB })),
+      RSS_DRIFT_RULE,
+    ),
+    probe: judgeDrift(
+      samples.map((s) => ({ tS: s.tS, value: s.probeMs })),
+      PROBE_DRIFT_RULE,
+    ),
   };
   const title = `sidecar soak: ${minutes} min at ${rate} req/s, mirror ${SOAK_DEFAULTS.mirrorDelayMs} ms`;
   mkdirSync(SOAK_DIR, { recursive: true });
@@ -85,13 +93,25 @@ async function main(): Promise<number> {
     join(SOAK_DIR, 'soak.svg'),
     renderSoakChart(title, [
       { name: 'sidecar RSS', unit: 'MiB', colour: '#c0392b', points: samples.map((s) => ({ tS: s.tS, value: s.rssMiB })) },
-      { name: 'admin probe latency (event-loop delay)', unit: 'ms', colour: '#2c6fbb', points: samples.map((s) => ({ tS: s.tS, value: s.probeMs })) },
-      { name: 'mirror copies in flight', unit: 'copies', colour: '#7f8c8d', points: samples.map((s) => ({ tS: s.tS, value: s.mirrorInflight })) },
+      {
+        name: 'admin probe latency (event-loop delay)',
+        unit: 'ms',
+        colour: '#2c6fbb',
+        points: samples.map((s) => ({ tS: s.tS, value: s.probeMs })),
+      },
+      {
+        name: 'mirror copies in flight',
+        unit: 'copies',
+        colour: '#7f8c8d',
+        points: samples.map((s) => ({ tS: s.tS, value: s.mirrorInflight })),
+      },
     ]),
   );
   writeFileSync(join(SOAK_DIR, 'soak.md'), renderSoakTable(title, samples, verdicts));
   writeFileSync(join(SOAK_DIR, 'soak.json'), `${JSON.stringify({ minutes, rate, errors, verdicts, samples }, null, 2)}\n`);
-  process.stdout.write(`RSS: ${verdicts.rss.summary}\nevent-loop probe: ${verdicts.probe.summary}\nlive errors: ${errors}\nwritten to ${SOAK_DIR}\n`);
+  process.stdout.write(
+    `RSS: ${verdicts.rss.summary}\nevent-loop probe: ${verdicts.probe.summary}\nlive errors: ${errors}\nwritten to ${SOAK_DIR}\n`,
+  );
   return verdicts.rss.drift || verdicts.probe.drift || errors > 0 ? 1 : 0;
 }
 

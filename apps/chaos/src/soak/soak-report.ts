@@ -28,7 +28,10 @@ export function renderSoakTable(title: string, samples: readonly SoakSample[], v
     '',
     '| t (s) | RSS (MiB) | probe (ms) | live requests | live errors | mirror in flight |',
     '| ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map((s) => `| ${s.tS.toFixed(0)} | ${s.rssMiB.toFixed(1)} | ${s.probeMs.toFixed(2)} | ${s.liveRequests} | ${s.liveErrors} | ${s.mirrorInflight} |`),
+    ...rows.map(
+      (s) =>
+        `| ${s.tS.toFixed(0)} | ${s.rssMiB.toFixed(1)} | ${s.probeMs.toFixed(2)} | ${s.liveRequests} | ${s.liveErrors} | ${s.mirrorInflight} |`,
+    ),
     '',
   ].join('\n');
 }

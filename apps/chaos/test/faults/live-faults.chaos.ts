@@ -73,7 +73,10 @@ describe('live faults under steady load (real sidecar process)', () => {
       rig = await startLocalRig({ liveBehaviour: 'slow', tuning: { slowMs: 3_000 }, route: { routeTimeout: `${ROUTE_TIMEOUT_MS}ms` } });
       // 100 req/s × 1 s = 100 requests open at once: more than the 64 live connections, so some
       // wait in the pool, and the route timeout counts that wait too.
-      const run = await runFaultScenario(rig.target, { fault: { rate: 100, durationMs: 5_000, connections: 256 }, drainLimitMs: DRAIN_LIMIT_MS });
+      const run = await runFaultScenario(rig.target, {
+        fault: { rate: 100, durationMs: 5_000, connections: 256 },
+        drainLimitMs: DRAIN_LIMIT_MS,
+      });
       const times = latencies(run, '504');
       const [fastest, slowest] = [Math.min(...times), Math.max(...times)];
       record('slower than the route timeout', run, `504 after ${fastest.toFixed(0)}–${slowest.toFixed(0)} ms`);

@@ -61,7 +61,13 @@ describe('mirror faults under steady keep-alive load (real sidecar process, mirr
     async () => {
       rig = await startLocalRig();
       const r = rig;
-      const run = await scenario({ warmup: WARMUP, calm: CALM, fault: FAULT, drainLimitMs: DRAIN_LIMIT_MS, during: [{ atMs: 3_000, run: () => r.mirror.stop('SIGKILL') }] });
+      const run = await scenario({
+        warmup: WARMUP,
+        calm: CALM,
+        fault: FAULT,
+        drainLimitMs: DRAIN_LIMIT_MS,
+        during: [{ atMs: 3_000, run: () => r.mirror.stop('SIGKILL') }],
+      });
       record('killed', run);
       expectLiveUntouchedAndAccounted(run);
       expect(run.phase.failed + run.phase.timedOut + (run.phase.droppedByReason.unreachable ?? 0)).toBeGreaterThan(0);
@@ -108,7 +114,13 @@ describe('mirror faults under steady keep-alive load (real sidecar process, mirr
     async () => {
       rig = await startLocalRig();
       const r = rig;
-      const run = await scenario({ warmup: WARMUP, calm: CALM, fault: FAULT, drainLimitMs: DRAIN_LIMIT_MS, inject: () => r.mirror.setBehaviour('hang') });
+      const run = await scenario({
+        warmup: WARMUP,
+        calm: CALM,
+        fault: FAULT,
+        drainLimitMs: DRAIN_LIMIT_MS,
+        inject: () => r.mirror.setBehaviour('hang'),
+      });
       record('hanging', run);
       expectLiveUntouchedAndAccounted(run);
       expect(run.phase.answered).toBe(0);
@@ -123,7 +135,13 @@ describe('mirror faults under steady keep-alive load (real sidecar process, mirr
     async () => {
       rig = await startLocalRig();
       const r = rig;
-      const run = await scenario({ warmup: WARMUP, calm: CALM, fault: FAULT, drainLimitMs: DRAIN_LIMIT_MS, inject: () => r.mirror.setBehaviour('reset-mid-response') });
+      const run = await scenario({
+        warmup: WARMUP,
+        calm: CALM,
+        fault: FAULT,
+        drainLimitMs: DRAIN_LIMIT_MS,
+        inject: () => r.mirror.setBehaviour('reset-mid-response'),
+      });
       record('reset mid-response', run);
       expectLiveUntouchedAndAccounted(run);
       // The exchange failed after its status line: its code is the error, never the status it never finished.
@@ -139,7 +157,13 @@ describe('mirror faults under steady keep-alive load (real sidecar process, mirr
     async () => {
       rig = await startLocalRig();
       const r = rig;
-      const run = await scenario({ warmup: WARMUP, calm: CALM, fault: FAULT, drainLimitMs: DRAIN_LIMIT_MS, inject: () => r.mirror.setBehaviour('trickle') });
+      const run = await scenario({
+        warmup: WARMUP,
+        calm: CALM,
+        fault: FAULT,
+        drainLimitMs: DRAIN_LIMIT_MS,
+        inject: () => r.mirror.setBehaviour('trickle'),
+      });
       record('trickling', run);
       expectLiveUntouchedAndAccounted(run);
       // No copy outlives the mirror timeout, so none can finish a 6 s answer.
@@ -155,7 +179,13 @@ describe('mirror faults under steady keep-alive load (real sidecar process, mirr
     async () => {
       rig = await startLocalRig();
       const r = rig;
-      const run = await scenario({ warmup: WARMUP, calm: CALM, fault: FAULT, drainLimitMs: DRAIN_LIMIT_MS, inject: () => r.mirror.setBehaviour('garbage') });
+      const run = await scenario({
+        warmup: WARMUP,
+        calm: CALM,
+        fault: FAULT,
+        drainLimitMs: DRAIN_LIMIT_MS,
+        inject: () => r.mirror.setBehaviour('garbage'),
+      });
       record('garbage', run);
       expectLiveUntouchedAndAccounted(run);
       expect(run.phase.answered).toBe(0);
@@ -169,7 +199,13 @@ describe('mirror faults under steady keep-alive load (real sidecar process, mirr
     async () => {
       rig = await startLocalRig();
       const r = rig;
-      const run = await scenario({ warmup: WARMUP, calm: CALM, fault: FAULT, drainLimitMs: DRAIN_LIMIT_MS, inject: () => r.mirror.setBehaviour('error-share') });
+      const run = await scenario({
+        warmup: WARMUP,
+        calm: CALM,
+        fault: FAULT,
+        drainLimitMs: DRAIN_LIMIT_MS,
+        inject: () => r.mirror.setBehaviour('error-share'),
+      });
       const share = (run.phase.mirrorByCode['500'] ?? 0) / Math.max(1, run.phase.answered);
       record('500 on 40 %', run, `500 share ${(share * 100).toFixed(1)} %`);
       expectLiveUntouchedAndAccounted(run);

@@ -16,7 +16,8 @@ const capabilities = probeLabCapabilities();
 const describeLab = capabilities.namespacesMissing === undefined ? describe : describe.skip;
 const itNetem = capabilities.netemMissing === undefined ? it : it.skip;
 if (capabilities.namespacesMissing !== undefined) console.warn(`network faults skipped: ${capabilities.namespacesMissing}`);
-else if (capabilities.netemMissing !== undefined) console.warn(`network faults: latency and loss scenarios skipped: ${capabilities.netemMissing}`);
+else if (capabilities.netemMissing !== undefined)
+  console.warn(`network faults: latency and loss scenarios skipped: ${capabilities.netemMissing}`);
 
 const RATE = 300;
 const WARMUP = { rate: RATE, durationMs: 1_000 };
