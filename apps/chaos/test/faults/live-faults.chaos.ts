@@ -3,17 +3,16 @@
 // taking the sidecar down, and a rolling SIGTERM restart behind retries costs no client an error.
 import { DRAIN_LIMIT_MS } from '../../src/faults/fault-config';
 import { runFaultScenario, type FaultRun } from '../../src/faults/fault-run';
-import { recordFigures } from '../../src/faults/faults-summary';
 import { startLocalRig, type LocalRig } from '../../src/faults/local-rig';
 import { localGet } from '../../src/processes/http-get';
 import { stopAllStarted } from '../../src/processes/child-process';
+import { expectAccountedAndDrained, recordRun, SCENARIO_TIMEOUT_MS } from './fault-expectations';
 
 /** A dead upstream is refused at once; anything slower than this is a hang, not a fast 502. */
 const FAST_502_MS = 1_000;
 const ROUTE_TIMEOUT_MS = 1_000;
 /** The route timeout has a precise timer under 2 s: a 504 later than this is late. */
 const ROUTE_TIMEOUT_SLACK_MS = 500;
-const SCENARIO_TIMEOUT_MS = 60_000;
 
 let rig: LocalRig | undefined;
 
@@ -23,26 +22,12 @@ afterEach(async () => {
 });
 afterAll(stopAllStarted);
 
-function record(scenario: string, run: FaultRun, notes: string): void {
-  recordFigures({
-    scenario: `live ${scenario}`,
-    requests: run.fault.requests,
-    liveErrors: run.fault.errors,
-    outcomes: run.fault.outcomes,
-    calmP99Ms: undefined,
-    faultP99Ms: run.fault.p99Ms,
-    p99LimitMs: undefined,
-    mirror: run.phase,
-    inflightDrainMs: run.inflightDrainMs,
-    notes: `${notes}; outcomes ${JSON.stringify(run.fault.outcomes)}; live codes ${JSON.stringify(run.phase.liveByCode)}`,
-  });
-}
-
-function expectAccounted(run: FaultRun): void {
-  expect(run.atEnd.unaccounted).toBe(0);
-  expect(run.total.unaccounted).toBe(0);
-  expect(run.total.inflight).toBe(0);
-}
+const record = (scenario: string, run: FaultRun, notes: string): void =>
+  recordRun(
+    `live ${scenario}`,
+    run,
+    `${notes}; outcomes ${JSON.stringify(run.fault.outcomes)}; live codes ${JSON.stringify(run.phase.liveByCode)}`,
+  );
 
 const latencies = (run: FaultRun, outcome: string): number[] => run.faultRecords.filter((r) => r.outcome === outcome).map((r) => r.ms);
 
@@ -62,7 +47,7 @@ describe('live faults under steady load (real sidecar process)', () => {
       expect(Object.keys(run.fault.outcomes).sort()).toEqual(['200', '502']);
       expect(run.fault.outcomes['502']).toBeGreaterThan(0);
       expect(slowest502).toBeLessThanOrEqual(FAST_502_MS);
-      expectAccounted(run);
+      expectAccountedAndDrained(run);
     },
     SCENARIO_TIMEOUT_MS,
   );
@@ -83,7 +68,7 @@ describe('live faults under steady load (real sidecar process)', () => {
       expect(run.fault.outcomes).toEqual({ '504': run.fault.requests });
       expect(fastest).toBeGreaterThanOrEqual(ROUTE_TIMEOUT_MS * 0.95);
       expect(slowest).toBeLessThanOrEqual(ROUTE_TIMEOUT_MS + ROUTE_TIMEOUT_SLACK_MS);
-      expectAccounted(run);
+      expectAccountedAndDrained(run);
     },
     SCENARIO_TIMEOUT_MS,
   );
@@ -100,7 +85,7 @@ describe('live faults under steady load (real sidecar process)', () => {
       expect(Object.keys(run.fault.outcomes).every((outcome) => !/^\d+$/.test(outcome))).toBe(true);
       expect(rig.sidecar.child.alive()).toBe(true);
       expect(ready.status).toBe(200);
-      expectAccounted(run);
+      expectAccountedAndDrained(run);
       // Failed after its status line: counted by its error code, not the 200 it never finished.
       expect(run.phase.liveByCode).toEqual({ upstream_reset: run.fault.requests });
     },
@@ -126,7 +111,7 @@ describe('live faults under steady load (real sidecar process)', () => {
       });
       record('rolling SIGTERM restart', run, 'live-0 at 2 s, live-1 at 6 s');
       expect(run.fault.outcomes).toEqual({ '200': run.fault.requests });
-      expectAccounted(run);
+      expectAccountedAndDrained(run);
     },
     SCENARIO_TIMEOUT_MS,
   );
