@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { APP_ENTRIES } from '../app-entries';
+import { startNode, waitUntil, type Child } from './child-process';
+import { localGet, type HttpGet } from './http-get';
+
+export interface SidecarProcessOptions {
+  /** The sidecar's config as JSON (listener and admin addresses included). */
+  readonly config: { readonly listener: { host: string; port: number }; readonly admin: { host: string; port: number } };
+  readonly netns?: string;
+  /** How to reach its admin: from this process, or from inside a namespace. */
+  readonly get?: HttpGet;
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** The real sidecar (`apps/sidecar/dist/main.js --config FILE`) as a child process, ready when its admin says so. */
+export interface SidecarProcess {
+  readonly child: Child;
+  readonly listenerUrl: string;
+  readonly adminUrl: string;
+  /** GET /metrics (Prometheus text). */
+  metrics(): Promise<string>;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export async function startSidecarProcess(options: SidecarProcessOptions): Promise<SidecarProcess> {
+  const get = options.get ?? localGet;
+  const dir = mkdtempSync(join(tmpdir(), 'mirrormesh-chaos-sidecar-'));
+  const configFile = join(dir, 'sidecar.json');
+  writeFileSync(configFile, JSON.stringify(options.config, null, 2));
+  const child = startNode('sidecar', APP_ENTRIES.sidecar, ['--config', configFile], {
+    cwd: dir,
+    netns: options.netns,
+    env: { LOG_FORMAT: 'json', WATCH_CONFIG: 'false', ...options.env },
+  });
+  void child.exited.then(() => rmSync(dir, { recursive: true, force: true }));
+  const { listener, admin } = options.config;
+  const adminUrl = `http://${admin.host}:${admin.port}`;
+  await waitUntil('sidecar ready', async () => (await get(`${adminUrl}/health/ready`)).status === 200, { child });
+  return {
+    child,
+    listenerUrl: `http://${listener.host}:${listener.port}`,
+    adminUrl,
+    async metrics() {
+      const response = await get(`${adminUrl}/metrics`);
+      if (response.status !== 200) throw new Error(`sidecar /metrics answered ${response.status}`);
+      return response.body;
+    },
+    stop: (signal) => child.stop(signal),
+  };
+}
