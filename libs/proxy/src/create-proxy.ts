@@ -16,6 +16,7 @@ import { MirrorBreaker } from './mirror/mirror-breaker';
 import { MirrorInflight } from './mirror/mirror-inflight';
 import { MirrorQueue } from './mirror/mirror-queue';
 import { pickDestination } from './routing/pick-destination';
+import { normalizeRequestTarget } from './routing/request-target';
 import { UpstreamPools } from './transport/upstream-pools';
 import { ProxyConfigError } from './errors';
 import { waitUntil } from './wait-until';
@@ -108,10 +109,13 @@ class MirroringProxy implements Proxy {
     if (method === 'CONNECT') return this.local(req, res, startedAt, t0, LOCAL_ANSWERS.connect);
     // 47 = "/": absolute-form ("http://elsewhere/") and asterisk-form targets are refused: no open proxy.
     if (url.charCodeAt(0) !== 47) return this.local(req, res, startedAt, t0, LOCAL_ANSWERS.absoluteForm);
-    const query = url.indexOf('?');
-    const input = { path: query < 0 ? url : url.slice(0, query), method, source: req };
+    const table = this.table;
+    const path = normalizeRequestTarget(req, url, table.pathNormalization);
+    if (typeof path !== 'string')
+      return this.local(req, res, startedAt, t0, path.reason === 'encoded-nul' ? LOCAL_ANSWERS.badPathNul : LOCAL_ANSWERS.badPathEscape);
+    const input = { path, method, source: req };
     let route: CompiledRoute | undefined;
-    for (const candidate of this.table.routes) {
+    for (const candidate of table.routes) {
       if (candidate.matches(input)) {
         route = candidate;
         break;

@@ -1,3 +1,4 @@
+import { type PathNormalization } from '../routing/normalize-path';
 import { compileRouteMatch, type RequestPredicate } from '../routing/route-matcher';
 import { type ClusterEndpoints } from '../transport/upstream-pools';
 import { durationToMs } from './duration';
@@ -48,6 +49,7 @@ export interface CompiledRoute {
 export interface RoutingTable {
   readonly config: ProxyConfig;
   readonly routes: readonly CompiledRoute[];
+  readonly pathNormalization: PathNormalization;
 }
 
 export function compileConfig(config: ProxyConfig, clusters: ReadonlyMap<string, ClusterEndpoints>): RoutingTable {
@@ -76,7 +78,7 @@ export function compileConfig(config: ProxyConfig, clusters: ReadonlyMap<string,
           : compileMirror(route, cluster(route.mirror.cluster), maxInflight.get(route.mirror.cluster) ?? 0),
     };
   });
-  return { config, routes };
+  return { config, routes, pathNormalization: config.pathNormalization.normalization };
 }
 
 function compileRetry(retries: RouteConfig['retries']): CompiledRetry | undefined {

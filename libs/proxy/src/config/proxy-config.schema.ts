@@ -1,4 +1,5 @@
 import { s, type Infer } from '@mirrormesh/schema';
+import { PATH_NORMALIZATIONS } from '../routing/normalize-path';
 import { DURATION_PATTERN, DURATION_RULE } from './duration';
 import { stringMatchSchema } from './string-match.schema';
 
@@ -19,6 +20,8 @@ export const PROXY_DEFAULTS = {
   mirrorTimeout: '10s',
   mirrorMaxBodyBytes: 1024 * 1024,
   retryOn: 'connect-failure,refused-stream,reset,gateway-error',
+  /** Istio's default is BASE; ours also merges slashes, so `//internal` cannot pass a route on `/internal`. */
+  pathNormalization: 'MERGE_SLASHES',
 } as const;
 
 const duration = s.string({ pattern: DURATION_PATTERN, patternRule: DURATION_RULE });
@@ -114,6 +117,9 @@ export const proxyConfigSchema = s.object({
     .default({ host: PROXY_DEFAULTS.adminHost, port: PROXY_DEFAULTS.adminPort }),
   clusters: s.array(clusterSchema, { minItems: 1 }),
   routes: s.array(routeSchema, { minItems: 1 }),
+  pathNormalization: s
+    .object({ normalization: s.oneOf(PATH_NORMALIZATIONS).default(PROXY_DEFAULTS.pathNormalization) })
+    .default({ normalization: PROXY_DEFAULTS.pathNormalization }),
 });
 
 /** The validated configuration, defaults applied; durations stay strings as written. */
