@@ -18,6 +18,8 @@ export const PROXY_DEFAULTS = {
   /** Envoy's default route timeout. */
   routeTimeout: '15s',
   mirrorTimeout: '10s',
+  /** A candidate is unreleased code: the copy goes without the user's credentials unless the route says so. */
+  mirrorForwardCredentials: false,
   mirrorMaxBodyBytes: 1024 * 1024,
   retryOn: 'connect-failure,refused-stream,reset,gateway-error',
   /** Istio's default is BASE; ours also merges slashes, so `//internal` cannot pass a route on `/internal`. */
@@ -69,6 +71,7 @@ const matchSchema = s.object({
 const mirrorSchema = s.object({
   cluster: s.string({ minLength: 1 }),
   shadowHostSuffix: s.boolean().default(true),
+  forwardCredentials: s.boolean().default(PROXY_DEFAULTS.mirrorForwardCredentials),
   headers: s
     .object({
       request: s.object({
