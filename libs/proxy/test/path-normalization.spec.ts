@@ -25,26 +25,26 @@ describe('path normalization: a route on /internal cannot be bypassed by another
     ],
   });
 
-  const get = (proxy: ProxyServer, target: string) =>
-    rawRequest(proxy.port, `GET ${target} HTTP/1.1\r\nHost: books.local\r\nConnection: close\r\n\r\n`);
+  /** One proxy per normalization under test; `default` has no pathNormalization key. */
+  const proxies = new Map<string, ProxyServer>();
+  const get = (normalization: string, target: string) =>
+    rawRequest(proxies.get(normalization)!.port, `GET ${target} HTTP/1.1\r\nHost: books.local\r\nConnection: close\r\n\r\n`);
 
   beforeAll(async () => {
     [internal, live, mirror] = await Promise.all([startUpstream('internal'), startUpstream('live'), startUpstream('mirror')]);
+    proxies.set('default', await startProxy(config()));
+    for (const normalization of ['NONE', 'DECODE_AND_MERGE_SLASHES'])
+      proxies.set(normalization, await startProxy(config({ normalization })));
   });
   beforeEach(() => {
     for (const upstream of [internal, live, mirror]) upstream.received.length = 0;
   });
   afterAll(async () => {
+    await Promise.all([...proxies.values()].map((proxy) => proxy.close()));
     await Promise.all([internal.close(), live.close(), mirror.close()]);
   });
 
   describe('by default (MERGE_SLASHES)', () => {
-    let proxy: ProxyServer;
-    beforeAll(async () => {
-      proxy = await startProxy(config());
-    });
-    afterAll(() => proxy.close());
-
     it.each([
       '//internal/x',
       '/./internal/x',
@@ -53,7 +53,7 @@ describe('path normalization: a route on /internal cannot be bypassed by another
       '/books/%2e%2E/internal/x',
       '/books\\..\\internal/x',
     ])('%s reaches the /internal route, as /internal/x', async (target) => {
-      const answer = await get(proxy, `${target}?q=a%2F..&b=//c`);
+      const answer = await get('default', `${target}?q=a%2F..&b=//c`);
       expect(answer).toMatch(/^HTTP\/1.1 200/);
       expect(answer).toContain('"upstream":"internal"');
       expect(internal.received.map((r) => r.url)).toEqual(['/internal/x?q=a%2F..&b=//c']);
@@ -61,7 +61,7 @@ describe('path normalization: a route on /internal cannot be bypassed by another
     });
 
     it('forwards the normalised path and the untouched query to live and to the mirror copy', async () => {
-      const answer = await get(proxy, '/books//2/./reviews/%7Eall/../?page=./../2');
+      const answer = await get('default', '/books//2/./reviews/%7Eall/../?page=./../2');
       expect(answer).toMatch(/^HTTP\/1.1 200/);
       expect(live.received.map((r) => r.url)).toEqual(['/books/2/reviews/?page=./../2']);
       await eventually(() => mirror.received.length > 0);
@@ -74,7 +74,7 @@ describe('path normalization: a route on /internal cannot be bypassed by another
       ['/books/%0', 'a cut escape'],
       ['/books/a%00b', 'an escaped NUL'],
     ])('answers 400 BAD_PATH for %s (%s) and forwards nothing', async (target) => {
-      const answer = await get(proxy, target);
+      const answer = await get('default', target);
       expect(answer).toMatch(/^HTTP\/1.1 400/);
       expect(answer).toContain('"code":"BAD_PATH"');
       expect(live.received).toHaveLength(0);
@@ -83,41 +83,24 @@ describe('path normalization: a route on /internal cannot be bypassed by another
   });
 
   describe('with pathNormalization.normalization NONE', () => {
-    let proxy: ProxyServer;
-    beforeAll(async () => {
-      proxy = await startProxy(config({ normalization: 'NONE' }));
-    });
-    afterAll(() => proxy.close());
-
     it('matches and forwards the path as received (the behaviour before normalisation)', async () => {
-      const answer = await get(proxy, '//internal/x?q=1');
+      const answer = await get('NONE', '//internal/x?q=1');
       expect(answer).toContain('"upstream":"live"');
       expect(live.received.map((r) => r.url)).toEqual(['//internal/x?q=1']);
     });
   });
 
   describe('with DECODE_AND_MERGE_SLASHES', () => {
-    let proxy: ProxyServer;
-    beforeAll(async () => {
-      proxy = await startProxy(config({ normalization: 'DECODE_AND_MERGE_SLASHES' }));
-    });
-    afterAll(() => proxy.close());
-
     it('decodes escaped slashes and backslashes before removing dots: /books%2F..%5Cinternal/x reaches /internal', async () => {
-      const answer = await get(proxy, '/books%2F..%5Cinternal/x');
+      const answer = await get('DECODE_AND_MERGE_SLASHES', '/books%2F..%5Cinternal/x');
       expect(answer).toContain('"upstream":"internal"');
       expect(internal.received.map((r) => r.url)).toEqual(['/internal/x']);
     });
   });
 
   it('keeps escaped slashes by default (as Istio does below DECODE_AND_MERGE_SLASHES)', async () => {
-    const proxy = await startProxy(config());
-    try {
-      expect(await get(proxy, '/books%2f..%2Finternal/x')).toContain('"upstream":"live"');
-      expect(live.received.map((r) => r.url)).toEqual(['/books%2F..%2Finternal/x']);
-    } finally {
-      await proxy.close();
-    }
+    expect(await get('default', '/books%2f..%2Finternal/x')).toContain('"upstream":"live"');
+    expect(live.received.map((r) => r.url)).toEqual(['/books%2F..%2Finternal/x']);
   });
 
   it('refuses an unknown normalization at load, naming the key and the values', async () => {
