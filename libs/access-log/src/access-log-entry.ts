@@ -4,7 +4,7 @@ export interface AccessLogEntry {
   readonly time: Date;
   readonly remoteAddress: string | undefined;
   readonly method: string;
-  /** The request target as received: path and query. */
+  /** The request target: path and query (secret query values are redacted when written). */
   readonly url: string;
   readonly httpVersion: string;
   readonly status: number;

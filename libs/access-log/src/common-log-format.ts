@@ -1,4 +1,5 @@
 import { type AccessLogEntry } from './access-log-entry';
+import { redactUrl } from './redact-url';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -10,13 +11,14 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  *   127.0.0.1 - - [21/Nov/2026:04:35:42 +0000] "GET /books/2/reviews HTTP/1.1" 200 512 duration_ms=3.2 version=V1MIR-LiveBookService request_id=5f0c…
  */
 export function formatCommonLogLine(entry: AccessLogEntry): string {
-  const request = `${entry.method} ${sanitize(entry.url)} HTTP/${entry.httpVersion}`;
+  const request = `${entry.method} ${sanitize(redactUrl(entry.url))} HTTP/${entry.httpVersion}`;
   const head = `${entry.remoteAddress ?? '-'} - - [${formatClfDate(entry.time)}] "${request}" ${entry.status} ${entry.bytes ?? '-'}`;
   const pairs: string[] = [`duration_ms=${entry.durationMs.toFixed(1)}`];
   if (entry.versionTag !== undefined) pairs.push(`version=${sanitizeValue(entry.versionTag)}`);
   if (entry.requestId !== undefined) pairs.push(`request_id=${sanitizeValue(entry.requestId)}`);
   for (const [key, value] of Object.entries(entry.fields ?? {})) {
-    if (value !== undefined) pairs.push(`${key}=${sanitizeValue(String(value))}`);
+    // A url given as a field is redacted like the request line's (the JSON format does the same).
+    if (value !== undefined) pairs.push(`${key}=${sanitizeValue(key === 'url' ? redactUrl(String(value)) : String(value))}`);
   }
   return `${head} ${pairs.join(' ')}`;
 }

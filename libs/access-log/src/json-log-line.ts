@@ -1,6 +1,7 @@
 import { type AccessLogEntry } from './access-log-entry';
 import { IsoTimeCache } from './iso-time-cache';
 import { jsonString } from './json-string';
+import { redactUrl } from './redact-url';
 
 /** pino's info level: the lines were pino records and still read as such. */
 const HEAD = '{"level":30,"time":"';
@@ -68,10 +69,10 @@ export class JsonLogLine {
   format(entry: AccessLogEntry, nowMs: number): string {
     const fields = entry.fields;
     const head = `${HEAD}${this.now.format(nowMs)}"`;
-    if (fields !== undefined && hasEntryKey(fields)) return `${head}${pairs({ ...this.entryValues(entry), ...fields })}${TAIL}`;
+    if (fields !== undefined && hasEntryKey(fields)) return `${head}${pairs(this.overridden(entry, fields))}${TAIL}`;
     let line = `${head},"time_received":${this.receivedTime(entry.time)}`;
     if (entry.remoteAddress !== undefined) line += `,"remote_address":${jsonString(entry.remoteAddress)}`;
-    line += `,"method":${jsonString(entry.method)},"url":${jsonString(entry.url)},"http_version":${jsonString(entry.httpVersion)}`;
+    line += `,"method":${jsonString(entry.method)},"url":${jsonString(redactUrl(entry.url))},"http_version":${jsonString(entry.httpVersion)}`;
     line += `,"status":${jsonValue(entry.status) as string}`;
     if (entry.bytes !== undefined) line += `,"bytes":${jsonValue(entry.bytes) as string}`;
     line += `,"duration_ms":${jsonValue(roundedDuration(entry.durationMs)) as string}`;
@@ -80,6 +81,13 @@ export class JsonLogLine {
     if (entry.userAgent !== undefined) line += `,"user_agent":${jsonString(entry.userAgent)}`;
     if (fields !== undefined) line += pairs(fields);
     return line + TAIL;
+  }
+
+  /** The entry with its fields on top; a url given as a field is redacted like the entry's own. */
+  private overridden(entry: AccessLogEntry, fields: Readonly<Record<string, FieldValue>>): Record<string, unknown> {
+    const values: Record<string, unknown> = { ...this.entryValues(entry), ...fields };
+    if (typeof values['url'] === 'string') values['url'] = redactUrl(values['url']);
+    return values;
   }
 
   /** The entry as the record pino was given, for the rare line whose fields override one of its keys. */

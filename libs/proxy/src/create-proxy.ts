@@ -17,6 +17,7 @@ import { isMirrorSelected, mirrorNotMade, startMirror, type MirrorBounds } from 
 import { MirrorBreaker } from './mirror/mirror-breaker';
 import { MirrorInflight } from './mirror/mirror-inflight';
 import { pickDestination } from './routing/pick-destination';
+import { normalizeRequestTarget } from './routing/request-target';
 import { UpstreamPools } from './transport/upstream-pools';
 import { ProxyConfigError } from './errors';
 import { waitUntil } from './wait-until';
@@ -118,10 +119,13 @@ class MirroringProxy implements Proxy {
     if (method === 'CONNECT') return this.local(req, res, startedAt, t0, LOCAL_ANSWERS.connect);
     // 47 = "/": absolute-form ("http://elsewhere/") and asterisk-form targets are refused: no open proxy.
     if (url.charCodeAt(0) !== 47) return this.local(req, res, startedAt, t0, LOCAL_ANSWERS.absoluteForm);
-    const query = url.indexOf('?');
-    const input = { path: query < 0 ? url : url.slice(0, query), method, source: req };
+    const table = this.table;
+    const path = normalizeRequestTarget(req, url, table.pathNormalization);
+    if (typeof path !== 'string')
+      return this.local(req, res, startedAt, t0, path.reason === 'encoded-nul' ? LOCAL_ANSWERS.badPathNul : LOCAL_ANSWERS.badPathEscape);
+    const input = { path, method, source: req };
     let route: CompiledRoute | undefined;
-    for (const candidate of this.table.routes) {
+    for (const candidate of table.routes) {
       if (candidate.matches(input)) {
         route = candidate;
         break;
@@ -134,7 +138,7 @@ class MirroringProxy implements Proxy {
       res,
       route,
       headers: buildUpstreamHeaders(req),
-      requestBody: this.table.requestBody,
+      requestBody: table.requestBody,
       startedAt,
       t0,
     };

@@ -1,4 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { redactUrl } from '@mirrormesh/access-log';
 import { type Problem } from '@mirrormesh/catalog';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { problem, PROBLEM_CONTENT_TYPE } from './problem';
@@ -34,7 +35,10 @@ export class ProblemFilter implements ExceptionFilter {
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
       return problem(fastifyStatus, codeForStatus(fastifyStatus), (error as Error).message);
     }
-    this.logger.error(`Unhandled error on ${request.method} ${request.url}`, error instanceof Error ? error.stack : String(error));
+    this.logger.error(
+      `Unhandled error on ${request.method} ${redactUrl(request.url)}`,
+      error instanceof Error ? error.stack : String(error),
+    );
     return problem(500, 'INTERNAL_ERROR', 'The server failed to answer this request.');
   }
 }

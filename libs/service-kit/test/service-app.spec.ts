@@ -1,4 +1,5 @@
-import { Controller, Get, Module } from '@nestjs/common';
+import { Controller, Get, Logger, Module } from '@nestjs/common';
+import { REDACTED } from '@mirrormesh/access-log';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,6 +79,19 @@ describe('createServiceApp', () => {
       instance: '/things/crash',
     });
     expect(text).not.toContain('hunter2');
+  });
+
+  it('logs an unexpected error with secret query values redacted', async () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    try {
+      const res = await request(`${url}/things/crash?token=s3cr3t&x=1`);
+      await res.body.dump();
+      const text = logged.mock.calls.map((call) => String(call[0])).join('\n');
+      expect(text).toContain(`GET /things/crash?token=${REDACTED}&x=1`);
+      expect(text).not.toContain('s3cr3t');
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it('answers a ProblemException with its own status and code', async () => {

@@ -1,3 +1,4 @@
+import { redactUrl } from '@mirrormesh/access-log/redact-url';
 import { VERSION_TAG_DIMENSION } from '@mirrormesh/catalog';
 import { type TelemetryClient } from 'applicationinsights';
 import { type DependencyRecord, type RequestRecord, type Telemetry } from './telemetry';
@@ -26,10 +27,12 @@ export class AppInsightsTelemetry implements Telemetry {
     properties['http.request.method'] = method;
     properties['http.route'] = record.route;
     properties['http.response.status_code'] = record.statusCode;
-    if (record.url !== undefined) properties['url.full'] = record.url;
+    // Secret query values (tokens, keys, signatures) never leave the process.
+    const url = record.url === undefined ? undefined : redactUrl(record.url);
+    if (url !== undefined) properties['url.full'] = url;
     this.client.trackRequest({
       name: `${method} ${record.route}`,
-      url: record.url ?? record.route,
+      url: url ?? record.route,
       resultCode: String(record.statusCode),
       duration: record.durationMs,
       // Application Insights counts 4xx and 5xx answers as failed requests.

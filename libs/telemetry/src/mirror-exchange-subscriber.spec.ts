@@ -1,4 +1,5 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
+import { REDACTED } from '@mirrormesh/access-log/redact-url';
 import { RecordingTelemetry } from '../test/support/recording-telemetry';
 import { MIRROR_DIMENSION, MIRROR_EXCHANGE_CHANNEL, subscribeMirrorExchanges } from './mirror-exchange-subscriber';
 
@@ -47,6 +48,19 @@ describe('subscribeMirrorExchanges', () => {
       },
       expect.objectContaining({ resultCode: 'UPSTREAM_TIMEOUT', success: false, durationMs: 3000 }),
     ]);
+  });
+
+  it('redacts secret query values from the dependency data (they never reach Application Insights)', () => {
+    const telemetry = new RecordingTelemetry();
+    const unsubscribe = subscribeMirrorExchanges(telemetry);
+    try {
+      channel.publish(event({ path: '/books/1?api_key=s3cr3t&lang=en' }));
+    } finally {
+      unsubscribe();
+    }
+    expect(telemetry.dependencies[0]).toEqual(
+      expect.objectContaining({ name: 'GET /books/1', data: `/books/1?api_key=${REDACTED}&lang=en` }),
+    );
   });
 
   it('skips messages that are not exchange events and stops after unsubscribing', () => {

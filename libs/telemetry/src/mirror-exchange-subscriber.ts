@@ -1,4 +1,5 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
+import { redactUrl } from '@mirrormesh/access-log/redact-url';
 import { type Telemetry } from './telemetry';
 
 /** The proxy's channel for finished mirror exchanges (PROXY_CHANNELS.mirrorExchange in @mirrormesh/proxy). */
@@ -56,7 +57,8 @@ function toDependency(event: MirrorExchangeEvent): Parameters<Telemetry['trackDe
     type: 'HTTP',
     method: event.method,
     target: event.cluster,
-    data: event.path,
+    // The path as forwarded, secret query values redacted: they never leave the process.
+    data: redactUrl(event.path),
     resultCode: answered ? String(event.status) : (event.errorCode ?? '0'),
     success: answered && event.status < 500,
     durationMs: event.durationMs,

@@ -5,7 +5,7 @@ export interface RequestRecord {
   readonly route: string;
   readonly statusCode: number;
   readonly durationMs: number;
-  /** The raw URL or path, kept as the item's url; optional. */
+  /** The raw URL or path, kept as the item's url (secret query values redacted); optional. */
   readonly url?: string;
   readonly requestId?: string;
   /** When the request arrived; defaults to now minus the duration. */

@@ -1,4 +1,6 @@
+import { type PathNormalization } from '../routing/normalize-path';
 import { compileRouteMatch, type RequestPredicate } from '../routing/route-matcher';
+import { MIRROR_CREDENTIAL_HEADERS } from '../mirror/mirror-headers';
 import { type ClusterEndpoints } from '../transport/upstream-pools';
 import { durationToMs } from './duration';
 import { type ProxyConfig, type RouteConfig } from './proxy-config.schema';
@@ -26,7 +28,7 @@ export interface CompiledMirror {
   readonly shadowHostSuffix: boolean;
   readonly set: readonly (readonly [string, string])[];
   readonly add: readonly (readonly [string, string])[];
-  /** Lowercase names removed from, or replaced in, the copy. */
+  /** Lowercase names removed from, or replaced in, the copy (credentials unless forwarded). */
   readonly drop: ReadonlySet<string>;
   readonly methods: ReadonlySet<string> | undefined;
   readonly maxBodyBytes: number;
@@ -57,6 +59,7 @@ export interface RoutingTable {
   readonly config: ProxyConfig;
   readonly routes: readonly CompiledRoute[];
   readonly requestBody: CompiledRequestBody;
+  readonly pathNormalization: PathNormalization;
 }
 
 export function compileConfig(config: ProxyConfig, clusters: ReadonlyMap<string, ClusterEndpoints>): RoutingTable {
@@ -86,7 +89,7 @@ export function compileConfig(config: ProxyConfig, clusters: ReadonlyMap<string,
     };
   });
   const requestBody = { bufferBytes: config.limits.requestBufferBytes, idleMs: durationToMs(config.listener.requestBodyIdleTimeout) };
-  return { config, routes, requestBody };
+  return { config, routes, requestBody, pathNormalization: config.pathNormalization.normalization };
 }
 
 function compileRetry(retries: RouteConfig['retries']): CompiledRetry | undefined {
@@ -112,6 +115,7 @@ function compileMirror(route: RouteConfig, cluster: ClusterEndpoints, maxInfligh
   const set = Object.entries(request?.set ?? {}).map(([k, v]) => [k.toLowerCase(), v] as const);
   const add = Object.entries(request?.add ?? {}).map(([k, v]) => [k.toLowerCase(), v] as const);
   const drop = new Set([...(request?.remove ?? []).map((k) => k.toLowerCase()), ...set.map(([k]) => k)]);
+  if (!mirror.forwardCredentials) for (const name of MIRROR_CREDENTIAL_HEADERS) drop.add(name);
   return {
     cluster,
     percentage: route.mirrorPercentage?.value ?? 100,

@@ -1,4 +1,5 @@
 import { s, type Infer } from '@mirrormesh/schema';
+import { PATH_NORMALIZATIONS } from '../routing/normalize-path';
 import { DURATION_PATTERN, DURATION_RULE } from './duration';
 import { stringMatchSchema } from './string-match.schema';
 
@@ -27,8 +28,12 @@ export const PROXY_DEFAULTS = {
   /** Envoy's default route timeout: bounds the whole exchange, upload and time queued for a connection included. */
   routeTimeout: '15s',
   mirrorTimeout: '10s',
+  /** A candidate is unreleased code: the copy goes without the user's credentials unless the route says so. */
+  mirrorForwardCredentials: false,
   mirrorMaxBodyBytes: 1024 * 1024,
   retryOn: 'connect-failure,refused-stream,reset,gateway-error',
+  /** Istio's default is BASE; ours also merges slashes, so `//internal` cannot pass a route on `/internal`. */
+  pathNormalization: 'MERGE_SLASHES',
 } as const;
 
 const duration = s.string({ pattern: DURATION_PATTERN, patternRule: DURATION_RULE });
@@ -76,6 +81,7 @@ const matchSchema = s.object({
 const mirrorSchema = s.object({
   cluster: s.string({ minLength: 1 }),
   shadowHostSuffix: s.boolean().default(true),
+  forwardCredentials: s.boolean().default(PROXY_DEFAULTS.mirrorForwardCredentials),
   headers: s
     .object({
       request: s.object({
@@ -151,6 +157,9 @@ export const proxyConfigSchema = s.object({
     .default({ host: PROXY_DEFAULTS.adminHost, port: PROXY_DEFAULTS.adminPort }),
   clusters: s.array(clusterSchema, { minItems: 1 }),
   routes: s.array(routeSchema, { minItems: 1 }),
+  pathNormalization: s
+    .object({ normalization: s.oneOf(PATH_NORMALIZATIONS).default(PROXY_DEFAULTS.pathNormalization) })
+    .default({ normalization: PROXY_DEFAULTS.pathNormalization }),
 });
 
 /** The validated configuration, defaults applied; durations stay strings as written. */

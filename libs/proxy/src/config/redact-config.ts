@@ -1,9 +1,11 @@
+import { REDACTED } from '@mirrormesh/access-log/redact-url';
 import { type ProxyConfig } from './proxy-config.schema';
 
 /** Header names whose values are credentials: shown as REDACTED by GET /config. */
 const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|token|secret|password|api-?key/i;
 
-export const REDACTED = '<redacted>';
+/** One marker for every redacted value, owned by the logging package (which redacts query strings). */
+export { REDACTED };
 
 function redactHeaders(headers: Record<string, string> | undefined): Record<string, string> | undefined {
   if (headers === undefined) return undefined;

@@ -13,5 +13,7 @@ export const LOCAL_ANSWERS = {
     message: 'CONNECT is not supported: this proxy forwards only to its configured clusters',
   },
   absoluteForm: { status: 400, code: 'ABSOLUTE_FORM_REFUSED', message: 'request target must be a path beginning with "/"' },
+  badPathEscape: { status: 400, code: 'BAD_PATH', message: 'request path has a malformed escape: "%" must be followed by two hex digits' },
+  badPathNul: { status: 400, code: 'BAD_PATH', message: 'request path must not contain an escaped NUL (%00)' },
   noRoute: { status: 404, code: 'NO_ROUTE', message: 'no route matches this request' },
 } as const satisfies Record<string, LocalAnswer>;

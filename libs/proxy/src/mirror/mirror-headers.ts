@@ -1,5 +1,21 @@
 import { type CompiledMirror } from '../config/compiled-config';
 
+/**
+ * Request headers that carry a user's credentials: a candidate is unreleased code, so the
+ * copy goes without them unless the route sets `mirror.forwardCredentials`. Lowercase.
+ * (`proxy-authorization` is hop-by-hop and never forwarded at all; listed for completeness.)
+ */
+export const MIRROR_CREDENTIAL_HEADERS: readonly string[] = [
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'x-api-key',
+  'api-key',
+  'x-auth-token',
+  'ocp-apim-subscription-key',
+  'x-amz-security-token',
+];
+
 /** Envoy's shadow host: `books:8080` → `books-shadow:8080`, `books` → `books-shadow`. */
 export function shadowHost(host: string): string {
   const colon = host.lastIndexOf(':');
@@ -10,7 +26,8 @@ export function shadowHost(host: string): string {
 
 /**
  * The copy's headers: the live list (already with x-request-id and x-forwarded-*),
- * with the shadow host and the route's set/add/remove applied to the copy only.
+ * with the shadow host, the credentials dropped (unless forwarded) and the route's
+ * set/add/remove applied to the copy only.
  */
 export function buildMirrorHeaders(live: readonly string[], mirror: CompiledMirror): string[] {
   const out: string[] = [];
