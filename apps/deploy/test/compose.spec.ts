@@ -136,7 +136,7 @@ describe.each(SCENARIOS)('MIRROR_SCENARIO=%s', (scenario) => {
 describe('the standalone sidecar profile', () => {
   it('mounts a config the sidecar accepts, listening on every interface of its container', () => {
     const config = sidecarConfig(join(DOCKER_DIR, 'sidecar', 'standalone.yaml'));
-    expect(config.listener).toEqual({ host: '0.0.0.0', port: 15001 });
+    expect(config.listener).toMatchObject({ host: '0.0.0.0', port: 15001 });
     expect(config.admin.host).toBe('127.0.0.1');
     expect(compose().services['sidecar']?.volumes).toContain('./docker/sidecar/standalone.yaml:/etc/mirrormesh/sidecar/sidecar.yaml:ro');
     expect(compose().services['sidecar']?.environment?.['NODE_EXTRA_CA_CERTS']).toBe('/collector/tls/collector-cert.pem');
