@@ -2,6 +2,20 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { type Duplex } from 'node:stream';
 import { SIDECAR_DEFAULTS } from './sidecar-env';
 
+/** The listener's own bounds on a slow client (the proxy core bounds the body and the exchange). */
+export interface ListenerTimeouts {
+  /** How long the request line and headers may take to arrive; answered 408 past it. */
+  readonly requestHeadersTimeoutMs: number;
+}
+
+/**
+ * How often Node checks its connections against the headers timeout (its default, 30 s, would
+ * let a 10 s timeout fire up to 40 s late): a quarter of the timeout, within 250 ms to 1 s.
+ */
+export function connectionsCheckingIntervalMs(headersTimeoutMs: number): number {
+  return Math.min(1000, Math.max(250, Math.floor(headersTimeoutMs / 4)));
+}
+
 function rawProblem(status: string, code: string, message: string): string {
   const body = JSON.stringify({ code, message });
   return `HTTP/1.1 ${status}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
@@ -9,24 +23,44 @@ function rawProblem(status: string, code: string, message: string): string {
 
 const BAD_REQUEST = rawProblem('400 Bad Request', 'BAD_REQUEST', 'malformed HTTP request');
 const HEADERS_TOO_LARGE = rawProblem('431 Request Header Fields Too Large', 'HEADERS_TOO_LARGE', 'request headers are too large');
+const REQUEST_TIMEOUT = rawProblem('408 Request Timeout', 'REQUEST_TIMEOUT', 'the request headers did not arrive in time');
 const CONNECT_REFUSED = rawProblem(
   '405 Method Not Allowed',
   'CONNECT_REFUSED',
   'CONNECT is not supported: this proxy forwards only to its configured clusters',
 );
 
+function answerTo(code: string | undefined): string {
+  if (code === 'HPE_HEADER_OVERFLOW') return HEADERS_TOO_LARGE;
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return REQUEST_TIMEOUT;
+  return BAD_REQUEST;
+}
+
 /**
  * The data-path server: plain node:http handing each request to the proxy core. While
- * draining, responses carry `connection: close` so keep-alive clients let go.
+ * draining, responses carry `connection: close` so keep-alive clients let go. A client too
+ * slow with its headers gets 408; Node's whole-request timeout (300 s) stays as a backstop
+ * behind the proxy's own route timeout and body idle timeout.
  */
-export function createListenerServer(handle: (req: IncomingMessage, res: ServerResponse) => void, isDraining: () => boolean): Server {
-  const server = createServer({ keepAliveTimeout: SIDECAR_DEFAULTS.keepAliveTimeoutMs }, (req, res) => {
-    if (isDraining()) res.shouldKeepAlive = false;
-    handle(req, res);
-  });
+export function createListenerServer(
+  handle: (req: IncomingMessage, res: ServerResponse) => void,
+  isDraining: () => boolean,
+  timeouts: ListenerTimeouts,
+): Server {
+  const server = createServer(
+    {
+      keepAliveTimeout: SIDECAR_DEFAULTS.keepAliveTimeoutMs,
+      headersTimeout: timeouts.requestHeadersTimeoutMs,
+      connectionsCheckingInterval: connectionsCheckingIntervalMs(timeouts.requestHeadersTimeoutMs),
+    },
+    (req, res) => {
+      if (isDraining()) res.shouldKeepAlive = false;
+      handle(req, res);
+    },
+  );
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
-    socket.end(error.code === 'HPE_HEADER_OVERFLOW' ? HEADERS_TOO_LARGE : BAD_REQUEST);
+    socket.end(answerTo(error.code));
   });
   // Not an open proxy: tunnels are refused outright.
   server.on('connect', (_req: IncomingMessage, socket: Duplex) => {

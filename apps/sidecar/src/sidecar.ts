@@ -4,6 +4,7 @@ import { createAccessLog, type AccessLog } from '@mirrormesh/access-log';
 import {
   createProxy,
   createProxyStats,
+  durationToMs,
   redactConfig,
   startAdminServer,
   type AdminServer,
@@ -40,7 +41,9 @@ export async function startSidecar(file: string, env: SidecarEnv, telemetry: Tel
   const unsubscribe = accessLog === undefined ? () => undefined : subscribeAccessLog(accessLog);
   const unsubscribeMirrors = subscribeMirrorExchanges(telemetry);
   let draining = false;
-  const server: Server = createListenerServer(proxy.handle, () => draining);
+  const server: Server = createListenerServer(proxy.handle, () => draining, {
+    requestHeadersTimeoutMs: durationToMs(proxy.config.listener.requestHeadersTimeout),
+  });
   // Ready only once the telemetry thread has loaded the SDK: its start-up must not meet the first requests.
   await telemetry.ready();
   await listen(server, config.listener.port, config.listener.host);

@@ -61,5 +61,6 @@ describe('regression: mirror body copies had no aggregate bound', () => {
     // Every copy still held ends at its timeout: the budget is whole again, nothing in flight.
     await eventually(() => proxy.proxy.stats().mirrorBufferedBytes === 0 && proxy.proxy.stats().mirrorInflight.mirror === 0, 10_000);
     expect(live.received).toHaveLength(20);
+    expect(stats.renderPrometheus()).toContain('mirrormesh_buffered_bytes{role="mirror"} 0');
   });
 });

@@ -63,6 +63,11 @@ describe('parseProxyConfig', () => {
     expect(messageOf(withRoute({ route: twoWays }))).toBe('routes[0].route weights must add up to 100 (got 90)');
   });
 
+  it('bounds the listener and the proxy-wide buffers, naming the path and the rule', () => {
+    expect(messageOf({ ...valid, listener: { requestHeadersTimeout: '10m' } })).toBe('listener.requestHeadersTimeout must be at most "5m"');
+    expect(messageOf({ ...valid, limits: { mirrorBufferBytes: -1 } })).toMatch(/^limits\.mirrorBufferBytes must be /);
+  });
+
   it('rejects duplicate names', () => {
     expect(messageOf({ ...valid, clusters: [...valid.clusters, valid.clusters[0]] })).toBe(
       'clusters[2].name "bookservice" is defined twice',

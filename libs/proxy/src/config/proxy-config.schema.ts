@@ -1,6 +1,6 @@
 import { s, type Infer } from '@mirrormesh/schema';
 import { PATH_NORMALIZATIONS } from '../routing/normalize-path';
-import { DURATION_PATTERN, DURATION_RULE } from './duration';
+import { DURATION_PATTERN, DURATION_RULE, durationToMs } from './duration';
 import { stringMatchSchema } from './string-match.schema';
 
 /** Named, bounded defaults: nothing in the proxy grows without a limit. */
@@ -141,7 +141,10 @@ export const proxyConfigSchema = s.object({
     .object({
       host: host.default(LISTENER_DEFAULTS.host),
       port: port.default(LISTENER_DEFAULTS.port),
-      requestHeadersTimeout: duration.default(LISTENER_DEFAULTS.requestHeadersTimeout),
+      // Node refuses a headers timeout longer than its whole-request timeout (5 min).
+      requestHeadersTimeout: duration
+        .refine((d) => (durationToMs(d) <= 300_000 ? undefined : 'must be at most "5m"'))
+        .default(LISTENER_DEFAULTS.requestHeadersTimeout),
       requestBodyIdleTimeout: duration.default(LISTENER_DEFAULTS.requestBodyIdleTimeout),
     })
     .default(LISTENER_DEFAULTS),

@@ -47,6 +47,15 @@ export function renderPrometheus(metrics: ProxyMetrics): string {
   out.push('# HELP mirrormesh_mirror_inflight Mirror requests in flight per mirror cluster.', '# TYPE mirrormesh_mirror_inflight gauge');
   for (const [cluster, value] of Object.entries(metrics.mirrorInflight()))
     out.push(`mirrormesh_mirror_inflight${labelText(['cluster'], [cluster])} ${value}`);
+  const buffered = metrics.bufferedBytes();
+  if (buffered !== undefined) {
+    out.push(
+      '# HELP mirrormesh_buffered_bytes Request body bytes held in memory: read ahead of an upstream connection (request) or held by mirror copies (mirror).',
+      '# TYPE mirrormesh_buffered_bytes gauge',
+      `mirrormesh_buffered_bytes{role="request"} ${buffered.request}`,
+      `mirrormesh_buffered_bytes{role="mirror"} ${buffered.mirror}`,
+    );
+  }
   const overflow =
     metrics.requests.overflow +
     metrics.requestDuration.overflow +

@@ -23,4 +23,6 @@ export interface ProxyMetrics {
   readonly mirrorLatency: ClusterLatencies;
   readonly localLatency: LatencyHistogram;
   readonly mirrorInflight: () => Readonly<Record<string, number>>;
+  /** Request body bytes held in memory (read ahead, held by mirror copies); undefined when no proxy is known. */
+  readonly bufferedBytes: () => { readonly request: number; readonly mirror: number } | undefined;
 }

@@ -60,6 +60,10 @@ export function createProxyStats(options: ProxyStatsOptions = {}): ProxyStats {
     mirrorLatency: new ClusterLatencies(),
     localLatency: new LatencyHistogram(),
     mirrorInflight: inflightOf(options),
+    bufferedBytes: () => {
+      const stats = options.proxy?.stats();
+      return stats === undefined ? undefined : { request: stats.requestBufferedBytes, mirror: stats.mirrorBufferedBytes };
+    },
   };
   const onExchange = (message: unknown) => {
     const event = message as ExchangeEvent;
