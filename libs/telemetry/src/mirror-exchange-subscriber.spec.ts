@@ -30,6 +30,7 @@ describe('subscribeMirrorExchanges', () => {
     try {
       channel.publish(event());
       channel.publish(event({ status: 0, errorCode: 'UPSTREAM_TIMEOUT', durationMs: 3000 }));
+      channel.publish(event({ status: 200, errorCode: 'UPSTREAM_RESET', durationMs: 40, queuedMs: 7.25 }));
     } finally {
       unsubscribe();
     }
@@ -47,6 +48,13 @@ describe('subscribeMirrorExchanges', () => {
         properties: { [MIRROR_DIMENSION]: 'true', route: 'reviews', cluster: 'bookservice-v2', RequestId: 'abc' },
       },
       expect.objectContaining({ resultCode: 'UPSTREAM_TIMEOUT', success: false, durationMs: 3000 }),
+      // Broke off after its status line: a failure, whatever status had begun; the wait in the proxy apart.
+      expect.objectContaining({
+        resultCode: 'UPSTREAM_RESET',
+        success: false,
+        durationMs: 40,
+        properties: expect.objectContaining({ QueuedMs: '7.3' }),
+      }),
     ]);
   });
 

@@ -24,7 +24,10 @@ export interface MirrorExchangeEvent {
   /** 0 when the mirror never answered. */
   readonly status: number;
   readonly errorCode: string | undefined;
+  /** The candidate's own time: from the copy leaving the proxy to its last byte. */
   readonly durationMs: number;
+  /** Time the copy waited inside the proxy before it left (absent from older publishers). */
+  readonly queuedMs?: number;
   readonly startedAt: number;
 }
 
@@ -63,7 +66,13 @@ function toDependency(event: MirrorExchangeEvent): Parameters<Telemetry['trackDe
     success: answered && event.status < 500,
     durationMs: event.durationMs,
     startedAt: new Date(event.startedAt),
-    properties: { [MIRROR_DIMENSION]: 'true', route: event.route, cluster: event.cluster, RequestId: event.requestId },
+    properties: {
+      [MIRROR_DIMENSION]: 'true',
+      route: event.route,
+      cluster: event.cluster,
+      RequestId: event.requestId,
+      ...(event.queuedMs === undefined ? {} : { QueuedMs: event.queuedMs.toFixed(1) }),
+    },
   };
 }
 

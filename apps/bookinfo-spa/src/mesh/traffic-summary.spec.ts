@@ -112,5 +112,6 @@ describe('summarizeTraffic', () => {
     ['500', true],
     ['504', true],
     ['upstream_reset', true],
+    ['client_aborted', false],
   ])('isErrorCode(%s) is %s', (code, expected) => expect(isErrorCode(code)).toBe(expected));
 });

@@ -1,8 +1,15 @@
 import { type DurationSummary, type TrafficStats } from '@mirrormesh/proxy';
 import { type ClusterTraffic, type CodeCount, type Durations, type TrafficSummary } from './mesh-dashboard.dto';
 
-/** A 5xx, or no answer at all (the code is then an error name such as `upstream_timeout`). */
+/** The code of an exchange the client broke off: the client's doing, not the upstream's error. */
+const CLIENT_ABORTED = 'client_aborted';
+
+/**
+ * A 5xx, or an exchange that broke off (the code is then an error name such as
+ * `upstream_timeout` or `upstream_reset`, even after a status line), but a client's own abort.
+ */
 export function isErrorCode(code: string): boolean {
+  if (code === CLIENT_ABORTED) return false;
   const status = Number(code);
   return !Number.isInteger(status) || status >= 500;
 }
