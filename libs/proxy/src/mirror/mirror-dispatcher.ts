@@ -89,7 +89,7 @@ export function startMirror(ctx: ExchangeContext, mirror: CompiledMirror, bounds
   exchange.submit();
 }
 
-/** Counts a selected request whose copy was never made: its body never arrived whole. */
+/** Counts a selected request whose copy was never made: it ended first (its body never arrived whole, its client left). */
 export function mirrorNotMade(ctx: ExchangeContext, mirror: CompiledMirror): void {
   dropped(ctx.proxyId, ctx.route.name, mirror.cluster.name, 'incomplete_request', ctx.headers.requestId);
 }

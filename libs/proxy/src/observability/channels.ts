@@ -57,7 +57,8 @@ export interface ExchangeEvent {
 /**
  * Why a copy was not sent or was cut short: the cluster's in-flight cap, the body over
  * `mirror.maxBodyBytes`, the cluster skipped as unreachable, the proxy-wide buffer budget
- * (`limits.mirrorBufferBytes`), or a live request whose body never arrived whole.
+ * (`limits.mirrorBufferBytes`), or a live request that ended before its copy could be made
+ * (its body never arrived whole, or its client left first).
  */
 export type MirrorDropReason = 'inflight_cap' | 'body_too_large' | 'unreachable' | 'buffer_budget' | 'incomplete_request';
 
