@@ -67,7 +67,7 @@ describe('mirror exchanges of the real proxy become dependencies', () => {
         target: 'bookservicemirror',
         resultCode: '503',
         success: false,
-        properties: { Mirror: 'true', route: 'books', cluster: 'bookservicemirror', RequestId: 'mirror-1' },
+        properties: { Mirror: 'true', route: 'books', cluster: 'bookservicemirror', RequestId: 'mirror-1', QueuedMs: expect.any(String) },
       }),
     ]);
     expect(telemetry.dependencies[0]?.durationMs).toBeGreaterThan(0);
