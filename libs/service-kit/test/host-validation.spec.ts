@@ -1,12 +1,12 @@
 import { rawRequest } from '@mirrormesh/testing';
-import { startThings, type RunningThings } from './support/things-app';
+import { startThings, type RunningService } from './support/test-service';
 
 /**
  * Regression: the chaos corpus found every Nest app answering 200/404 to two Host fields, a
  * Host list and invalid Host values; RFC 9112 §3.2 requires 400.
  */
 describe('duplicate or invalid Host is served instead of refused with 400', () => {
-  let things: RunningThings;
+  let things: RunningService;
 
   beforeAll(async () => {
     things = await startThings();

@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { startThings, type RunningThings } from './support/things-app';
+import { startThings, type RunningService } from './support/test-service';
 
 /** Generous for a busy 2-core machine: the bounds below are 1 s, checked every second. */
 const ANSWER_WITHIN_MS = 5_000;
@@ -30,7 +30,7 @@ function slowClient(port: number, head: string, piece?: string, everyMs = 200): 
  * header timeout every 30 s). Each is now cut with a 408 problem within the configured bound.
  */
 describe('slow or stalled request body is never cut', () => {
-  let things: RunningThings;
+  let things: RunningService;
 
   beforeAll(async () => {
     things = await startThings({ headersTimeoutMs: 1_000, requestTimeoutMs: 1_000 });
