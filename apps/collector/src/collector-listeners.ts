@@ -1,6 +1,6 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { problem, PROBLEM_CONTENT_TYPE } from '@mirrormesh/service-kit';
+import { answerClientError, problem, PROBLEM_CONTENT_TYPE, requestTimeoutServerOptions, type RequestTimeouts } from '@mirrormesh/service-kit';
 import { type FastifyInstance } from 'fastify';
 import { type TlsMaterial } from './tls/certificate-store';
 
@@ -27,18 +27,23 @@ export interface CollectorListeners {
 export async function listenCollector(
   fastify: FastifyInstance,
   tls: TlsMaterial,
-  options: { host: string; port: number; queryPort: number },
+  options: { host: string; port: number; queryPort: number; timeouts: RequestTimeouts },
 ): Promise<CollectorListeners> {
   await fastify.ready();
   const route = (request: IncomingMessage, response: ServerResponse) => fastify.routing(request, response);
-  const secure = createHttpsServer({ key: tls.key, cert: tls.cert }, route);
-  const plain = createHttpServer((request, response) => {
+  // fastify's own server never listens here: these two get the services' request bounds and 408 answers.
+  const bounds = requestTimeoutServerOptions(options.timeouts);
+  const secure = createHttpsServer({ key: tls.key, cert: tls.cert, ...bounds }, route);
+  const plain = createHttpServer(bounds, (request, response) => {
     if ((request.method === 'GET' || request.method === 'HEAD') && PLAIN_PATHS.test(request.url ?? '')) return route(request, response);
     const body = problem(404, 'PLAIN_HTTP_READ_ONLY', 'The plain-HTTP listener serves GET /query/* and /health/* only; send telemetry over HTTPS.');
     response.writeHead(404, { 'content-type': PROBLEM_CONTENT_TYPE });
     response.end(JSON.stringify(body));
   });
-  for (const server of [secure, plain]) server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  for (const server of [secure, plain]) {
+    server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+    server.on('clientError', answerClientError);
+  }
   const securePort = await listen(secure, options.host, options.port);
   let plainPort: number;
   try {

@@ -36,6 +36,7 @@ export async function startCollector(config: CollectorConfig): Promise<Collector
     host: config.service.host,
     port: config.service.port,
     queryPort: config.queryPort,
+    timeouts: config.service,
   });
   let closing: Promise<void> | undefined;
   return {

@@ -16,6 +16,7 @@ import { ByteBudget } from './limits/byte-budget';
 import { isMirrorSelected, mirrorNotMade, startMirror, type MirrorBounds } from './mirror/mirror-dispatcher';
 import { MirrorBreaker } from './mirror/mirror-breaker';
 import { MirrorInflight } from './mirror/mirror-inflight';
+import { checkHostField } from './routing/host-field';
 import { pickDestination } from './routing/pick-destination';
 import { normalizeRequestTarget } from './routing/request-target';
 import { UpstreamPools } from './transport/upstream-pools';
@@ -117,6 +118,10 @@ class MirroringProxy implements Proxy {
     const method = req.method ?? '';
     if (this.closing !== undefined) return this.local(req, res, startedAt, t0, LOCAL_ANSWERS.closing);
     if (method === 'CONNECT') return this.local(req, res, startedAt, t0, LOCAL_ANSWERS.connect);
+    // RFC 9112 §3.2: more than one Host, or an invalid one, is a 400 before anything is routed.
+    const badHost = checkHostField(req.rawHeaders);
+    if (badHost !== undefined)
+      return this.local(req, res, startedAt, t0, badHost === 'duplicate' ? LOCAL_ANSWERS.badHostDuplicate : LOCAL_ANSWERS.badHostInvalid);
     // 47 = "/": absolute-form ("http://elsewhere/") and asterisk-form targets are refused: no open proxy.
     if (url.charCodeAt(0) !== 47) return this.local(req, res, startedAt, t0, LOCAL_ANSWERS.absoluteForm);
     const table = this.table;

@@ -14,6 +14,7 @@ export { durationToMs } from './config/duration';
 export { redactConfig, REDACTED } from './config/redact-config';
 export { classifyUpstreamError, type UpstreamFailure } from './forwarding/upstream-failure';
 export { sendProblem } from './forwarding/send-problem';
+export { checkHostField, isValidHostValue, HOST_FIELD_MESSAGES, type HostFieldProblem } from './routing/host-field';
 export { PROXY_CHANNELS, type ExchangeEvent, type MirrorDroppedEvent, type MirrorDropReason } from './observability/channels';
 export { createProxyStats, type ProxyStats, type ProxyStatsOptions } from './observability/proxy-stats';
 export {

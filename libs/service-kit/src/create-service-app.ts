@@ -4,12 +4,14 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createAccessLog, type AccessLog } from '@mirrormesh/access-log';
 import { HealthModule } from './health/health.module';
+import { answerClientError } from './client-error';
 import { ServiceState } from './health/service-state';
 import { setupOpenApi } from './openapi';
 import { problem, PROBLEM_CONTENT_TYPE } from './problem';
 import { ProblemFilter } from './problem.filter';
 import { installRequestHooks, type RequestListener } from './request-hooks';
 import { requestIdOf } from './request-id';
+import { requestTimeoutServerOptions } from './request-timeouts';
 import { SERVICE_DEFAULTS } from './service-env';
 import { type ServiceOptions } from './service-options';
 
@@ -34,7 +36,13 @@ export async function createServiceApp(
   options: ServiceOptions,
   listeners: readonly RequestListener[] = [],
 ): Promise<ServiceApp> {
+  const serverOptions = requestTimeoutServerOptions(options);
   const adapter = new FastifyAdapter({
+    // Slow or stalled clients are cut with a 408 (answerClientError); fastify overwrites the
+    // server's requestTimeout with its own option after creating it, so both carry the bound.
+    http: serverOptions,
+    requestTimeout: serverOptions.requestTimeout,
+    clientErrorHandler: answerClientError,
     genReqId: requestIdOf,
     requestIdHeader: false,
     bodyLimit: options.bodyLimitBytes ?? SERVICE_DEFAULTS.bodyLimitBytes,

@@ -8,6 +8,8 @@ export { problem, PROBLEM_CONTENT_TYPE } from './problem';
 export { ProblemFilter } from './problem.filter';
 export { VERSION_TAG_HEADER, type CompletedRequest, type RequestListener } from './request-hooks';
 export { REQUEST_ID_HEADER, requestIdOf } from './request-id';
+export { REQUEST_TIMEOUT_DEFAULTS, requestTimeoutServerOptions, type RequestTimeouts } from './request-timeouts';
+export { answerClientError } from './client-error';
 export { HealthModule } from './health/health.module';
 export { ServiceState } from './health/service-state';
 export { OPENAPI_PATH } from './openapi';

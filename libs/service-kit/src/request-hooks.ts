@@ -1,6 +1,8 @@
 import { type AccessLog } from '@mirrormesh/access-log';
+import { checkHostField, HOST_FIELD_MESSAGES } from '@mirrormesh/proxy';
 import { type FastifyInstance } from 'fastify';
 import { HEALTH_PATH } from './health/health.controller';
+import { problem, PROBLEM_CONTENT_TYPE } from './problem';
 import { REQUEST_ID_HEADER } from './request-id';
 
 export const VERSION_TAG_HEADER = 'x-version-tag';
@@ -23,7 +25,8 @@ export type RequestListener = (request: CompletedRequest) => void;
 
 /**
  * Every response carries the version tag and the request id (so a mirrored request can
- * be joined with its live twin), and every finished request is logged once.
+ * be joined with its live twin), a duplicate or invalid Host is refused before routing
+ * (RFC 9112 §3.2), and every finished request is logged once.
  */
 export function installRequestHooks(
   fastify: FastifyInstance,
@@ -39,7 +42,11 @@ export function installRequestHooks(
   fastify.addHook('onRequest', (request, reply, done) => {
     if (versionTag !== undefined) void reply.header(VERSION_TAG_HEADER, versionTag);
     void reply.header(REQUEST_ID_HEADER, request.id);
-    done();
+    const badHost = checkHostField(request.raw.rawHeaders);
+    if (badHost === undefined) return done();
+    // Answered here, so done() is not called: the route (or the 404) never runs.
+    const body = problem(400, 'BAD_HOST', HOST_FIELD_MESSAGES[badHost], request.url.split('?')[0]);
+    void reply.code(400).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   });
   fastify.addHook('onSend', (_request, reply, payload, done) => {
     // A keep-alive connection that was busy when shutdown began would otherwise stay open

@@ -1,6 +1,7 @@
 import { ACCESS_LOG_FORMATS } from '@mirrormesh/access-log';
 import { VERSION_TAG_RULES } from '@mirrormesh/catalog';
-import { s, type ObjectOutput } from '@mirrormesh/schema';
+import { s, SchemaError, type ObjectOutput } from '@mirrormesh/schema';
+import { REQUEST_TIMEOUT_DEFAULTS } from './request-timeouts';
 import { SERVICE_LOG_LEVELS, type ServiceOptions } from './service-options';
 
 /** Named defaults every service shares. */
@@ -9,7 +10,12 @@ export const SERVICE_DEFAULTS = {
   host: '0.0.0.0',
   shutdownTimeoutMs: 10_000,
   bodyLimitBytes: 1024 * 1024,
+  headersTimeoutMs: REQUEST_TIMEOUT_DEFAULTS.headersTimeoutMs,
+  requestTimeoutMs: REQUEST_TIMEOUT_DEFAULTS.requestTimeoutMs,
 } as const;
+
+/** A request bound below half a second would cut honest clients on a busy host; above ten minutes it bounds nothing. */
+const REQUEST_BOUND_MS = { min: 500, max: 600_000, fromString: true } as const;
 
 /**
  * The environment variables every service reads; an app spreads this shape into its own
@@ -22,13 +28,18 @@ export const SERVICE_ENV = {
   LOG_FORMAT: s.oneOf(ACCESS_LOG_FORMATS).default('json'),
   LOG_LEVEL: s.oneOf(SERVICE_LOG_LEVELS).default('log'),
   SHUTDOWN_TIMEOUT_MS: s.integer({ min: 0, max: 600_000, fromString: true }).default(SERVICE_DEFAULTS.shutdownTimeoutMs),
+  HEADERS_TIMEOUT_MS: s.integer(REQUEST_BOUND_MS).default(SERVICE_DEFAULTS.headersTimeoutMs),
+  REQUEST_TIMEOUT_MS: s.integer(REQUEST_BOUND_MS).default(SERVICE_DEFAULTS.requestTimeoutMs),
 };
 
 /** The shared variables as parsed by `parseEnv({ ...SERVICE_ENV, … })`. */
 export type ServiceEnv = ObjectOutput<typeof SERVICE_ENV>;
 
-/** The ServiceOptions every app derives the same way from the shared variables. */
+/** The ServiceOptions every app derives the same way from the shared variables; throws SchemaError as parseEnv does. */
 export function serviceOptionsFrom(name: string, env: ServiceEnv): ServiceOptions {
+  // The head is part of the request: Node refuses a head bound longer than the whole one.
+  if (env.HEADERS_TIMEOUT_MS > env.REQUEST_TIMEOUT_MS)
+    throw new SchemaError([{ path: ['HEADERS_TIMEOUT_MS'], message: `must not exceed REQUEST_TIMEOUT_MS (${env.REQUEST_TIMEOUT_MS})` }], 'environment');
   return {
     name,
     versionTag: env.VERSION_TAG,
@@ -37,5 +48,7 @@ export function serviceOptionsFrom(name: string, env: ServiceEnv): ServiceOption
     logFormat: env.LOG_FORMAT,
     logLevel: env.LOG_LEVEL,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    headersTimeoutMs: env.HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
   };
 }

@@ -15,6 +15,10 @@ export interface ServiceOptions {
   readonly logLevel?: ServiceLogLevel;
   readonly shutdownTimeoutMs: number;
   readonly bodyLimitBytes?: number;
+  /** How long a client may take to send the request head; 408 after (default 10 s). */
+  readonly headersTimeoutMs?: number;
+  /** How long a client may take to send the whole request, head and body; 408 after (default 30 s). */
+  readonly requestTimeoutMs?: number;
   /** Where the access log goes (fd or path); standard output by default. */
   readonly accessLogDestination?: number | string;
   /** Serve the OpenAPI description at /docs (UI) and /docs-json. */

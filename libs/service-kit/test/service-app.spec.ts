@@ -1,10 +1,9 @@
 import { Controller, Get, Logger, Module } from '@nestjs/common';
 import { REDACTED } from '@mirrormesh/access-log';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { request } from 'undici';
-import { createServiceApp, ProblemException, ServiceState, type CompletedRequest, type ServiceApp } from '../src';
+import { ProblemException, ServiceState, type CompletedRequest } from '../src';
+import { startTestService, type RunningService } from './support/test-service';
 
 class TeapotError extends ProblemException {
   constructor() {
@@ -34,36 +33,17 @@ class ThingsController {
 class ThingsModule {}
 
 describe('createServiceApp', () => {
-  let dir: string;
-  let service: ServiceApp;
+  let running: RunningService;
   let url: string;
   const completed: CompletedRequest[] = [];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'service-kit-'));
-    service = await createServiceApp(
-      ThingsModule,
-      {
-        name: 'things',
-        versionTag: 'T1',
-        port: 0,
-        host: '127.0.0.1',
-        logFormat: 'json',
-        logLevel: 'fatal',
-        shutdownTimeoutMs: 1000,
-        accessLogDestination: join(dir, 'access.log'),
-      },
-      [(r) => completed.push(r)],
-    );
-    await service.app.listen(0, '127.0.0.1');
-    const address = service.app.getHttpServer().address() as { port: number };
-    url = `http://127.0.0.1:${address.port}`;
+    running = await startTestService(ThingsModule, { versionTag: 'T1' }, [(r) => completed.push(r)]);
+    url = running.url;
   });
 
   afterAll(async () => {
-    await service.app.close();
-    await service.accessLog.close();
-    rmSync(dir, { recursive: true, force: true });
+    await running.close();
   });
 
   it('answers an unexpected error with a bare 500 problem: no message, no stack', async () => {
@@ -122,7 +102,7 @@ describe('createServiceApp', () => {
     const res = await request(`${url}/things/ok/8`, { headers: { 'x-request-id': 'r-log' } });
     await res.body.dump();
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const lines = readFileSync(join(dir, 'access.log'), 'utf8')
+    const lines = readFileSync(running.accessLogPath, 'utf8')
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -130,7 +110,7 @@ describe('createServiceApp', () => {
   });
 
   it('once draining, reports not ready and closes each connection after its answer', async () => {
-    service.app.get(ServiceState).markShuttingDown();
+    running.service.app.get(ServiceState).markShuttingDown();
     const ready = await request(`${url}/health/ready`);
     expect(ready.statusCode).toBe(503);
     expect(ready.headers.connection).toBe('close');

@@ -1,0 +1,71 @@
+import { connect } from 'node:net';
+import { startThings, type RunningService } from './support/test-service';
+
+/** Generous for a busy 2-core machine: the bounds below are 1 s, checked every second. */
+const ANSWER_WITHIN_MS = 5_000;
+
+/** Sends `head`, then `piece` every `everyMs` (none when undefined); resolves with the answer once the server closes. */
+function slowClient(port: number, head: string, piece?: string, everyMs = 200): Promise<{ answer: string; ms: number }> {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const socket = connect(port, '127.0.0.1');
+    let answer = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => (answer += chunk));
+    socket.on('error', () => undefined);
+    const trickle = piece === undefined ? undefined : setInterval(() => socket.writable && socket.write(piece), everyMs);
+    const giveUp = setTimeout(() => socket.destroy(), ANSWER_WITHIN_MS * 2);
+    socket.on('close', () => {
+      clearInterval(trickle);
+      clearTimeout(giveUp);
+      resolve({ answer, ms: performance.now() - t0 });
+    });
+    socket.write(head);
+  });
+}
+
+/**
+ * Regression: the chaos corpus found a body trickled 8 bytes every 2 s, or half a body then
+ * silence, never answered by the Nest apps (fastify's requestTimeout is 0, and Node checks its
+ * header timeout every 30 s). Each is now cut with a 408 problem within the configured bound.
+ */
+describe('slow or stalled request body is never cut', () => {
+  let things: RunningService;
+
+  beforeAll(async () => {
+    things = await startThings({ headersTimeoutMs: 1_000, requestTimeoutMs: 1_000 });
+  });
+  afterAll(async () => {
+    await things.close();
+  });
+
+  const post = 'POST /things HTTP/1.1\r\nHost: things.local\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n[';
+
+  const expectTimeout = ({ answer, ms }: { answer: string; ms: number }) => {
+    expect(answer).toMatch(/^HTTP\/1.1 408/);
+    expect(answer).toMatch(/content-type: application\/problem\+json/i);
+    expect(answer).toContain('"code":"REQUEST_TIMEOUT"');
+    expect(ms).toBeLessThan(ANSWER_WITHIN_MS);
+  };
+
+  it('cuts a trickled body with a 408 problem', async () => {
+    expectTimeout(await slowClient(things.port, post, '{"a":1},'));
+  });
+
+  it('cuts a stalled body (half of it, then silence) with a 408 problem', async () => {
+    expectTimeout(await slowClient(things.port, post + ' '.repeat(50_000)));
+  });
+
+  it('cuts a trickled head (slowloris) with a 408 problem', async () => {
+    expectTimeout(await slowClient(things.port, 'GET /things HTTP/1.1\r\nHost: things.local\r\n', 'X-Slow: 1\r\n'));
+  });
+
+  it('still serves a prompt request on the same settings', async () => {
+    const body = '{"a":1}';
+    const { answer } = await slowClient(
+      things.port,
+      `POST /things HTTP/1.1\r\nHost: things.local\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    expect(answer).toMatch(/^HTTP\/1.1 201/);
+  });
+});
