@@ -3,6 +3,7 @@ import { compileConfig, type CompiledRoute, type RoutingTable } from './config/c
 import { parseProxyConfig } from './config/parse-proxy-config';
 import { type ProxyConfig } from './config/proxy-config.schema';
 import { type ExchangeContext } from './forwarding/exchange-context';
+import { admitRequest } from './forwarding/admit-request';
 import { decideFault } from './forwarding/fault-injection';
 import { LiveExchange, type LiveOutcome } from './forwarding/live-exchange';
 import { LOCAL_ANSWERS, type LocalAnswer } from './forwarding/local-answers';
@@ -16,9 +17,7 @@ import { ByteBudget } from './limits/byte-budget';
 import { isMirrorSelected, mirrorNotMade, startMirror, type MirrorBounds } from './mirror/mirror-dispatcher';
 import { MirrorBreaker } from './mirror/mirror-breaker';
 import { MirrorInflight } from './mirror/mirror-inflight';
-import { checkHostField } from './routing/host-field';
 import { pickDestination } from './routing/pick-destination';
-import { normalizeRequestTarget } from './routing/request-target';
 import { UpstreamPools } from './transport/upstream-pools';
 import { ProxyConfigError } from './errors';
 import { waitUntil } from './wait-until';
@@ -117,17 +116,9 @@ class MirroringProxy implements Proxy {
     const url = req.url ?? '';
     const method = req.method ?? '';
     if (this.closing !== undefined) return this.local(req, res, startedAt, t0, LOCAL_ANSWERS.closing);
-    if (method === 'CONNECT') return this.local(req, res, startedAt, t0, LOCAL_ANSWERS.connect);
-    // RFC 9112 §3.2: more than one Host, or an invalid one, is a 400 before anything is routed.
-    const badHost = checkHostField(req.rawHeaders);
-    if (badHost !== undefined)
-      return this.local(req, res, startedAt, t0, badHost === 'duplicate' ? LOCAL_ANSWERS.badHostDuplicate : LOCAL_ANSWERS.badHostInvalid);
-    // 47 = "/": absolute-form ("http://elsewhere/") and asterisk-form targets are refused: no open proxy.
-    if (url.charCodeAt(0) !== 47) return this.local(req, res, startedAt, t0, LOCAL_ANSWERS.absoluteForm);
     const table = this.table;
-    const path = normalizeRequestTarget(req, url, table.pathNormalization);
-    if (typeof path !== 'string')
-      return this.local(req, res, startedAt, t0, path.reason === 'encoded-nul' ? LOCAL_ANSWERS.badPathNul : LOCAL_ANSWERS.badPathEscape);
+    const path = admitRequest(req, url, method, table.pathNormalization);
+    if (typeof path !== 'string') return this.local(req, res, startedAt, t0, path);
     const input = { path, method, source: req };
     let route: CompiledRoute | undefined;
     for (const candidate of table.routes) {
