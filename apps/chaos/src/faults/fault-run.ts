@@ -40,6 +40,7 @@ export interface FaultRunOptions {
 export interface FaultRun {
   readonly calm: LoadSummary | undefined;
   readonly fault: LoadSummary;
+  readonly calmRecords: readonly LoadRecord[];
   readonly faultRecords: readonly LoadRecord[];
   /** Whole run (calm and fault), read as soon as the load ended: in-flight copies count as such. */
   readonly atEnd: MirrorAccounting;
@@ -111,6 +112,7 @@ export async function runFaultScenario(target: FaultRunTarget, options: FaultRun
   return {
     calm: calm === undefined ? undefined : summarizeLoad(calm.records),
     fault: summarizeLoad(fault.records),
+    calmRecords: calm?.records ?? [],
     faultRecords: fault.records,
     atEnd: settled.reading,
     phase: accountingBetween(before, drained.reading),

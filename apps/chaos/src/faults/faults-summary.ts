@@ -14,6 +14,9 @@ export interface ScenarioFigures {
   readonly outcomes: Readonly<Record<string, number>>;
   readonly calmP99Ms: number | undefined;
   readonly faultP99Ms: number | undefined;
+  /** What the p99 check judges: the median of the 1 s windows' p99s (p99-limit.ts says why). */
+  readonly calmWindowedP99Ms?: number | undefined;
+  readonly faultWindowedP99Ms?: number | undefined;
   readonly p99LimitMs: number | undefined;
   /** The fault phase's mirror accounting, once in-flight copies ended (or the drain limit passed). */
   readonly mirror: MirrorAccounting | undefined;
@@ -29,7 +32,11 @@ export function formatFigures(f: ScenarioFigures): string {
     f.mirror === undefined
       ? ''
       : `; mirror answered ${f.mirror.answered} failed ${f.mirror.failed} timed-out ${f.mirror.timedOut} dropped ${f.mirror.dropped} in-flight ${f.mirror.inflight} (drained in ${ms(f.inflightDrainMs)})`;
-  return `${f.scenario}: ${f.requests} requests, ${f.liveErrors} live errors, p99 calm ${ms(f.calmP99Ms)} vs fault ${ms(f.faultP99Ms)} (limit ${ms(f.p99LimitMs)})${mirror}${f.notes === undefined ? '' : `; ${f.notes}`}`;
+  const judged =
+    f.p99LimitMs === undefined
+      ? ''
+      : `; judged p99 (median of 1 s windows) calm ${ms(f.calmWindowedP99Ms)} vs fault ${ms(f.faultWindowedP99Ms)}, limit ${ms(f.p99LimitMs)}`;
+  return `${f.scenario}: ${f.requests} requests, ${f.liveErrors} live errors, p99 calm ${ms(f.calmP99Ms)} vs fault ${ms(f.faultP99Ms)}${judged}${mirror}${f.notes === undefined ? '' : `; ${f.notes}`}`;
 }
 
 /** Prints the figures and merges them into the summary file (scenario name = key), so each suite file adds its own. */

@@ -1,4 +1,4 @@
-import { accountingBetween, accountMirror, classifyMirrorCode, formatAccounting } from './mirror-accounting';
+import { accountingBetween, accountMirror, classifyMirrorCode, formatAccounting, unknownDropReasons } from './mirror-accounting';
 import { parsePrometheusText } from './prometheus-text';
 
 const metrics = (lines: string[]): ReturnType<typeof parsePrometheusText> => parsePrometheusText(lines.join('\n'));
@@ -44,6 +44,23 @@ describe('accountMirror', () => {
 
   it('leaves the proxy\'s own answers (cluster "") out of the live count', () => {
     expect(accountMirror(balanced, 'books', 'mirror').live).toBe(100);
+  });
+
+  it('counts the drop reasons of read-ahead bodies (buffer_budget, incomplete_request) like any other', () => {
+    const withBodies = metrics([
+      'mirrormesh_requests_total{route="books",cluster="live",code="200"} 10',
+      'mirrormesh_mirror_requests_total{route="books",cluster="mirror",code="200"} 6',
+      'mirrormesh_mirror_dropped_total{route="books",cluster="mirror",reason="buffer_budget"} 3',
+      'mirrormesh_mirror_dropped_total{route="books",cluster="mirror",reason="incomplete_request"} 1',
+    ]);
+    const a = accountMirror(withBodies, 'books', 'mirror');
+    expect(a).toMatchObject({ live: 10, dropped: 4, unaccounted: 0 });
+    expect(unknownDropReasons(a)).toEqual([]);
+  });
+
+  it('names a drop reason the contract does not know', () => {
+    const odd = metrics(['mirrormesh_mirror_dropped_total{route="books",cluster="mirror",reason="new_reason"} 1']);
+    expect(unknownDropReasons(accountMirror(odd, 'books', 'mirror'))).toEqual(['new_reason']);
   });
 
   it('reports a copy that vanished as unaccounted', () => {

@@ -1,5 +1,24 @@
 import { sumBy, type PromSample } from './prometheus-text';
 
+/**
+ * Every reason the proxy counts a dropped copy by (`MirrorDropReason` of @mirrormesh/proxy):
+ * `buffer_budget` (the proxy-wide budget for read-ahead request bodies) and `incomplete_request`
+ * (the client's request ended before its body did) came with the read-ahead bodies. A reason
+ * not listed here is a change the accounting contract has not caught up with.
+ */
+export const MIRROR_DROP_REASONS: ReadonlySet<string> = new Set([
+  'inflight_cap',
+  'body_too_large',
+  'unreachable',
+  'buffer_budget',
+  'incomplete_request',
+]);
+
+/** Drop reasons in a reading that the contract does not know. */
+export function unknownDropReasons(a: MirrorAccounting): string[] {
+  return Object.keys(a.droppedByReason).filter((reason) => !MIRROR_DROP_REASONS.has(reason));
+}
+
 /** Mirror codes that mean the copy ran out of time (the mirror timeout, or connecting). */
 export const TIMEOUT_CODES: ReadonlySet<string> = new Set(['upstream_timeout', 'upstream_connect_timeout']);
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startUpstream, type Upstream } from '@mirrormesh/testing';
 import { APP_ENTRIES, REPO_ROOT } from '../app-entries';
-import { spawnApp, type AppProcess } from '../processes/spawn-app';
+import { startNodeReady, type Child } from '../processes/child-process';
 import { INTERNAL_BLOCKED_STATUS, INTERNAL_PREFIX } from './cases/named-cases';
 import { type TargetName } from './hostile-case';
 import { type RawEndpoint } from './raw-exchange';
@@ -17,13 +17,13 @@ export interface HostileEndpoint {
   readonly raw: RawEndpoint;
   readonly authority: string;
   /** The process behind it (the collector's two listeners share one). */
-  readonly process: AppProcess;
+  readonly process: Child;
   readonly healthUrl: string;
 }
 
 export interface HostileTargets {
   readonly endpoints: Readonly<Record<TargetName, HostileEndpoint>>;
-  readonly processes: readonly AppProcess[];
+  readonly processes: readonly Child[];
   /** The recording upstream every proxy mirrors to: what a smuggled copy would reach. */
   readonly recorder: Upstream;
   /** Markers that reached the book service or the collector (their access logs) or the mirror recorder. */
@@ -39,22 +39,24 @@ export interface HostileTargets {
  */
 export async function startHostileTargets(): Promise<HostileTargets> {
   const dir = await mkdtemp(join(tmpdir(), 'chaos-hostile-'));
-  const started: AppProcess[] = [];
+  const started: Child[] = [];
   const recorder = await startUpstream('recorder');
   const stop = async () => {
     await Promise.all(started.map((p) => p.stop()));
     await recorder.close();
     await rm(dir, { recursive: true, force: true });
   };
-  const track = async <T extends { app: AppProcess }>(promise: Promise<T>): Promise<T> => {
-    const result = await promise;
-    started.push(result.app);
+  const track = async (name: string, entry: string, options: Parameters<typeof startNodeReady>[3], args: readonly string[] = []) => {
+    const result = await startNodeReady(name, entry, args, options);
+    started.push(result.child);
     return result;
   };
   try {
-    const book = await track(
-      spawnApp({ name: 'book-service', entry: APP_ENTRIES.bookService, env: { HOST: '127.0.0.1', PORT: '0', LOG_FORMAT: 'common' }, ready: /listening on http:\/\/([\d.]+:\d+)/, watch: UPSTREAM_MARKERS }),
-    );
+    const book = await track('book-service', APP_ENTRIES.bookService, {
+      env: { HOST: '127.0.0.1', PORT: '0', LOG_FORMAT: 'common' },
+      ready: /listening on http:\/\/([\d.]+:\d+)/,
+      watch: UPSTREAM_MARKERS,
+    });
     const bookAuthority = book.ready[1] ?? '';
     const sidecarConfig = join(dir, 'sidecar.json');
     await writeFile(sidecarConfig, JSON.stringify(sidecarCorpusConfig(bookAuthority, recorder.endpoint)));
@@ -62,37 +64,34 @@ export async function startHostileTargets(): Promise<HostileTargets> {
     const { listener: _l, admin: _a, ...spaProxy } = sidecarCorpusConfig(bookAuthority, recorder.endpoint);
     await writeFile(spaConfig, JSON.stringify(spaProxy));
     const [sidecar, collector, spa] = await Promise.all([
-      track(spawnApp({ name: 'sidecar', entry: APP_ENTRIES.sidecar, args: ['--config', sidecarConfig], env: { WATCH_CONFIG: 'false', ACCESS_LOG: 'false' }, ready: /"msg":"listening".*"listener":"([\d.]+:\d+)".*"admin":"([\d.]+:\d+)"/ })),
       track(
-        spawnApp({
-          name: 'collector',
-          entry: APP_ENTRIES.collector,
-          env: { HOST: '127.0.0.1', PORT: '0', QUERY_PORT: '0', DATA_DIR: join(dir, 'collector'), LOG_FORMAT: 'common' },
-          watch: UPSTREAM_MARKERS,
-          ready: /track API on https:\/\/([\d.]+:\d+)\/v2\.1\/track \(TLS\); query and health on http:\/\/([\d.]+:\d+)/,
-        }),
+        'sidecar',
+        APP_ENTRIES.sidecar,
+        { env: { WATCH_CONFIG: 'false', ACCESS_LOG: 'false' }, ready: /"msg":"listening".*"listener":"([\d.]+:\d+)".*"admin":"([\d.]+:\d+)"/ },
+        ['--config', sidecarConfig],
       ),
-      track(
-        spawnApp({
-          name: 'bookinfo-spa',
-          entry: APP_ENTRIES.bookinfoSpa,
-          env: { HOST: '127.0.0.1', PORT: '0', SIDECAR_CONFIG: spaConfig, WATCH_CONFIG: 'false', WEB_ROOT: join(REPO_ROOT, 'apps', 'bookinfo-spa', 'dist', 'public'), LOG_FORMAT: 'common' },
-          ready: /listening on http:\/\/([\d.]+:\d+)/,
-        }),
-      ),
+      track('collector', APP_ENTRIES.collector, {
+        env: { HOST: '127.0.0.1', PORT: '0', QUERY_PORT: '0', DATA_DIR: join(dir, 'collector'), LOG_FORMAT: 'common' },
+        watch: UPSTREAM_MARKERS,
+        ready: /track API on https:\/\/([\d.]+:\d+)\/v2\.1\/track \(TLS\); query and health on http:\/\/([\d.]+:\d+)/,
+      }),
+      track('bookinfo-spa', APP_ENTRIES.bookinfoSpa, {
+        env: { HOST: '127.0.0.1', PORT: '0', SIDECAR_CONFIG: spaConfig, WATCH_CONFIG: 'false', WEB_ROOT: join(REPO_ROOT, 'apps', 'bookinfo-spa', 'dist', 'public'), LOG_FORMAT: 'common' },
+        ready: /listening on http:\/\/([\d.]+:\d+)/,
+      }),
     ]);
     const ca = readFileSync(join(dir, 'collector', 'tls', 'collector-cert.pem'));
-    const endpoint = (target: TargetName, authority: string, process: AppProcess, healthUrl: string, tlsCa?: Buffer): HostileEndpoint => {
+    const endpoint = (target: TargetName, authority: string, process: Child, healthUrl: string, tlsCa?: Buffer): HostileEndpoint => {
       const [host = '127.0.0.1', port = '0'] = authority.split(':');
       return { target, authority, process, healthUrl, raw: { host, port: Number(port), ...(tlsCa === undefined ? {} : { ca: tlsCa }) } };
     };
     const collectorQuery = collector.ready[2] ?? '';
     const endpoints: Record<TargetName, HostileEndpoint> = {
-      sidecar: endpoint('sidecar', sidecar.ready[1] ?? '', sidecar.app, `http://${sidecar.ready[2] ?? ''}/health/live`),
-      bookService: endpoint('bookService', bookAuthority, book.app, `http://${bookAuthority}/health/live`),
-      collectorTrack: endpoint('collectorTrack', collector.ready[1] ?? '', collector.app, `http://${collectorQuery}/health/live`, ca),
-      collectorQuery: endpoint('collectorQuery', collectorQuery, collector.app, `http://${collectorQuery}/health/live`),
-      bookinfoSpa: endpoint('bookinfoSpa', spa.ready[1] ?? '', spa.app, `http://${spa.ready[1] ?? ''}/health/live`),
+      sidecar: endpoint('sidecar', sidecar.ready[1] ?? '', sidecar.child, `http://${sidecar.ready[2] ?? ''}/health/live`),
+      bookService: endpoint('bookService', bookAuthority, book.child, `http://${bookAuthority}/health/live`),
+      collectorTrack: endpoint('collectorTrack', collector.ready[1] ?? '', collector.child, `http://${collectorQuery}/health/live`, ca),
+      collectorQuery: endpoint('collectorQuery', collectorQuery, collector.child, `http://${collectorQuery}/health/live`),
+      bookinfoSpa: endpoint('bookinfoSpa', spa.ready[1] ?? '', spa.child, `http://${spa.ready[1] ?? ''}/health/live`),
     };
     return {
       endpoints,
@@ -100,7 +99,7 @@ export async function startHostileTargets(): Promise<HostileTargets> {
       recorder,
       upstreamSaw: () => {
         // The collector's own access log too: a smuggled request it served is logged there.
-        const saw = new Set([...book.app.seen(), ...collector.app.seen()]);
+        const saw = new Set([...book.child.seen(), ...collector.child.seen()]);
         for (const request of recorder.received) for (const match of request.url.matchAll(UPSTREAM_MARKERS)) saw.add(match[0]);
         return saw;
       },

@@ -29,6 +29,7 @@ export async function startFaultServer(options: FaultServerOptions): Promise<Fau
   const args = ['--host', options.host, '--port', String(options.port), '--behaviour', options.behaviour ?? 'ok'];
   const child = startNode(options.name, FAULT_SERVER_MAIN, [...args, '--tuning', JSON.stringify(options.tuning ?? {})], {
     netns: options.netns,
+    stdout: 'ignore',
   });
   const base = `http://${options.host}:${options.port}`;
   await waitUntil(`${options.name} listening`, async () => (await get(`${base}/__fault`)).status === 200, { child });

@@ -15,7 +15,7 @@ export interface NsClient {
 }
 
 export function startNsClient(netns: string): NsClient {
-  const child = startNode('ns-client', NS_CLIENT_MAIN, [], { netns, interactive: true });
+  const child = startNode('ns-client', NS_CLIENT_MAIN, [], { netns, stdout: 'protocol' });
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 1;
   createInterface({ input: child.process.stdout as NodeJS.ReadableStream }).on('line', (line) => {

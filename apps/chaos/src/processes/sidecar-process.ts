@@ -33,6 +33,8 @@ export async function startSidecarProcess(options: SidecarProcessOptions): Promi
     cwd: dir,
     netns: options.netns,
     env: { LOG_FORMAT: 'json', WATCH_CONFIG: 'false', ...options.env },
+    // Its access log under load: read by nobody, it would cost the process that runs the load.
+    stdout: 'ignore',
   });
   void child.exited.then(() => rmSync(dir, { recursive: true, force: true }));
   const { listener, admin } = options.config;

@@ -2,12 +2,13 @@
 // with a slow (1.2 s) mirror, sampling the sidecar's RSS (/proc) and event-loop delay (the latency
 // of admin probes: the sidecar exposes no event-loop metric), written to test-artifacts/soak/
 // as an SVG chart, a Markdown table and JSON. Exits 1 on upward drift or any live error.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../app-entries';
 import { localGet } from '../processes/http-get';
 import { sleep, stopAllStarted } from '../processes/child-process';
+import { rssBytes } from '../processes/proc-status';
 import { readAccounting } from '../faults/fault-run';
 import { startLocalRig } from '../faults/local-rig';
 import { steadyLoad } from '../faults/steady-load';
@@ -22,9 +23,10 @@ const MIN_SAMPLE_INTERVAL_MS = 1_000;
 const PROBES_PER_SAMPLE = 5;
 export const SOAK_DIR = join(REPO_ROOT, 'test-artifacts', 'soak');
 
+/** NaN when /proc has no reading (the process is gone), as when VmRSS was missing before. */
 function rssMiB(pid: number): number {
-  const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match === null ? Number.NaN : Number(match[1]) / 1024;
+  const bytes = rssBytes(pid);
+  return bytes === undefined ? Number.NaN : bytes / 1024 / 1024;
 }
 
 async function probeMs(url: string): Promise<number> {

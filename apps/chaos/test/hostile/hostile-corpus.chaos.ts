@@ -22,6 +22,7 @@ import {
 } from '../../src/hostile';
 import { SUCCESSES } from '../../src/hostile/hostile-case';
 import { rawRequest } from '../../src/hostile/raw-request';
+import { stopAllStarted } from '../../src/processes/child-process';
 import { rssBytes } from '../../src/processes/proc-status';
 
 /** Reproduce a run with HOSTILE_SEED=<the seed it printed>. */
@@ -108,6 +109,8 @@ afterAll(async () => {
     process.stdout.write(`${printable(summary)}\nsummary written to ${SUMMARY_FILE}\n`);
   } finally {
     await targets?.stop();
+    // Whatever a failed start left running (a start still pending when another failed).
+    await stopAllStarted();
   }
 }, 30_000);
 

@@ -4,12 +4,13 @@ import { rawRequest, type RawHeader } from '../raw-request';
 import { isProxy, named, postPath, type CaseContext } from './case-context';
 import { compressedBodies } from './compressed-bodies';
 
-/** Past the collector's 8 MiB wire bound and the services' 1 MiB body limit. */
+/** Past the collector's 4 MiB wire bound and the services' 1 MiB body limit. */
 const OVERSIZED_BYTES = 9 * 1024 * 1024;
 
 /**
  * Oversized and compressed bodies. The collector answers 413 past its wire and decoded bounds
- * and past its item count, 415 to a coding it does not implement, 400 to gzip that is not; the
+ * and past its item count, 415 to a coding it does not implement (it implements gzip and
+ * deflate), 400 to a body that does not decode as announced; the
  * other servers have no body-taking route, so a 4xx, and never the 500 of a decoder.
  */
 export function bodyCases(ctx: CaseContext): HostileCase[] {
@@ -25,7 +26,7 @@ export function bodyCases(ctx: CaseContext): HostileCase[] {
    * for a lingering close; Node does not linger). So a close is accepted for these.
    */
   const cutEarly = (e: Expectation): Expectation => ({ ...e, closeWithoutAnswer: true });
-  const { bomb, items } = compressedBodies();
+  const { bomb, deflateBomb, items } = compressedBodies();
   const gzip = [['Content-Encoding', 'gzip'] as RawHeader];
   return [
     named(ctx, 'body', `9 MiB body → 413`, { parts: post(Buffer.alloc(OVERSIZED_BYTES, 0x20)), expect: cutEarly(expectOr([413])), timeoutMs: 15_000, why: 'a reset may destroy the early 413 (no lingering close)' }),
@@ -38,7 +39,8 @@ export function bodyCases(ctx: CaseContext): HostileCase[] {
     named(ctx, 'body', `gzip bomb (${bomb.length} bytes → 256 MiB) → 413`, { parts: post(bomb, gzip), expect: expectOr([413]), timeoutMs: 15_000 }),
     named(ctx, 'body', 'item-count bomb (3,000,000 items gzipped) → 413', { parts: post(items, gzip), expect: expectOr([413]), timeoutMs: 15_000 }),
     named(ctx, 'body', 'gzip announced twice (gzip, gzip)', { parts: post(gzipSync(gzipSync('[]')), [['Content-Encoding', 'gzip, gzip']]), expect: expectOr([400, 413, 415, 200]) }),
-    named(ctx, 'body', 'deflate → 415', { parts: post(Buffer.from('x'), [['Content-Encoding', 'deflate']]), expect: expectOr([415]) }),
+    named(ctx, 'body', 'not deflate at all but announced → 400', { parts: post(Buffer.from('x'), [['Content-Encoding', 'deflate']]), expect: expectOr([400]) }),
+    named(ctx, 'body', 'deflate bomb (256 MiB) → 413', { parts: post(deflateBomb, [['Content-Encoding', 'deflate']]), expect: expectOr([413]), timeoutMs: 15_000 }),
     named(ctx, 'body', 'br → 415', { parts: post(Buffer.from('x'), [['Content-Encoding', 'br']]), expect: expectOr([415]) }),
     named(ctx, 'body', 'unknown coding with a long name → 415', { parts: post(Buffer.from('x'), [['Content-Encoding', 'z'.repeat(4000)]]), expect: expectOr([415]) }),
     named(ctx, 'body', 'truncated gzip → 400', { parts: post(gzipSync('[{"a":1}]').subarray(0, 12), gzip), expect: expectOr([400]) }),

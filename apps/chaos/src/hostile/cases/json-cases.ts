@@ -6,6 +6,12 @@ import { isProxy, named, postPath, type CaseContext } from './case-context';
 
 /** Nesting deep enough to overflow a recursive parser or validator. */
 const DEEP_NESTING = 200_000;
+/**
+ * The collector's item bound (`MAX_ITEMS_PER_BATCH`, default 2,048: its README), counted before
+ * parsing. Not imported: the collector's entry point loads the whole Nest app into the test.
+ */
+const COLLECTOR_MAX_ITEMS = 2_048;
+const numbers = (count: number): string => `[${Array.from({ length: count }, () => '1').join(',')}]`;
 
 /**
  * Invalid JSON to every JSON endpoint. The collector's track API answers 400 to a body that
@@ -34,8 +40,9 @@ export function jsonCases(ctx: CaseContext): HostileCase[] {
     [`array nested ${DEEP_NESTING} deep`, `${'['.repeat(DEEP_NESTING)}${']'.repeat(DEEP_NESTING)}`, [400, 413]],
     [`object nested ${DEEP_NESTING} deep`, `${'{"a":'.repeat(DEEP_NESTING)}1${'}'.repeat(DEEP_NESTING)}`, [400, 413]],
     ['envelope with a deeply nested property', JSON.stringify([validEnvelope()]).replace(/}]$/, `,"extra":${'['.repeat(5000)}${']'.repeat(5000)}}]`), [200, 400, 413]],
-    ['10,000 invalid items', `[${Array.from({ length: 10_000 }, () => '1').join(',')}]`, [400]],
-    ['10,001 items → 413', `[${Array.from({ length: 10_001 }, () => '1').join(',')}]`, [413]],
+    [`${COLLECTOR_MAX_ITEMS} invalid items (the item bound) → 400`, numbers(COLLECTOR_MAX_ITEMS), [400]],
+    [`${COLLECTOR_MAX_ITEMS + 1} items (one past the bound) → 413`, numbers(COLLECTOR_MAX_ITEMS + 1), [413]],
+    ['10,001 items → 413', numbers(10_001), [413]],
     ['gzip of 50,000 items → 413', gzipSync(`[${'{},'.repeat(49_999)}{}]`), [413]],
   ];
   return bodies.map(([name, body, statuses]) =>
