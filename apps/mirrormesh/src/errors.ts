@@ -19,6 +19,13 @@ export class UsageError extends CliError {
 /** Starting, changing or stopping the local mesh failed. */
 export class MeshError extends CliError {}
 
+/** A command needs the running mesh and none runs from the state directory; says how to start one. */
+export class NoMeshError extends MeshError {
+  constructor(command: string, stateDir: string) {
+    super(`mirrormesh ${command}: no mesh is running from ${stateDir}: start one with "npm start"`);
+  }
+}
+
 /** A port the mesh needs is taken. */
 export class PortBusyError extends MeshError {
   constructor(what: string, host: string, port: number, option: string) {
