@@ -1,18 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const MAIN = join(__dirname, '..', 'dist', 'main.js');
+import { run } from './support/cli-process';
 
-function report(args: string[], stateDir: string): Promise<{ code: number | null; output: string }> {
-  const env = { ...process.env, MIRRORMESH_STATE_DIR: stateDir };
-  delete env.COLLECTOR_URL;
-  const child = spawn(process.execPath, [MAIN, 'report', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
+async function report(args: string[], stateDir: string): Promise<{ code: number | null; output: string }> {
+  const cli = run(['report', ...args], { MIRRORMESH_STATE_DIR: stateDir, COLLECTOR_URL: '' });
+  const { code } = await cli.exit;
+  return { code, output: cli.output() };
 }
 
 // Regression: with no mesh running, `npm run report` named port 4480, which the user never saw,
