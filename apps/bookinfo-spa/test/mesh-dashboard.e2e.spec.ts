@@ -70,6 +70,27 @@ describe('the mirror dashboard data', () => {
     expect(collector.queries.at(-1)).toMatch(/^\/query\/requests-summary\?contains=MIR-&since=15m$/);
   });
 
+  it('names the version each cluster serves now, and takes a window for the per-version numbers', async () => {
+    const dashboard = (await get(`${spa.url}/_mesh/dashboard?window=5m`)).json<MeshDashboard>();
+    expect(dashboard.serving).toEqual([
+      { kind: 'live', cluster: 'bookservice', versionTag: 'V1MIR-LiveBookService' },
+      { kind: 'mirror', cluster: 'bookservicemirror', versionTag: 'V3MIR-BookServiceDelay' },
+    ]);
+    expect(dashboard.window).toBe('5m');
+    expect(Date.parse(dashboard.generatedAt) - Date.parse(dashboard.windowStart)).toBe(300_000);
+    expect(dashboard.versions.map((v) => [v.versionTag, v.role])).toEqual([
+      ['V1MIR-LiveBookService', 'live'],
+      ['V3MIR-BookServiceDelay', 'mirror'],
+    ]);
+    expect(collector.queries.at(-1)).toMatch(/since=5m$/);
+  });
+
+  it('refuses a window it does not offer with a 400 problem naming the windows', async () => {
+    const answer = await get(`${spa.url}/_mesh/dashboard?window=2h`);
+    expect(answer.status).toBe(400);
+    expect(answer.json()).toMatchObject({ code: 'INVALID_WINDOW', detail: 'window must be one of 1m, 5m, 15m, start' });
+  });
+
   it('counts upstream failures as errors', async () => {
     const before = (await get(`${spa.url}/_mesh/dashboard`)).json<MeshDashboard>();
     expect((await get(`${spa.url}/api/books/999`)).status).toBe(404);
