@@ -1,7 +1,7 @@
 import { screenshot, useBrowserPage } from './support/browser';
-import { startFakeCollector, type FakeCollector } from './support/fake-collector';
-import { spawnBookService, type SpawnedBookService } from './support/spawn-book-service';
-import { startSpa, type RunningSpa } from './support/spa-fixture';
+import { type FakeCollector } from './support/fake-collector';
+import { startMirroredSpa, type MirroredSpa } from './support/mirrored-spa';
+import { type RunningSpa } from './support/spa-fixture';
 
 const browser = useBrowserPage();
 
@@ -27,23 +27,15 @@ const ROWS_AFTER_ROLLOUT = [
 // Regression: after rolling out v4 the Mirror page still showed v3's 1.2 s history, counted
 // from the front end's start, with nothing saying which mirror version served now.
 describe('the Mirror page after a rollout', () => {
-  let live: SpawnedBookService;
-  let mirror: SpawnedBookService;
+  let mesh: MirroredSpa;
   let collector: FakeCollector;
   let spa: RunningSpa;
 
   beforeAll(async () => {
-    [live, mirror, collector] = await Promise.all([
-      spawnBookService(),
-      spawnBookService({ BOOK_SERVICE_VARIANT: 'fault' }),
-      startFakeCollector(ROWS_AFTER_ROLLOUT),
-    ]);
-    spa = await startSpa({ live: live.endpoint, mirror: mirror.endpoint, env: { COLLECTOR_URL: collector.url } });
+    mesh = await startMirroredSpa({ BOOK_SERVICE_VARIANT: 'fault' }, ROWS_AFTER_ROLLOUT);
+    ({ collector, spa } = mesh);
   }, 60_000);
-  afterAll(async () => {
-    await spa?.close();
-    await Promise.all([live?.stop(), mirror?.stop(), collector?.close()]);
-  });
+  afterAll(() => mesh?.close());
 
   it('names the mirror serving now and keeps each version apart, with its role now', async () => {
     await browser.page.goto(`${spa.url}/mirror`);

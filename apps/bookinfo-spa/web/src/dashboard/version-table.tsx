@@ -1,5 +1,5 @@
 import type { VersionTraffic } from '../../../src/mesh/mesh-dashboard.dto';
-import { formatMs, formatRate } from './format';
+import { FigureCells, StatsHeader } from './stats-cells';
 
 const ROLE_LABELS: Readonly<Record<VersionTraffic['role'], string>> = {
   live: 'live',
@@ -7,31 +7,23 @@ const ROLE_LABELS: Readonly<Record<VersionTraffic['role'], string>> = {
   earlier: 'earlier mirror',
 };
 
+const COLUMNS = [
+  { label: 'Version' },
+  { label: 'Role now' },
+  { label: 'Requests', num: true },
+  { label: 'Average', num: true },
+  { label: 'Worst p99', num: true, title: 'The highest p99 of its operations' },
+  { label: 'Error rate', num: true },
+  { label: 'Result codes' },
+];
+
 /** One row per version over the window, from the collector: a replaced mirror keeps its own row. */
 export function VersionTable({ versions, windowLabel }: { readonly versions: readonly VersionTraffic[]; readonly windowLabel: string }) {
   if (versions.length === 0) return <p className="muted">No requests from the mirrored versions in this window.</p>;
   return (
     <div className="table-scroll">
       <table className="stats" aria-label={`Requests per version, ${windowLabel.toLowerCase()}`}>
-        <thead>
-          <tr>
-            <th scope="col">Version</th>
-            <th scope="col">Role now</th>
-            <th scope="col" className="num">
-              Requests
-            </th>
-            <th scope="col" className="num">
-              Average
-            </th>
-            <th scope="col" className="num" title="The highest p99 of its operations">
-              Worst p99
-            </th>
-            <th scope="col" className="num">
-              Error rate
-            </th>
-            <th scope="col">Result codes</th>
-          </tr>
-        </thead>
+        <StatsHeader columns={COLUMNS} />
         <tbody>
           {versions.map((v) => (
             <tr key={v.versionTag} data-version-tag={v.versionTag} data-version-role={v.role}>
@@ -40,19 +32,7 @@ export function VersionTable({ versions, windowLabel }: { readonly versions: rea
                 <code>{v.versionTag}</code>
               </th>
               <td>{ROLE_LABELS[v.role]}</td>
-              <td className="num" data-field="requests" data-value={v.requests}>
-                {v.requests}
-              </td>
-              <td className="num" data-field="mean" data-value={v.meanMs ?? ''}>
-                {formatMs(v.meanMs)}
-              </td>
-              <td className="num" data-field="p99" data-value={v.worstP99Ms ?? ''}>
-                {formatMs(v.worstP99Ms)}
-              </td>
-              <td className="num" data-field="error-rate" data-value={v.errorRate ?? ''}>
-                {formatRate(v.errorRate)}
-              </td>
-              <td>{v.codes.map((c) => `${c.code} × ${c.count}`).join(', ')}</td>
+              <FigureCells requests={v.requests} meanMs={v.meanMs} p99Ms={v.worstP99Ms} errorRate={v.errorRate} codes={v.codes} />
             </tr>
           ))}
         </tbody>
