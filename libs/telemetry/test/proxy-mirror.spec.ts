@@ -67,7 +67,8 @@ describe('mirror exchanges of the real proxy become dependencies', () => {
         target: 'bookservicemirror',
         resultCode: '503',
         success: false,
-        properties: { Mirror: 'true', route: 'books', cluster: 'bookservicemirror', RequestId: 'mirror-1' },
+        // QueuedMs too when the copy waited for a connection (ac800dc): how long depends on the machine.
+        properties: expect.objectContaining({ Mirror: 'true', route: 'books', cluster: 'bookservicemirror', RequestId: 'mirror-1' }),
       }),
     ]);
     expect(telemetry.dependencies[0]?.durationMs).toBeGreaterThan(0);
