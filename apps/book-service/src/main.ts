@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const telemetry = startTelemetry({ roleName: 'book-service', versionTag: config.service.versionTag });
   const service = await createBookService(config, [telemetryRequestListener(telemetry)]);
   // The access log and telemetry flush after in-flight requests finish, so their last items are kept.
-  installGracefulShutdown(service, [() => telemetry.shutdown()]);
+  installGracefulShutdown(service, [{ done: 'flushed telemetry', run: () => telemetry.shutdown() }]);
   // Ready only once the telemetry thread has loaded the SDK: its start-up must not meet the first requests.
   await telemetry.ready();
   await listenOrExit(service);

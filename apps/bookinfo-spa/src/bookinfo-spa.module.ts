@@ -7,7 +7,8 @@ import { SidecarConfigWatcher } from './config/sidecar-config-watcher';
 import { createCollectorClient } from './mesh/collector-client';
 import { MeshController } from './mesh/mesh.controller';
 import { MeshStatsService } from './mesh/mesh-stats.service';
-import { COLLECTOR_CLIENT } from './mesh/mesh.tokens';
+import { createClusterVersionProbe } from './mesh/cluster-versions';
+import { CLUSTER_VERSION_PROBE, COLLECTOR_CLIENT, STARTED_AT } from './mesh/mesh.tokens';
 import { type StaticFileIndex } from './static/static-file-index';
 import { StaticFilesModule } from './static/static-files.module';
 
@@ -15,6 +16,7 @@ import { StaticFilesModule } from './static/static-files.module';
 @Module({})
 export class BookinfoSpaModule {
   static register(config: BookinfoSpaConfig, proxyConfig: ProxyConfig, files: StaticFileIndex): DynamicModule {
+    const startedAt = new Date();
     return {
       module: BookinfoSpaModule,
       imports: [
@@ -24,7 +26,9 @@ export class BookinfoSpaModule {
       controllers: [MeshController],
       providers: [
         { provide: BOOKINFO_SPA_CONFIG, useValue: config },
-        { provide: COLLECTOR_CLIENT, useValue: createCollectorClient(config.collector) },
+        { provide: STARTED_AT, useValue: startedAt },
+        { provide: COLLECTOR_CLIENT, useValue: createCollectorClient(config.collector, startedAt) },
+        { provide: CLUSTER_VERSION_PROBE, useValue: createClusterVersionProbe() },
         MeshStatsService,
         SidecarConfigWatcher,
       ],

@@ -1,3 +1,13 @@
+import { ProblemException } from '@mirrormesh/service-kit';
+import { DASHBOARD_WINDOWS } from './mesh/dashboard-window';
+
+/** `/_mesh/dashboard?window=` names no window the page offers. */
+export class InvalidWindowException extends ProblemException {
+  constructor() {
+    super(400, 'INVALID_WINDOW', `window must be one of ${DASHBOARD_WINDOWS.join(', ')}`);
+  }
+}
+
 /** Base class of this app's own errors; `code` is stable, the message says what to fix. */
 export class BookinfoSpaError extends Error {
   constructor(

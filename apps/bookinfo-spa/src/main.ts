@@ -23,7 +23,10 @@ async function main(): Promise<void> {
   }
   const unsubscribeMirrors = subscribeMirrorExchanges(telemetry);
   const service = await createBookinfoSpa(config, [telemetryRequestListener(telemetry)]).catch(exitOnStartupError);
-  installGracefulShutdown(service, [unsubscribeMirrors, () => telemetry.shutdown()]);
+  installGracefulShutdown(service, [
+    { done: 'stopped mirror telemetry', run: unsubscribeMirrors },
+    { done: 'flushed telemetry', run: () => telemetry.shutdown() },
+  ]);
   // Ready only once the telemetry thread has loaded the SDK: its start-up must not meet the first requests.
   await telemetry.ready();
   await listenOrExit(service);

@@ -1,5 +1,6 @@
 import { type MeshDashboard } from '../src/mesh/mesh-dashboard.dto';
-import { COLLECTOR_ROWS, startFakeCollector, type FakeCollector } from './support/fake-collector';
+import { COLLECTOR_ROWS, type FakeCollector } from './support/fake-collector';
+import { startMirroredSpa, type MirroredSpa } from './support/mirrored-spa';
 import { get } from './support/http';
 import { spawnBookService, type SpawnedBookService } from './support/spawn-book-service';
 import { startSpa, type RunningSpa } from './support/spa-fixture';
@@ -7,23 +8,15 @@ import { startSpa, type RunningSpa } from './support/spa-fixture';
 const MIRROR_DELAY_MS = 300;
 
 describe('the mirror dashboard data', () => {
-  let live: SpawnedBookService;
-  let mirror: SpawnedBookService;
+  let mesh: MirroredSpa;
   let collector: FakeCollector;
   let spa: RunningSpa;
 
   beforeAll(async () => {
-    [live, mirror, collector] = await Promise.all([
-      spawnBookService(),
-      spawnBookService({ BOOK_SERVICE_VARIANT: 'delay', REVIEWS_DELAY_MS: String(MIRROR_DELAY_MS) }),
-      startFakeCollector(),
-    ]);
-    spa = await startSpa({ live: live.endpoint, mirror: mirror.endpoint, env: { COLLECTOR_URL: collector.url } });
+    mesh = await startMirroredSpa({ BOOK_SERVICE_VARIANT: 'delay', REVIEWS_DELAY_MS: String(MIRROR_DELAY_MS) });
+    ({ collector, spa } = mesh);
   });
-  afterAll(async () => {
-    await spa?.close();
-    await Promise.all([live?.stop(), mirror?.stop(), collector?.close()]);
-  });
+  afterAll(() => mesh?.close());
 
   it('shows live and mirror, the mirror slower, the topology and the collector rows', async () => {
     for (let id = 1; id <= 6; id += 1) expect((await get(`${spa.url}/api/books/${(id % 5) + 1}/reviews`)).status).toBe(200);
@@ -70,6 +63,27 @@ describe('the mirror dashboard data', () => {
     expect(collector.queries.at(-1)).toMatch(/^\/query\/requests-summary\?contains=MIR-&since=15m$/);
   });
 
+  it('names the version each cluster serves now, and takes a window for the per-version numbers', async () => {
+    const dashboard = (await get(`${spa.url}/_mesh/dashboard?window=5m`)).json<MeshDashboard>();
+    expect(dashboard.serving).toEqual([
+      { kind: 'live', cluster: 'bookservice', versionTag: 'V1MIR-LiveBookService' },
+      { kind: 'mirror', cluster: 'bookservicemirror', versionTag: 'V3MIR-BookServiceDelay' },
+    ]);
+    expect(dashboard.window).toBe('5m');
+    expect(Date.parse(dashboard.generatedAt) - Date.parse(dashboard.windowStart)).toBe(300_000);
+    expect(dashboard.versions.map((v) => [v.versionTag, v.role])).toEqual([
+      ['V1MIR-LiveBookService', 'live'],
+      ['V3MIR-BookServiceDelay', 'mirror'],
+    ]);
+    expect(collector.queries.at(-1)).toMatch(/since=5m$/);
+  });
+
+  it('refuses a window it does not offer with a 400 problem naming the windows', async () => {
+    const answer = await get(`${spa.url}/_mesh/dashboard?window=2h`);
+    expect(answer.status).toBe(400);
+    expect(answer.json()).toMatchObject({ code: 'INVALID_WINDOW', detail: 'window must be one of 1m, 5m, 15m, start' });
+  });
+
   it('counts upstream failures as errors', async () => {
     const before = (await get(`${spa.url}/_mesh/dashboard`)).json<MeshDashboard>();
     expect((await get(`${spa.url}/api/books/999`)).status).toBe(404);
@@ -88,7 +102,7 @@ describe('the mirror dashboard data', () => {
   });
 
   it('two SPAs in one process keep separate dashboards', async () => {
-    const other = await startSpa({ live: live.endpoint });
+    const other = await startSpa({ live: mesh.live.endpoint });
     try {
       const before = (await get(`${spa.url}/_mesh/dashboard`)).json<MeshDashboard>();
       for (let id = 1; id <= 4; id += 1) expect((await get(`${other.url}/api/books/${id}`)).status).toBe(200);

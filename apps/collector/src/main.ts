@@ -20,7 +20,10 @@ async function main(): Promise<void> {
     throw error;
   }
   const { listeners, tls, store } = collector;
-  installGracefulShutdown(collector.service, [() => listeners.close(), () => store.close()]);
+  installGracefulShutdown(collector.service, [
+    { done: 'closed the track and query listeners', run: () => listeners.close() },
+    { done: 'closed the store', run: () => store.close() },
+  ]);
   const logger = new Logger('collector');
   const stats = store.stats();
   logger.log(`track API on ${listeners.secureUrl}v2.1/track (TLS); query and health on ${listeners.plainUrl}`);

@@ -62,10 +62,12 @@ describe('mirrormesh-report against a running collector', () => {
     ]);
   });
 
-  it('says what is wrong with a bad --since (from the collector) and with usage errors', async () => {
+  // Regression: `--since abc` went to the collector and its raw problem JSON was printed.
+  it('refuses a bad --since itself, naming the option and the rule, and says what is wrong with usage errors', async () => {
     const badSince = await report(['--url', collector.listeners.plainUrl, '--since', 'later']);
-    expect(badSince.code).toBe(1);
-    expect(badSince.err).toContain('since must be a duration like 15m');
+    expect(badSince.code).toBe(2);
+    expect(badSince.err).toContain('mirrormesh-report: --since must be a duration like 15m, 2h, 7d or an ISO 8601 date-time (got "later")');
+    expect(badSince.err).not.toContain('{');
     const usage = await report(['--colour']);
     expect(usage.code).toBe(2);
     expect(usage.err).toContain('unknown argument "--colour"');

@@ -17,7 +17,25 @@ export class UsageError extends CliError {
 }
 
 /** Starting, changing or stopping the local mesh failed. */
-export class MeshError extends CliError {}
+export class MeshError extends CliError {
+  constructor(message: string, exitCode = 1) {
+    super(message, exitCode);
+  }
+}
+
+/** A command needs the running mesh and none runs from the state directory; says how to start one. */
+export class NoMeshError extends MeshError {
+  constructor(command: string, stateDir: string) {
+    super(`mirrormesh ${command}: no mesh is running from ${stateDir}: start one with "npm start"`);
+  }
+}
+
+/** A signal arrived while the mesh was starting: what had started was stopped. Exit code 130, as for Ctrl-C. */
+export class MeshInterruptedError extends MeshError {
+  constructor(while_: string) {
+    super(`mirrormesh: interrupted while ${while_}; every app started so far was stopped`, 130);
+  }
+}
 
 /** A port the mesh needs is taken. */
 export class PortBusyError extends MeshError {

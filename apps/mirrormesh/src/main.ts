@@ -7,6 +7,7 @@ import { REPORT_USAGE, reportCommand } from './commands/report.command';
 import { ROLLOUT_USAGE, rolloutCommand } from './commands/rollout.command';
 import { UP_USAGE, upCommand } from './commands/up.command';
 import { CliError } from './errors';
+import { killRunningProcesses } from './mesh/managed-process';
 
 type Command = (argv: readonly string[], ctx: CommandContext) => Promise<number>;
 
@@ -45,8 +46,14 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const interrupt = new AbortController();
-  // First Ctrl-C: stop cleanly. A second one is the usual "really stop now".
-  const onSignal = () => (interrupt.signal.aborted ? process.exit(130) : interrupt.abort());
+  // First signal: stop cleanly (the reason names it). A second one is the usual "really stop
+  // now": the apps are killed too, since a supervisor's signal, unlike Ctrl-C, reaches only us.
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (!interrupt.signal.aborted) return interrupt.abort(signal);
+    const killed = killRunningProcesses();
+    process.stderr.write(`mirrormesh: ${signal} again: killed ${killed} app${killed === 1 ? '' : 's'} still running; exit code 130\n`);
+    process.exit(130);
+  };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const stateDir = resolve(process.env.MIRRORMESH_STATE_DIR ?? '.mirrormesh');

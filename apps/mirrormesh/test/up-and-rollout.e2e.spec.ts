@@ -1,32 +1,17 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { freePort } from '../src/mesh/free-port';
 import { poll } from '../src/poll/poller';
-
-const MAIN = join(__dirname, '..', 'dist', 'main.js');
-
-function run(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
-  const child = spawn(process.execPath, [MAIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-  return { child, output: () => output, exit: new Promise((resolve) => child.once('exit', resolve)) };
-}
-
-async function until(check: () => boolean, timeoutMs: number, what: () => string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting: ${what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { run, stopMeshLeftFrom, until } from './support/cli-process';
 
 describe('mirrormesh up, then rollout from another process under load', () => {
   let dir: string;
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    await stopMeshLeftFrom(dir);
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('swaps only the mirror with no client error, and Ctrl-C stops every process', async () => {
     dir = mkdtempSync(join(tmpdir(), 'mirrormesh-up-'));
@@ -39,13 +24,13 @@ describe('mirrormesh up, then rollout from another process under load', () => {
 
     // A second `up` from the same directory refuses instead of fighting over ports.
     const second = run(['up', '--port', String(port)], env);
-    expect(await second.exit).toBe(1);
+    expect((await second.exit).code).toBe(1);
     expect(second.output()).toContain('a mesh is already running');
 
     const load = poll({ url: state.frontEndUrl, pathPrefix: '/api', books: [1, 2, 3, 4, 5], rate: 25, stop: { durationMs: 8000 } });
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const rollout = run(['rollout', 'v4-fault'], env);
-    expect(await rollout.exit).toBe(0);
+    expect((await rollout.exit).code).toBe(0);
     expect(rollout.output()).toMatch(/rolled out v4-fault: bookservicemirror http:\/\/127\.0\.0\.1:\d+/);
     const client = await load;
     expect(client.errors).toBe(0);
@@ -58,7 +43,7 @@ describe('mirrormesh up, then rollout from another process under load', () => {
     await after.body.dump();
 
     up.child.kill('SIGINT');
-    expect(await up.exit).toBe(0);
+    expect((await up.exit).code).toBe(0);
     expect(up.output()).toContain('mirrormesh: stopped');
     // Nothing is left listening: every app of the mesh was stopped.
     await expect(request(state.frontEndUrl)).rejects.toMatchObject({ code: 'ECONNREFUSED' });

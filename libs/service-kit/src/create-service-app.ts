@@ -9,6 +9,7 @@ import { ServiceState } from './health/service-state';
 import { setupOpenApi } from './openapi';
 import { problem, PROBLEM_CONTENT_TYPE } from './problem';
 import { ProblemFilter } from './problem.filter';
+import { logColorsEnabled } from './log-colors';
 import { installRequestHooks, type RequestListener } from './request-hooks';
 import { requestIdOf } from './request-id';
 import { requestTimeoutServerOptions } from './request-timeouts';
@@ -56,7 +57,11 @@ export async function createServiceApp(
     },
   });
   const logLevels = LOG_LEVELS.slice(LOG_LEVELS.indexOf(options.logLevel ?? 'log'));
-  const logger = new ConsoleLogger(options.name, { json: options.logFormat === 'json', logLevels });
+  const logger = new ConsoleLogger(options.name, {
+    json: options.logFormat === 'json',
+    logLevels,
+    colors: logColorsEnabled(process.env, process.stdout.isTTY),
+  });
   const root: DynamicModule = { module: ServiceRootModule, imports: [appModule, HealthModule] };
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { logger, abortOnError: false });
   const accessLog = createAccessLog({ format: options.logFormat, destination: options.accessLogDestination });
@@ -67,6 +72,7 @@ export async function createServiceApp(
     accessLog,
     listeners,
     isDraining: () => !state.ready,
+    inFlight: state,
   });
   if (options.openApi !== undefined) setupOpenApi(app, options.openApi);
   return { app, accessLog, options };

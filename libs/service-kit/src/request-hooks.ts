@@ -36,10 +36,17 @@ export function installRequestHooks(
     listeners: readonly RequestListener[];
     /** True once shutdown began: answers then close their connection so that draining ends. */
     isDraining: () => boolean;
+    /** Counts requests between arrival and their answer (or their client's abort). */
+    inFlight: { requestStarted(request: object): void; requestEnded(request: object): void };
   },
 ): void {
-  const { versionTag, accessLog, listeners, isDraining } = options;
+  const { versionTag, accessLog, listeners, isDraining, inFlight } = options;
+  fastify.addHook('onRequestAbort', (request, done) => {
+    inFlight.requestEnded(request.raw);
+    done();
+  });
   fastify.addHook('onRequest', (request, reply, done) => {
+    inFlight.requestStarted(request.raw);
     if (versionTag !== undefined) void reply.header(VERSION_TAG_HEADER, versionTag);
     void reply.header(REQUEST_ID_HEADER, request.id);
     const badHost = checkHostField(request.raw.rawHeaders);
@@ -55,6 +62,7 @@ export function installRequestHooks(
     done(null, payload);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
+    inFlight.requestEnded(request.raw);
     const durationMs = reply.elapsedTime;
     const startedAt = new Date(Date.now() - durationMs);
     const length = reply.getHeader('content-length');

@@ -10,8 +10,6 @@ export const BOOKINFO_SPA_DEFAULTS = {
   collectorTimeoutMs: 1500,
   /** Collector answers are reused this long, so many open dashboards ask it once. */
   collectorCacheMs: 2000,
-  /** Window of the collector summary (the collector's `since`). */
-  collectorSince: '15m',
   /** How long shutdown lets in-flight proxied requests finish. */
   proxyCloseGraceMs: 5000,
 } as const;

@@ -2,7 +2,8 @@ import { Logger } from '@nestjs/common';
 import { s } from '@mirrormesh/schema';
 import { BOOKINFO_SPA_DEFAULTS, type CollectorOptions } from '../config/bookinfo-spa.config';
 import { CollectorUnavailableError } from '../errors';
-import { type CollectorRow, type CollectorSummary } from './mesh-dashboard.dto';
+import { collectorSince } from './dashboard-window';
+import { type CollectorRow, type CollectorSummary, type DashboardWindow } from './mesh-dashboard.dto';
 
 /** Bounds on what is relayed to browsers: the collector is another service, not trusted blindly. */
 export const COLLECTOR_LIMITS = {
@@ -26,16 +27,16 @@ const rowSchema = s.object(
 const summarySchema = s.object({ rows: s.array(rowSchema, { maxItems: COLLECTOR_LIMITS.maxRows }) }, { unknownKeys: 'strip' });
 
 export interface CollectorClient {
-  /** The summary, or its state when there is none; never throws, never leaks the cause to callers. */
-  summary(): Promise<CollectorSummary>;
+  /** The summary over the window, or its state when there is none; never throws, never leaks the cause to callers. */
+  summary(window: DashboardWindow): Promise<CollectorSummary>;
 }
 
 const NOT_CONFIGURED: CollectorSummary = { state: 'not-configured', rows: [] };
 
-async function fetchRows(options: CollectorOptions): Promise<CollectorRow[]> {
+async function fetchRows(options: CollectorOptions, since: string): Promise<CollectorRow[]> {
   const url = new URL('/query/requests-summary', options.url);
   url.searchParams.set('contains', options.contains);
-  url.searchParams.set('since', BOOKINFO_SPA_DEFAULTS.collectorSince);
+  url.searchParams.set('since', since);
   let response: Response;
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(options.timeoutMs), headers: { accept: 'application/json' } });
@@ -50,7 +51,8 @@ async function fetchRows(options: CollectorOptions): Promise<CollectorRow[]> {
   }
   const text = await response.text();
   if (!response.ok) throw new CollectorUnavailableError(`answered ${response.status}`);
-  if (text.length > COLLECTOR_LIMITS.maxBodyBytes) throw new CollectorUnavailableError(`answer larger than ${COLLECTOR_LIMITS.maxBodyBytes} bytes`);
+  if (text.length > COLLECTOR_LIMITS.maxBodyBytes)
+    throw new CollectorUnavailableError(`answer larger than ${COLLECTOR_LIMITS.maxBodyBytes} bytes`);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -63,18 +65,23 @@ async function fetchRows(options: CollectorOptions): Promise<CollectorRow[]> {
 }
 
 /**
- * Asks the collector for the lab's summary, at most once per cache period however many
- * dashboards are open; a failure is logged once per change of state, and browsers only
- * learn "unreachable".
+ * Asks the collector for the lab's summary, at most once per cache period and window however
+ * many dashboards are open; a failure is logged once per change of state, and browsers only
+ * learn "unreachable". `startedAt` is where the `start` window begins.
  */
-export function createCollectorClient(options: CollectorOptions | undefined, cacheMs: number = BOOKINFO_SPA_DEFAULTS.collectorCacheMs): CollectorClient {
+export function createCollectorClient(
+  options: CollectorOptions | undefined,
+  startedAt: Date,
+  cacheMs: number = BOOKINFO_SPA_DEFAULTS.collectorCacheMs,
+): CollectorClient {
   if (options === undefined) return { summary: () => Promise.resolve(NOT_CONFIGURED) };
   const logger = new Logger('CollectorClient');
-  let cached: { at: number; value: Promise<CollectorSummary> } | undefined;
+  // One entry per window: bounded by the few windows there are.
+  const cached = new Map<DashboardWindow, { at: number; value: Promise<CollectorSummary> }>();
   let lastState: CollectorSummary['state'] | undefined;
-  const ask = async (): Promise<CollectorSummary> => {
+  const ask = async (window: DashboardWindow): Promise<CollectorSummary> => {
     try {
-      const rows = await fetchRows(options);
+      const rows = await fetchRows(options, collectorSince(window, startedAt));
       if (lastState === 'unreachable') logger.log('collector reachable again');
       lastState = 'ok';
       return { state: 'ok', rows };
@@ -85,10 +92,13 @@ export function createCollectorClient(options: CollectorOptions | undefined, cac
     }
   };
   return {
-    summary() {
+    summary(window) {
       const now = Date.now();
-      if (cached === undefined || now - cached.at >= cacheMs) cached = { at: now, value: ask() };
-      return cached.value;
+      const entry = cached.get(window);
+      if (entry !== undefined && now - entry.at < cacheMs) return entry.value;
+      const value = ask(window);
+      cached.set(window, { at: now, value });
+      return value;
     },
   };
 }

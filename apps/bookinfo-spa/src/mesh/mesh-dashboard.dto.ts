@@ -65,8 +65,45 @@ export interface CollectorSummary {
   readonly rows: readonly CollectorRow[];
 }
 
+/** The Mirror page's time windows: the last 1, 5 or 15 minutes, or since this front end started. */
+export type DashboardWindow = '1m' | '5m' | '15m' | 'start';
+
+/** Which version a cluster of the traffic graph serves now, as its own `x-version-tag` says. */
+export interface ServingVersion {
+  readonly kind: 'live' | 'mirror';
+  readonly cluster: string;
+  /** null when the cluster did not answer the probe (or answered without a tag). */
+  readonly versionTag: string | null;
+}
+
+/**
+ * One version's requests in the window, from the collector. `role`: serving live, serving as
+ * the mirror, or `earlier`: it answered in the window but serves no more (a replaced mirror).
+ */
+export interface VersionTraffic {
+  readonly versionTag: string;
+  readonly role: 'live' | 'mirror' | 'earlier';
+  readonly requests: number;
+  readonly errors: number;
+  readonly errorRate: number | null;
+  /** Mean over every operation, weighted by requests. */
+  readonly meanMs: number | null;
+  /** The highest p99 of its operations: the collector gives percentiles per operation, and they do not add up. */
+  readonly worstP99Ms: number | null;
+  readonly codes: readonly CodeCount[];
+}
+
 export interface MeshDashboard {
   readonly generatedAt: string;
+  /** When this front end started: the sidecar's numbers count from then. */
+  readonly startedAt: string;
+  /** The window of `versions` and `collector`, and where it begins. */
+  readonly window: DashboardWindow;
+  readonly windowStart: string;
+  /** The version each cluster of the graph serves now. */
+  readonly serving: readonly ServingVersion[];
+  /** Per version over the window (empty unless the collector answered). */
+  readonly versions: readonly VersionTraffic[];
   readonly topology: MeshTopology;
   readonly live: TrafficSummary;
   readonly mirror: TrafficSummary;
@@ -75,5 +112,6 @@ export interface MeshDashboard {
   /** Mirror copies not sent (in-flight cap, body too large, mirror unreachable). */
   readonly droppedMirrors: number;
   readonly mirrorInflight: number;
+  /** The collector's rows per operation and version, over the window. */
   readonly collector: CollectorSummary;
 }

@@ -1,11 +1,14 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createProxyStats, type ProxyStats, type StatsSnapshot } from '@mirrormesh/proxy';
 import { ProxyService } from '@mirrormesh/proxy/nest';
-import { COLLECTOR_CLIENT } from './mesh.tokens';
+import { type ClusterVersionProbe } from './cluster-versions';
 import { type CollectorClient } from './collector-client';
-import { type MeshDashboard } from './mesh-dashboard.dto';
+import { windowStart } from './dashboard-window';
+import { type DashboardWindow, type MeshDashboard } from './mesh-dashboard.dto';
 import { topologyOf } from './mesh-topology';
+import { CLUSTER_VERSION_PROBE, COLLECTOR_CLIENT, STARTED_AT } from './mesh.tokens';
 import { summarizeTraffic } from './traffic-summary';
+import { versionTraffic } from './version-traffic';
 
 /** The in-process sidecar's metrics, and the dashboard built from them and the collector. */
 @Injectable()
@@ -15,6 +18,8 @@ export class MeshStatsService implements OnApplicationShutdown {
   constructor(
     private readonly proxy: ProxyService,
     @Inject(COLLECTOR_CLIENT) private readonly collector: CollectorClient,
+    @Inject(CLUSTER_VERSION_PROBE) private readonly versions: ClusterVersionProbe,
+    @Inject(STARTED_AT) private readonly startedAt: Date,
   ) {
     // This proxy's events only: other proxies in the process publish on the same channels.
     this.stats = createProxyStats({ proxy: proxy.proxy });
@@ -28,12 +33,24 @@ export class MeshStatsService implements OnApplicationShutdown {
     return this.stats.renderPrometheus();
   }
 
-  async dashboard(): Promise<MeshDashboard> {
+  /**
+   * The sidecar's numbers count from this front end's start and per cluster; the per-version
+   * numbers come from the collector over `window`, with each version's role as its cluster says now.
+   */
+  async dashboard(window: DashboardWindow): Promise<MeshDashboard> {
     const snapshot = this.stats.snapshot();
-    const collector = await this.collector.summary();
+    const config = this.proxy.proxy.config;
+    const topology = topologyOf(config);
+    const [collector, serving] = await Promise.all([this.collector.summary(window), this.versions.serving(topology, config)]);
+    const now = new Date();
     return {
-      generatedAt: new Date().toISOString(),
-      topology: topologyOf(this.proxy.proxy.config),
+      generatedAt: now.toISOString(),
+      startedAt: this.startedAt.toISOString(),
+      window,
+      windowStart: windowStart(window, now, this.startedAt).toISOString(),
+      serving,
+      versions: versionTraffic(collector.rows, serving),
+      topology,
       live: summarizeTraffic('live', snapshot.live),
       mirror: summarizeTraffic('mirror', snapshot.mirror),
       localAnswers: snapshot.local.total,

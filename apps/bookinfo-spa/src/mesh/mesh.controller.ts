@@ -1,5 +1,7 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { type StatsSnapshot } from '@mirrormesh/proxy';
+import { InvalidWindowException } from '../errors';
+import { DEFAULT_DASHBOARD_WINDOW, isDashboardWindow } from './dashboard-window';
 import { type MeshDashboard } from './mesh-dashboard.dto';
 import { MeshStatsService } from './mesh-stats.service';
 
@@ -11,11 +13,13 @@ export const MESH_PATH = '_mesh';
 export class MeshController {
   constructor(private readonly mesh: MeshStatsService) {}
 
-  /** Live versus mirror, the traffic graph and the collector summary, in one answer. */
+  /** Live versus mirror, the traffic graph and the collector summary over `?window=` (1m, 5m, 15m, start), in one answer. */
   @Get('dashboard')
   @Header('cache-control', 'no-store')
-  dashboard(): Promise<MeshDashboard> {
-    return this.mesh.dashboard();
+  dashboard(@Query('window') window?: unknown): Promise<MeshDashboard> {
+    if (window === undefined) return this.mesh.dashboard(DEFAULT_DASHBOARD_WINDOW);
+    if (typeof window !== 'string' || !isDashboardWindow(window)) throw new InvalidWindowException();
+    return this.mesh.dashboard(window);
   }
 
   /** The proxy core's stats snapshot as it is (what the standalone sidecar serves at /stats). */

@@ -2,10 +2,9 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ProblemException } from '@mirrormesh/service-kit';
 import { SegmentStore, type StoreStats } from '../storage/segment-store';
 import { summarizeRequests, type SummaryRow } from './requests-summary';
+import { MAX_CONTAINS_LENGTH } from './query-limits';
 import { parseSince } from './time-window';
 
-/** Longest `contains` accepted: VersionTags are short. */
-const MAX_CONTAINS_LENGTH = 200;
 /** Most rows answered: names are route templates, so more means raw paths leaked into names. */
 export const MAX_SUMMARY_ROWS = 10_000;
 

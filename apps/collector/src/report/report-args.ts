@@ -1,3 +1,6 @@
+import { MAX_CONTAINS_LENGTH } from '../query/query-limits';
+import { parseSince } from '../query/time-window';
+
 /** Where the report reads by default: the collector's plain-HTTP query listener. */
 export const DEFAULT_REPORT_URL = 'http://127.0.0.1:4480';
 export const DEFAULT_REPORT_CONTAINS = 'MIR-';
@@ -50,6 +53,12 @@ export function parseReportArgs(argv: readonly string[], env: NodeJS.ProcessEnv 
         return `unknown argument "${arg.slice(0, 60)}"`;
     }
   }
+  // Checked here, with the option's name, rather than relayed as the collector's 400 problem.
+  if (since !== undefined) {
+    const rule = parseSince(since, Date.now());
+    if (typeof rule === 'string') return `--since ${rule} (got ${JSON.stringify(since.slice(0, 60))})`;
+  }
+  if (contains.length > MAX_CONTAINS_LENGTH) return `--contains must be at most ${MAX_CONTAINS_LENGTH} characters`;
   try {
     const parsed = new URL(url);
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return '--url must be an http(s) URL';

@@ -3,7 +3,7 @@ import { bookIdsOption, durationOption, numberOption, withUsageErrors } from './
 import { UsageError } from '../errors';
 import { readMeshState } from '../mesh/mesh-state';
 import { MESH_DEFAULTS } from '../mesh/mesh';
-import { formatPollResult } from '../poll/poll-report';
+import { formatPollResult, pollExitCode } from '../poll/poll-report';
 import { poll, POLL_DEFAULTS } from '../poll/poller';
 import { progressBarOn } from '../poll/progress-bar';
 import { type CommandContext } from './command-context';
@@ -16,7 +16,10 @@ and prints what the client saw: count, errors by status, p50/p95/p99.
   --rate       requests per second (default ${POLL_DEFAULTS.rate})
   --requests   how many requests (default ${POLL_DEFAULTS.requests}); or --duration, how long
   --books      which book ids (default 1 to 10)
-  --user       send "end-user: NAME", as a signed-in user does (header-based routing)`;
+  --user       send "end-user: NAME", as a signed-in user does (header-based routing)
+
+Exit code: 0 when every request got an answer below 400; 1 when any request failed (a status
+of 400 or more, or no answer: no mesh running, refused, timed out); 2 for a wrong command line.`;
 
 export async function pollCommand(argv: readonly string[], ctx: CommandContext): Promise<number> {
   const { values } = withUsageErrors('poll', () =>
@@ -56,5 +59,5 @@ export async function pollCommand(argv: readonly string[], ctx: CommandContext):
   });
   bar.end();
   ctx.stdout.write(`${formatPollResult(result)}\n`);
-  return 0;
+  return pollExitCode(result);
 }

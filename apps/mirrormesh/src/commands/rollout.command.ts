@@ -1,5 +1,5 @@
 import { request } from 'undici';
-import { MeshError, UsageError } from '../errors';
+import { MeshError, NoMeshError, UsageError } from '../errors';
 import { readMeshState } from '../mesh/mesh-state';
 import { isScenarioName, SCENARIO_NAMES } from '../mesh/scenarios';
 import { parseArgs } from 'node:util';
@@ -20,7 +20,7 @@ export async function rolloutCommand(argv: readonly string[], ctx: CommandContex
     throw new UsageError(`mirrormesh rollout: name one scenario: ${SCENARIO_NAMES.join(', ')}`);
   }
   const state = readMeshState(ctx.stateDir);
-  if (state === undefined) throw new MeshError(`no mesh is running from ${ctx.stateDir}: start one with "npm start"`);
+  if (state === undefined) throw new NoMeshError('rollout', ctx.stateDir);
   const response = await request(`${state.controlUrl}/rollout?scenario=${scenario}`, { method: 'POST', headersTimeout: 120_000 });
   const body = (await response.body.json()) as { message?: string; urls?: { bookservicemirror?: string } };
   if (response.statusCode !== 200) throw new MeshError(`mirrormesh rollout: ${body.message ?? `failed with ${response.statusCode}`}`);

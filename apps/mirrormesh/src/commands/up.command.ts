@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { MeshError, UsageError } from '../errors';
 import { startControlServer } from '../control/control-server';
 import { Mesh, MESH_DEFAULTS } from '../mesh/mesh';
+import { stopStatus } from '../mesh/stop-status';
 import { readMeshState, removeMeshState, writeMeshState } from '../mesh/mesh-state';
 import { DEFAULT_SCENARIO, isScenarioName, SCENARIO_NAMES, SCENARIOS } from '../mesh/scenarios';
 import { parseArgs } from 'node:util';
@@ -12,7 +13,12 @@ export const UP_USAGE = `mirrormesh up [--scenario ${SCENARIO_NAMES.join('|')}] 
 
 Runs the whole mesh as local processes: the telemetry collector, the live book service, the
 scenario's mirror, and the front end mirroring bookservice to bookservicemirror.
-Ctrl-C stops everything. Default scenario: ${DEFAULT_SCENARIO}.`;
+Default scenario: ${DEFAULT_SCENARIO}.
+
+Ctrl-C, or SIGINT or SIGTERM to this process (or to "npm start", which passes them on), stops the
+mesh: the front end drains first, then the book services, the collector last; each flushes its
+telemetry. Exit code 0 when every app exited 0, 1 when one did not (named), 130 when a signal
+came during start-up. A second signal kills what is left at once.`;
 
 export async function upCommand(argv: readonly string[], ctx: CommandContext): Promise<number> {
   const { values } = withUsageErrors('up', () =>
@@ -28,16 +34,25 @@ export async function upCommand(argv: readonly string[], ctx: CommandContext): P
 
   const say = (line: string) => ctx.stdout.write(`${line}\n`);
   say(`mirrormesh: starting ${scenario} (${SCENARIOS[scenario].description}); logs in ${ctx.stateDir}/logs`);
-  const mesh = await Mesh.start({ scenario, frontEndPort: port, stateDir: ctx.stateDir, say });
-  const control = await startControlServer(mesh, MESH_DEFAULTS.host);
-  writeMeshState(ctx.stateDir, {
-    pid: process.pid,
-    scenario,
-    controlUrl: control.url,
-    frontEndUrl: mesh.urls.frontEnd,
-    collectorUrl: mesh.urls.collector,
-    startedAt: new Date().toISOString(),
-  });
+  const mesh = await Mesh.start({ scenario, frontEndPort: port, stateDir: ctx.stateDir, say, signal: ctx.signal });
+  const startedAt = new Date().toISOString();
+  let controlUrl = '';
+  // Rewritten after each rollout, so other commands (and people) read the mirror serving now.
+  const recordState = () =>
+    writeMeshState(ctx.stateDir, {
+      pid: process.pid,
+      scenario: mesh.scenario,
+      mirrorVersionTag: mesh.mirrorVersionTag,
+      mirrorUrl: mesh.urls.bookservicemirror,
+      controlUrl,
+      frontEndUrl: mesh.urls.frontEnd,
+      collectorUrl: mesh.urls.collector,
+      startedAt,
+      updatedAt: new Date().toISOString(),
+    });
+  const control = await startControlServer(mesh, MESH_DEFAULTS.host, recordState);
+  controlUrl = control.url;
+  recordState();
   say('');
   say(`ready: open ${mesh.urls.frontEnd}`);
   say('  traffic   npm run poll -- --rate 20 --duration 30s');
@@ -45,10 +60,11 @@ export async function upCommand(argv: readonly string[], ctx: CommandContext): P
   say('  report    npm run report');
   say('Ctrl-C stops the mesh.');
   if (!ctx.signal.aborted) await once(ctx.signal, 'abort');
-  say('\nmirrormesh: stopping (draining requests, flushing telemetry)…');
+  const cause = typeof ctx.signal.reason === 'string' ? ctx.signal.reason : 'interrupt';
+  say(`\nmirrormesh: ${cause} received: stopping (draining requests, flushing telemetry)…`);
   await control.close();
-  await mesh.stop();
+  const status = stopStatus(cause, await mesh.stop());
   removeMeshState(ctx.stateDir);
-  say('mirrormesh: stopped');
-  return 0;
+  say(status.line);
+  return status.code;
 }

@@ -7,7 +7,12 @@ import { isScenarioName, SCENARIO_NAMES } from '../mesh/scenarios';
  * A loopback-only endpoint through which `mirrormesh rollout`, run in another terminal,
  * asks the running `mirrormesh up` to replace its mirror. One rollout at a time.
  */
-export async function startControlServer(mesh: Mesh, host: string): Promise<{ url: string; close(): Promise<void> }> {
+export async function startControlServer(
+  mesh: Mesh,
+  host: string,
+  /** Runs once a rollout's mirror serves, before the caller hears of it (the up command records mesh.json). */
+  onRolledOut: () => void = () => undefined,
+): Promise<{ url: string; close(): Promise<void> }> {
   let busy = false;
   const server: Server = createServer((req, res) => {
     const send = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -22,7 +27,10 @@ export async function startControlServer(mesh: Mesh, host: string): Promise<{ ur
     busy = true;
     mesh
       .rollout(scenario)
-      .then(() => send(200, { scenario: mesh.scenario, urls: mesh.urls }))
+      .then(() => {
+        onRolledOut();
+        send(200, { scenario: mesh.scenario, mirrorVersionTag: mesh.mirrorVersionTag, urls: mesh.urls });
+      })
       .catch((error: unknown) => send(500, { code: 'ROLLOUT_FAILED', message: (error as Error).message }))
       .finally(() => (busy = false));
   });

@@ -48,6 +48,7 @@ async function runScenario(scenario: ScenarioName, options: LabOptions, baseline
     frontEndPort: await freePort(MESH_DEFAULTS.host),
     stateDir: join(options.stateDir, 'lab', scenario),
     say: (line) => options.say(`  ${line}`),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
   });
   try {
     const books = POLL_DEFAULTS.books;

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
-import { MeshError } from '../errors';
+import { MeshError, MeshInterruptedError } from '../errors';
 
 export const PROCESS_DEFAULTS = {
   readyTimeoutMs: 30_000,
@@ -29,6 +29,15 @@ export interface Exit {
   readonly signal: NodeJS.Signals | null;
 }
 
+/** Every child still running, so that a second Ctrl-C can end them instead of leaving orphans. */
+const RUNNING = new Set<ChildProcess>();
+
+/** SIGKILL to every app still running: the "really stop now" of a second signal. */
+export function killRunningProcesses(): number {
+  for (const child of RUNNING) child.kill('SIGKILL');
+  return RUNNING.size;
+}
+
 /** One app of the mesh: started, checked ready, stopped by its pid (SIGTERM, then SIGKILL past a deadline). */
 export class ManagedProcess {
   readonly exited: Promise<Exit>;
@@ -38,8 +47,10 @@ export class ManagedProcess {
     readonly spec: ProcessSpec,
     private readonly child: ChildProcess,
   ) {
+    RUNNING.add(child);
     this.exited = new Promise((resolve) =>
       child.once('exit', (code, signal) => {
+        RUNNING.delete(child);
         this.exit = { code, signal };
         resolve(this.exit);
       }),
@@ -54,7 +65,8 @@ export class ManagedProcess {
     return this.exit === undefined;
   }
 
-  static async start(spec: ProcessSpec): Promise<ManagedProcess> {
+  /** `signal` aborts the wait for readiness: the process is stopped and a MeshError thrown. */
+  static async start(spec: ProcessSpec, signal?: AbortSignal): Promise<ManagedProcess> {
     const log = openSync(spec.logFile, 'a');
     let child: ChildProcess;
     try {
@@ -67,7 +79,7 @@ export class ManagedProcess {
     }
     const managed = new ManagedProcess(spec, child);
     child.once('error', () => undefined);
-    await managed.waitReady();
+    await managed.waitReady(signal);
     return managed;
   }
 
@@ -80,10 +92,14 @@ export class ManagedProcess {
     return this.exited;
   }
 
-  private async waitReady(): Promise<void> {
+  private async waitReady(signal: AbortSignal | undefined): Promise<void> {
     const timeoutMs = this.spec.readyTimeoutMs ?? PROCESS_DEFAULTS.readyTimeoutMs;
     const started = performance.now();
     while (performance.now() - started < timeoutMs) {
+      if (signal?.aborted === true) {
+        await this.stop();
+        throw new MeshInterruptedError(`starting ${this.spec.name}`);
+      }
       if (this.exit !== undefined) {
         throw new MeshError(
           `${this.spec.name} exited (code ${this.exit.code ?? this.exit.signal}) before it was ready:\n${this.logTail()}`,

@@ -5,11 +5,17 @@ import { type ScenarioName } from './scenarios';
 /** What a running `mirrormesh up` tells other commands (rollout, poll, report) in another terminal. */
 export interface MeshState {
   readonly pid: number;
+  /** The scenario serving now: the last rollout's, not necessarily the one `up` started with. */
   readonly scenario: ScenarioName;
+  /** The VersionTag of the mirror serving now; undefined when no mirror runs (v1-live). */
+  readonly mirrorVersionTag: string | undefined;
+  readonly mirrorUrl: string | undefined;
   readonly controlUrl: string;
   readonly frontEndUrl: string;
   readonly collectorUrl: string | undefined;
   readonly startedAt: string;
+  /** When this state was last written: at start, then after each rollout. */
+  readonly updatedAt: string;
 }
 
 export const STATE_FILE = 'mesh.json';

@@ -5,7 +5,7 @@ import { certificatePath, localConnectionString } from '@mirrormesh/collector';
 import { PortBusyError } from '../errors';
 import { appEntry } from './app-entry';
 import { freePort, probePort } from './free-port';
-import { ManagedProcess } from './managed-process';
+import { type Exit, ManagedProcess } from './managed-process';
 import { meshProxyConfig } from './proxy-config';
 import { LIVE_VERSION_TAG, SCENARIOS, type MirrorVersion, type ScenarioName } from './scenarios';
 
@@ -23,6 +23,14 @@ export interface MeshOptions {
   /** Logs, the proxy config and the collector's data live here. */
   readonly stateDir: string;
   readonly say?: (line: string) => void;
+  /** Aborts start-up (and a rollout) between and during the waits for readiness. */
+  readonly signal?: AbortSignal;
+}
+
+/** How one app of the mesh ended when the mesh stopped. */
+export interface StoppedApp {
+  readonly name: string;
+  readonly exit: Exit;
 }
 
 export interface MeshUrls {
@@ -53,6 +61,11 @@ export class Mesh {
     return this.scenarioName;
   }
 
+  /** The VersionTag of the mirror serving now, if any. */
+  get mirrorVersionTag(): string | undefined {
+    return this.mirror === undefined ? undefined : SCENARIOS[this.scenarioName].mirror?.versionTag;
+  }
+
   get urls(): MeshUrls {
     return {
       frontEnd: this.frontEnd?.spec.readyUrl.replace(/\/health\/ready$/, '') ?? '',
@@ -69,6 +82,7 @@ export class Mesh {
       stateDir: options.stateDir,
       scenario: options.scenario,
       say: options.say ?? (() => undefined),
+      signal: options.signal ?? new AbortController().signal,
     };
     mkdirSync(join(opts.stateDir, 'logs'), { recursive: true });
     await probePort(opts.host, opts.frontEndPort).catch(() => {
@@ -117,14 +131,16 @@ export class Mesh {
   }
 
   /** Stops the apps that serve traffic; telemetry is flushed to the collector as each exits. */
-  async stopTraffic(): Promise<void> {
-    await this.frontEnd?.stop();
-    await Promise.all([this.mirror?.stop(), this.live.stop()]);
+  async stopTraffic(): Promise<StoppedApp[]> {
+    const front = this.frontEnd === undefined ? [] : [await stopped(this.frontEnd)];
+    const books = await Promise.all([this.live, ...(this.mirror === undefined ? [] : [this.mirror])].map(stopped));
+    return [...front, ...books];
   }
 
-  async stop(): Promise<void> {
-    await this.stopTraffic();
-    await this.collector.stop();
+  /** Front end first (no new traffic), then the book services, the collector last (it receives their telemetry). */
+  async stop(): Promise<StoppedApp[]> {
+    const traffic = await this.stopTraffic();
+    return [...traffic, await stopped(this.collector)];
   }
 
   private get proxyConfigFile(): string {
@@ -147,13 +163,16 @@ async function startCollector(opts: Opts) {
   const dataDir = join(opts.stateDir, 'collector');
   // Each `up` reports on its own run: yesterday's requests would blur today's comparison.
   rmSync(join(dataDir, 'segments'), { recursive: true, force: true });
-  const process = await ManagedProcess.start({
-    name: 'collector',
-    entry: appEntry('collector'),
-    env: { HOST: opts.host, PORT: String(port), QUERY_PORT: String(queryPort), DATA_DIR: dataDir, LOG_FORMAT: 'common' },
-    readyUrl: `http://${opts.host}:${queryPort}/health/ready`,
-    logFile: join(opts.stateDir, 'logs', 'collector.log'),
-  });
+  const process = await ManagedProcess.start(
+    {
+      name: 'collector',
+      entry: appEntry('collector'),
+      env: { HOST: opts.host, PORT: String(port), QUERY_PORT: String(queryPort), DATA_DIR: dataDir, LOG_FORMAT: 'common' },
+      readyUrl: `http://${opts.host}:${queryPort}/health/ready`,
+      logFile: join(opts.stateDir, 'logs', 'collector.log'),
+    },
+    opts.signal,
+  );
   return { process, queryUrl: `http://${opts.host}:${queryPort}`, telemetryEnv: telemetryEnvFor(dataDir, `https://${opts.host}:${port}/`) };
 }
 
@@ -167,37 +186,47 @@ function telemetryEnvFor(collectorDataDir: string, trackUrl: string): Record<str
 
 async function startBookService(opts: Opts, name: string, version: MirrorVersion, telemetryEnv: Record<string, string>) {
   const port = await freePort(opts.host);
-  return ManagedProcess.start({
-    name,
-    entry: appEntry('book-service'),
-    env: {
-      ...telemetryEnv,
-      HOST: opts.host,
-      PORT: String(port),
-      VERSION_TAG: version.versionTag,
-      BOOK_SERVICE_VARIANT: version.variant,
-      LOG_FORMAT: 'common',
+  return ManagedProcess.start(
+    {
+      name,
+      entry: appEntry('book-service'),
+      env: {
+        ...telemetryEnv,
+        HOST: opts.host,
+        PORT: String(port),
+        VERSION_TAG: version.versionTag,
+        BOOK_SERVICE_VARIANT: version.variant,
+        LOG_FORMAT: 'common',
+      },
+      readyUrl: `http://${opts.host}:${port}/health/ready`,
+      logFile: join(opts.stateDir, 'logs', `${name}-${version.versionTag}.log`),
     },
-    readyUrl: `http://${opts.host}:${port}/health/ready`,
-    logFile: join(opts.stateDir, 'logs', `${name}-${version.versionTag}.log`),
-  });
+    opts.signal,
+  );
 }
 
 async function startFrontEnd(opts: Opts, proxyConfigFile: string, collectorUrl: string, telemetryEnv: Record<string, string>) {
-  return ManagedProcess.start({
-    name: 'bookinfo-spa',
-    entry: appEntry('bookinfo-spa'),
-    env: {
-      ...telemetryEnv,
-      HOST: opts.host,
-      PORT: String(opts.frontEndPort),
-      SIDECAR_CONFIG: proxyConfigFile,
-      COLLECTOR_URL: collectorUrl,
-      LOG_FORMAT: 'common',
+  return ManagedProcess.start(
+    {
+      name: 'bookinfo-spa',
+      entry: appEntry('bookinfo-spa'),
+      env: {
+        ...telemetryEnv,
+        HOST: opts.host,
+        PORT: String(opts.frontEndPort),
+        SIDECAR_CONFIG: proxyConfigFile,
+        COLLECTOR_URL: collectorUrl,
+        LOG_FORMAT: 'common',
+      },
+      readyUrl: `http://${opts.host}:${opts.frontEndPort}/health/ready`,
+      logFile: join(opts.stateDir, 'logs', 'bookinfo-spa.log'),
     },
-    readyUrl: `http://${opts.host}:${opts.frontEndPort}/health/ready`,
-    logFile: join(opts.stateDir, 'logs', 'bookinfo-spa.log'),
-  });
+    opts.signal,
+  );
+}
+
+async function stopped(app: ManagedProcess): Promise<StoppedApp> {
+  return { name: app.spec.name, exit: await app.stop() };
 }
 
 function baseUrl(process: ManagedProcess): string {

@@ -4,6 +4,14 @@ export function formatMs(ms: number): string {
   return ms >= 100 ? `${Math.round(ms).toLocaleString('en-US')} ms` : `${ms.toFixed(1)} ms`;
 }
 
+/**
+ * 0 only when every request got an answer below 400; 1 as soon as one did not (a status of 400
+ * or more, or no answer at all), so that a script or CI step polling a dead mesh fails.
+ */
+export function pollExitCode(result: PollResult): 0 | 1 {
+  return result.errors === 0 ? 0 : 1;
+}
+
 /** What the client saw, as the lab's poller prints it. */
 export function formatPollResult(result: PollResult): string {
   const seconds = result.elapsedMs / 1000;

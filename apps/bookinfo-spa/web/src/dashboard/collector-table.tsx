@@ -1,5 +1,17 @@
 import type { CollectorSummary } from '../../../src/mesh/mesh-dashboard.dto';
 import { formatMs } from './format';
+import { StatsHeader } from './stats-cells';
+
+const COLUMNS = [
+  { label: 'Operation' },
+  { label: 'Version' },
+  { label: 'Result' },
+  { label: 'Requests', num: true },
+  { label: 'Average', num: true },
+  { label: 'p50', num: true },
+  { label: 'p95', num: true },
+  { label: 'p99', num: true },
+];
 
 /** The lab's query over every pod's telemetry, per version, when a collector is configured. */
 export function CollectorTable({ collector }: { readonly collector: CollectorSummary }) {
@@ -13,28 +25,7 @@ export function CollectorTable({ collector }: { readonly collector: CollectorSum
   return (
     <div className="table-scroll">
       <table className="stats" aria-label="Requests per version from the collector">
-        <thead>
-          <tr>
-            <th scope="col">Operation</th>
-            <th scope="col">Version</th>
-            <th scope="col">Result</th>
-            <th scope="col" className="num">
-              Requests
-            </th>
-            <th scope="col" className="num">
-              Average
-            </th>
-            <th scope="col" className="num">
-              p50
-            </th>
-            <th scope="col" className="num">
-              p95
-            </th>
-            <th scope="col" className="num">
-              p99
-            </th>
-          </tr>
-        </thead>
+        <StatsHeader columns={COLUMNS} />
         <tbody>
           {collector.rows.map((row) => (
             <tr key={`${row.name}|${row.podVersion}|${row.resultCode}`} data-version={row.podVersion}>

@@ -1,30 +1,22 @@
 import type { TrafficSummary } from '../../../src/mesh/mesh-dashboard.dto';
-import { formatMs, formatRate } from './format';
+import { FigureCells, StatsHeader } from './stats-cells';
+
+const COLUMNS = [
+  { label: 'Traffic' },
+  { label: 'Clusters' },
+  { label: 'Requests', num: true },
+  { label: 'Average', num: true },
+  { label: 'p99', num: true },
+  { label: 'Error rate', num: true },
+  { label: 'Result codes' },
+];
 
 /** The sidecar's own numbers (always there): one row for live, one for mirror. */
 export function TrafficTable({ rows }: { readonly rows: readonly TrafficSummary[] }) {
   return (
     <div className="table-scroll">
       <table className="stats" aria-label="Live and mirror traffic seen by this pod's sidecar">
-        <thead>
-          <tr>
-            <th scope="col">Traffic</th>
-            <th scope="col">Clusters</th>
-            <th scope="col" className="num">
-              Requests
-            </th>
-            <th scope="col" className="num">
-              Average
-            </th>
-            <th scope="col" className="num">
-              p99
-            </th>
-            <th scope="col" className="num">
-              Error rate
-            </th>
-            <th scope="col">Result codes</th>
-          </tr>
-        </thead>
+        <StatsHeader columns={COLUMNS} />
         <tbody>
           {rows.map((row) => (
             <tr key={row.role} data-role={row.role}>
@@ -33,19 +25,7 @@ export function TrafficTable({ rows }: { readonly rows: readonly TrafficSummary[
                 {row.role}
               </th>
               <td>{row.clusters.map((c) => c.cluster).join(', ') || '—'}</td>
-              <td className="num" data-field="requests" data-value={row.requests}>
-                {row.requests}
-              </td>
-              <td className="num" data-field="mean" data-value={row.meanMs ?? ''}>
-                {formatMs(row.meanMs)}
-              </td>
-              <td className="num" data-field="p99" data-value={row.p99Ms ?? ''}>
-                {formatMs(row.p99Ms)}
-              </td>
-              <td className="num" data-field="error-rate" data-value={row.errorRate ?? ''}>
-                {formatRate(row.errorRate)}
-              </td>
-              <td>{row.codes.length === 0 ? '—' : row.codes.map((c) => `${c.code} × ${c.count}`).join(', ')}</td>
+              <FigureCells requests={row.requests} meanMs={row.meanMs} p99Ms={row.p99Ms} errorRate={row.errorRate} codes={row.codes} />
             </tr>
           ))}
         </tbody>
