@@ -7,12 +7,16 @@ import { describeObject, type K8sObject } from './k8s-object';
 interface Validatable {
   validate(): void;
 }
-type ModelClass = new (data: never) => Validatable;
+type ModelClass = (new (data: never) => Validatable) & { readonly apiVersion: string };
 
 /**
  * The kinds our manifests may contain, with their offline schemas (kubernetes-models, generated
  * from the Kubernetes and Istio OpenAPI specs). A kind missing here fails the check: adding one
  * to k8s/ means adding its schema here.
+ *
+ * Istio's CRDs declare one openAPIV3Schema for every version they serve (v1alpha3, v1beta1, v1),
+ * so `networking.istio.io/v1` objects are checked with the v1beta1 models: the last CommonJS
+ * release of @kubernetes-models/istio (2.x) predates the v1 models, and 3.x is import-only ESM.
  */
 const MODELS: ReadonlyMap<string, ModelClass> = new Map<string, ModelClass>([
   ['v1/ConfigMap', ConfigMap],
@@ -22,8 +26,8 @@ const MODELS: ReadonlyMap<string, ModelClass> = new Map<string, ModelClass>([
   ['v1/Service', Service],
   ['v1/ServiceAccount', ServiceAccount],
   ['apps/v1/Deployment', Deployment],
-  ['networking.istio.io/v1beta1/VirtualService', VirtualService],
-  ['networking.istio.io/v1beta1/DestinationRule', DestinationRule],
+  ['networking.istio.io/v1/VirtualService', VirtualService],
+  ['networking.istio.io/v1/DestinationRule', DestinationRule],
 ]);
 
 export function knownKinds(): string[] {
@@ -36,7 +40,8 @@ export function validateK8sObject(object: K8sObject): void {
   const Model = MODELS.get(key);
   if (Model === undefined) throw new ManifestSchemaError(describeObject(object), [`no offline schema for ${key} (known: ${knownKinds().join(', ')})`]);
   try {
-    new Model(normalize(object) as never).validate();
+    // The model's apiVersion: the v1beta1 models' schemas pin theirs (see MODELS).
+    new Model({ ...normalize(object), apiVersion: Model.apiVersion } as never).validate();
   } catch (error) {
     throw new ManifestSchemaError(describeObject(object), [schemaMessage(error)]);
   }
