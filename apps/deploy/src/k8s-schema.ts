@@ -3,6 +3,7 @@ import { Deployment } from 'kubernetes-models/apps/v1';
 import { ConfigMap, Namespace, PersistentVolumeClaim, Secret, Service, ServiceAccount } from 'kubernetes-models/v1';
 import { ManifestSchemaError } from './errors';
 import { describeObject, type K8sObject } from './k8s-object';
+import { validateWithUnknownFields } from './unknown-fields';
 
 interface Validatable {
   validate(): void;
@@ -34,16 +35,28 @@ export function knownKinds(): string[] {
   return [...MODELS.keys()];
 }
 
-/** Throws ManifestSchemaError naming the object and every rule it breaks. */
+/**
+ * Throws ManifestSchemaError naming the object and every rule it breaks: types, required fields
+ * and enums, then, as kubeconform `-strict` does, every field its schema does not know.
+ */
 export function validateK8sObject(object: K8sObject): void {
   const key = `${object.apiVersion}/${object.kind}`;
   const Model = MODELS.get(key);
   if (Model === undefined) throw new ManifestSchemaError(describeObject(object), [`no offline schema for ${key} (known: ${knownKinds().join(', ')})`]);
+  // The model's own validate() runs on the object itself (not on the copy its constructor
+  // makes), so that every field the schema reads can be seen.
+  const model = Object.assign(Object.create(Model.prototype) as Validatable, normalize(object), { apiVersion: Model.apiVersion });
+  let unknown;
   try {
-    // The model's apiVersion: the v1beta1 models' schemas pin theirs (see MODELS).
-    new Model({ ...normalize(object), apiVersion: Model.apiVersion } as never).validate();
+    unknown = validateWithUnknownFields(model, (view) => Model.prototype.validate.call(view));
   } catch (error) {
     throw new ManifestSchemaError(describeObject(object), [schemaMessage(error)]);
+  }
+  if (unknown.length > 0) {
+    throw new ManifestSchemaError(
+      describeObject(object),
+      unknown.map(({ path, field }) => `${path === '' ? 'the object' : path} has an unknown field "${field}"`),
+    );
   }
 }
 
