@@ -1,21 +1,5 @@
-import { ManifestSchemaError, parseManifests, validateK8sObject } from '../src';
-
-/** One object from inline YAML, as kustomize would render it. */
-const object = (yaml: string) => parseManifests(yaml, 'inline')[0]!;
-
-const DEPLOYMENT_WITH_READINES_PROBE = `apiVersion: apps/v1
-kind: Deployment
-metadata: { name: typo }
-spec:
-  selector: { matchLabels: { app: typo } }
-  template:
-    metadata: { labels: { app: typo } }
-    spec:
-      containers:
-        - name: typo
-          image: mirrormesh/book-service:0.1.0
-          readinesProbe: { httpGet: { path: /health/ready, port: 8080 } }
-`;
+import { ManifestSchemaError, validateK8sObject } from '../src';
+import { inlineDeployment, inlineObject as object } from './support/inline-manifests';
 
 const VIRTUAL_SERVICE_WITH_MIRROR_PERCENTAG = `apiVersion: networking.istio.io/v1
 kind: VirtualService
@@ -39,7 +23,7 @@ spec:
 
 describe('a misspelt field fails the schema check, naming the object, the path and the field', () => {
   it('Deployment with readinesProbe (sic)', () => {
-    const run = () => validateK8sObject(object(DEPLOYMENT_WITH_READINES_PROBE));
+    const run = () => validateK8sObject(inlineDeployment('typo', 'readinesProbe: { httpGet: { path: /health/ready, port: 8080 } }'));
     expect(run).toThrow(ManifestSchemaError);
     expect(run).toThrow('Deployment/typo: spec/template/spec/containers/0 has an unknown field "readinesProbe"');
   });
