@@ -1,4 +1,5 @@
-import { ManifestSchemaError, SCENARIOS, describeObject, parseManifests, validateK8sObject } from '../src';
+import { ManifestSchemaError, SCENARIOS, describeObject, validateK8sObject } from '../src';
+import { inlineDeployment } from './support/inline-manifests';
 import { renderOverlay, renderOverlayWith } from './support/render';
 
 const combinations: [string, () => ReturnType<typeof renderOverlay>][] = [
@@ -22,24 +23,9 @@ describe('every rendered object validates against its Kubernetes (or Istio) sche
   });
 
   it('rejects a wrongly typed field, naming the object and the path', () => {
-    const [deployment] = parseManifests(
-      `apiVersion: apps/v1
-kind: Deployment
-metadata: { name: broken }
-spec:
-  selector: { matchLabels: { app: broken } }
-  template:
-    metadata: { labels: { app: broken } }
-    spec:
-      containers:
-        - name: broken
-          image: mirrormesh/book-service:0.1.0
-          ports: [{ containerPort: "8080" }]
-`,
-      'inline',
-    );
-    expect(() => validateK8sObject(deployment!)).toThrow(ManifestSchemaError);
-    expect(() => validateK8sObject(deployment!)).toThrow(/^Deployment\/broken: spec\/template\/spec\/containers\/0\/ports\/0\/containerPort must be integer/);
+    const deployment = inlineDeployment('broken', 'ports: [{ containerPort: "8080" }]');
+    expect(() => validateK8sObject(deployment)).toThrow(ManifestSchemaError);
+    expect(() => validateK8sObject(deployment)).toThrow(/^Deployment\/broken: spec\/template\/spec\/containers\/0\/ports\/0\/containerPort must be integer/);
   });
 
   it('rejects a kind it has no schema for rather than letting it through', () => {

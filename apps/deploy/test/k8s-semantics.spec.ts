@@ -168,6 +168,15 @@ describe('components/istio-mirroring', () => {
     expect(vs.spec.http[0]!.mirrorPercentage.value).toBe(100);
   });
 
+  it('uses the GA networking.istio.io/v1 API for every Istio object', () => {
+    const istio = objects().filter((o) => o.apiVersion.startsWith('networking.istio.io/'));
+    expect(istio.map((o) => `${o.apiVersion} ${o.kind}`).sort()).toEqual([
+      'networking.istio.io/v1 DestinationRule',
+      'networking.istio.io/v1 DestinationRule',
+      'networking.istio.io/v1 VirtualService',
+    ]);
+  });
+
   it('leaves the Services unchanged and turns the in-process mirror off, so nothing is mirrored twice', () => {
     expect(ofKind(objects(), 'Service')).toEqual(ofKind(renderOverlay('v3-delays'), 'Service'));
     expect(spaSidecarConfig(objects()).routes.every((r) => r.mirror === undefined)).toBe(true);

@@ -10,6 +10,7 @@ export {
   type MirrorConfig,
   type StringMatch,
 } from './config/proxy-config.schema';
+export { proxyConfigJsonSchema, proxyConfigJsonSchemaText, PROXY_CONFIG_JSON_SCHEMA_FILE } from './config/proxy-config-json-schema';
 export { durationToMs } from './config/duration';
 export { redactConfig, REDACTED } from './config/redact-config';
 export { classifyUpstreamError, type UpstreamFailure } from './forwarding/upstream-failure';

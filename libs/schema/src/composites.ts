@@ -1,4 +1,5 @@
 import { describeType, type Issue } from './issue';
+import { keywords, type JsonSchema } from './json-schema';
 import { fail } from './primitives';
 import { INVALID, Schema, type Checked, type Infer, type PathStack } from './schema';
 
@@ -61,6 +62,16 @@ export class ObjectSchema<S extends Shape> extends Schema<ObjectOutput<S>> {
     }
     return valid ? (out as ObjectOutput<S>) : INVALID;
   }
+
+  toJsonSchema(): JsonSchema {
+    const required = this.entries.filter(([, schema]) => !schema.isOptional).map(([key]) => key);
+    return keywords({
+      type: 'object',
+      properties: Object.fromEntries(this.entries.map(([key, schema]) => [key, schema.toJsonSchema()])),
+      required: required.length > 0 ? required : undefined,
+      additionalProperties: (this.rules.unknownKeys ?? 'reject') === 'reject' ? false : undefined,
+    });
+  }
 }
 
 export interface ArrayRules {
@@ -94,6 +105,10 @@ export class ArraySchema<T> extends Schema<T[]> {
     }
     return valid ? out : INVALID;
   }
+
+  toJsonSchema(): JsonSchema {
+    return keywords({ type: 'array', items: this.item.toJsonSchema(), minItems: this.rules.minItems, maxItems: this.rules.maxItems });
+  }
 }
 
 /** An object used as a map: any keys, every value of one schema (e.g. headers to set). */
@@ -121,6 +136,10 @@ export class RecordSchema<T> extends Schema<Record<string, T>> {
     }
     return valid ? out : INVALID;
   }
+
+  toJsonSchema(): JsonSchema {
+    return keywords({ type: 'object', propertyNames: this.key?.toJsonSchema(), additionalProperties: this.value.toJsonSchema() });
+  }
 }
 
 /** A comma-separated list, as environment variables carry them: `"2, 4"` → `[2, 4]`. */
@@ -137,5 +156,10 @@ export class CommaListSchema<T> extends Schema<T[]> {
     if (typeof input !== 'string') return fail(issues, path, `must be a comma-separated list (got ${describeType(input)})`);
     const parts = input.trim() === '' ? [] : input.split(',').map((part) => part.trim());
     return this.items.check(parts, path, issues);
+  }
+
+  /** An array, or the comma-separated string an environment variable carries. */
+  toJsonSchema(): JsonSchema {
+    return { anyOf: [this.items.toJsonSchema(), { type: 'string' }] };
   }
 }

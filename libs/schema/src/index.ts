@@ -12,5 +12,6 @@ export {
 } from './composites';
 export { StringSchema, NumberSchema, BooleanSchema, OneOfSchema, type StringRules, type NumberRules } from './primitives';
 export { SchemaError } from './schema-error';
+export { JSON_SCHEMA_DIALECT, type JsonSchema } from './json-schema';
 export { formatPath, formatIssue, type Issue, type Path } from './issue';
 export { parseEnv } from './parse-env';

@@ -1,5 +1,9 @@
 import { describeType, type Issue } from './issue';
+import { keywords, type JsonSchema } from './json-schema';
 import { INVALID, Schema, type Checked, type PathStack } from './schema';
+
+/** A decimal number as an environment variable carries it (what `fromString` accepts). */
+const DECIMAL_TEXT = /^\s*-?(\d+\.?\d*|\.\d+)\s*$/;
 
 export interface StringRules {
   readonly minLength?: number;
@@ -28,6 +32,11 @@ export class StringSchema extends Schema<string> {
     }
     return input;
   }
+
+  toJsonSchema(): JsonSchema {
+    const { minLength, maxLength, pattern } = this.rules;
+    return keywords({ type: 'string', minLength, maxLength, pattern: pattern?.source });
+  }
 }
 
 export interface NumberRules {
@@ -47,7 +56,7 @@ export class NumberSchema extends Schema<number> {
     const { integer = false, min, max, fromString = false } = this.rules;
     const kind = integer ? 'an integer' : 'a number';
     let value = input;
-    if (fromString && typeof input === 'string' && /^\s*-?(\d+\.?\d*|\.\d+)\s*$/.test(input)) value = Number(input);
+    if (fromString && typeof input === 'string' && DECIMAL_TEXT.test(input)) value = Number(input);
     if (typeof value !== 'number' || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
       return fail(issues, path, `must be ${kind}${rangeWords(min, max)}`);
     }
@@ -55,6 +64,12 @@ export class NumberSchema extends Schema<number> {
       return fail(issues, path, `must be ${kind}${rangeWords(min, max)}`);
     }
     return value;
+  }
+
+  toJsonSchema(): JsonSchema {
+    const { integer = false, min, max, fromString = false } = this.rules;
+    const number = keywords({ type: integer ? 'integer' : 'number', minimum: min, maximum: max });
+    return fromString ? { anyOf: [number, { type: 'string', pattern: DECIMAL_TEXT.source }] } : number;
   }
 }
 
@@ -80,6 +95,11 @@ export class BooleanSchema extends Schema<boolean> {
     }
     return fail(issues, path, `must be a boolean (got ${describeType(input)})`);
   }
+
+  toJsonSchema(): JsonSchema {
+    // The words are matched trimmed and in any case: a pattern, not an enum.
+    return this.fromString ? { anyOf: [{ type: 'boolean' }, { type: 'string', pattern: '^\\s*([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[01])\\s*$' }] } : { type: 'boolean' };
+  }
 }
 
 export class OneOfSchema<const T extends string | number | boolean> extends Schema<T> {
@@ -91,6 +111,10 @@ export class OneOfSchema<const T extends string | number | boolean> extends Sche
     if (this.values.includes(input as T)) return input as T;
     const list = this.values.map((v) => JSON.stringify(v)).join(', ');
     return fail(issues, path, this.values.length === 1 ? `must be ${list}` : `must be one of ${list}`);
+  }
+
+  toJsonSchema(): JsonSchema {
+    return { enum: [...this.values] };
   }
 }
 

@@ -1,4 +1,5 @@
 import { type Issue } from './issue';
+import { keywords, type JsonSchema } from './json-schema';
 import { SchemaError } from './schema-error';
 
 /** Returned by a check that failed; the issues are already recorded. */
@@ -25,6 +26,12 @@ export abstract class Schema<T> {
   }
 
   abstract check(input: unknown, path: PathStack, issues: Issue[]): Checked<T>;
+
+  /**
+   * The JSON Schema (draft 2020-12) of what `check` accepts, for editors and other tools.
+   * Rules given as functions (`refine`) cannot be said in it: describe them with `describe`.
+   */
+  abstract toJsonSchema(): JsonSchema;
 
   /** Returns the value, typed, or throws a SchemaError listing every issue. */
   parse(input: unknown, label?: string): T {
@@ -55,6 +62,11 @@ export abstract class Schema<T> {
     return new RefinedSchema(this, rule);
   }
 
+  /** Words for people: the JSON Schema's `description`. */
+  describe(description: string): Schema<T> {
+    return new DescribedSchema(this, description);
+  }
+
   /** Maps a valid value to another shape (e.g. `"2,4"` to `[2, 4]`). */
   transform<U>(map: (value: T) => U): Schema<U> {
     return new TransformedSchema(this, map);
@@ -76,6 +88,10 @@ export class OptionalSchema<T> extends Schema<T | undefined> {
   check(input: unknown, path: PathStack, issues: Issue[]): Checked<T | undefined> {
     return input === undefined ? undefined : this.inner.check(input, path, issues);
   }
+
+  toJsonSchema(): JsonSchema {
+    return this.inner.toJsonSchema();
+  }
 }
 
 export class DefaultSchema<T> extends Schema<T> {
@@ -92,6 +108,10 @@ export class DefaultSchema<T> extends Schema<T> {
 
   check(input: unknown, path: PathStack, issues: Issue[]): Checked<T> {
     return input === undefined ? this.defaultValue : this.inner.check(input, path, issues);
+  }
+
+  toJsonSchema(): JsonSchema {
+    return { ...this.inner.toJsonSchema(), default: this.defaultValue };
   }
 }
 
@@ -111,6 +131,11 @@ class RefinedSchema<T> extends Schema<T> {
     issues.push({ path: path.slice(), message: broken });
     return INVALID;
   }
+
+  /** The rule is a function: the JSON Schema says only what the inner schema says. */
+  toJsonSchema(): JsonSchema {
+    return this.inner.toJsonSchema();
+  }
 }
 
 class TransformedSchema<T, U> extends Schema<U> {
@@ -124,6 +149,32 @@ class TransformedSchema<T, U> extends Schema<U> {
   check(input: unknown, path: PathStack, issues: Issue[]): Checked<U> {
     const value = this.inner.check(input, path, issues);
     return value === INVALID ? INVALID : this.map(value);
+  }
+
+  /** What is accepted is the input, before the map. */
+  toJsonSchema(): JsonSchema {
+    return this.inner.toJsonSchema();
+  }
+}
+
+class DescribedSchema<T> extends Schema<T> {
+  constructor(
+    private readonly inner: Schema<T>,
+    private readonly description: string,
+  ) {
+    super();
+  }
+
+  override get isOptional(): boolean {
+    return this.inner.isOptional;
+  }
+
+  check(input: unknown, path: PathStack, issues: Issue[]): Checked<T> {
+    return this.inner.check(input, path, issues);
+  }
+
+  toJsonSchema(): JsonSchema {
+    return keywords({ ...this.inner.toJsonSchema(), description: this.description });
   }
 }
 

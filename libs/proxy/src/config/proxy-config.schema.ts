@@ -55,7 +55,7 @@ const percentage = s.object({ value: s.number({ min: 0, max: 100 }) });
 const headerName = s.string({ pattern: /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, patternRule: 'must be an HTTP header name' });
 const method = s.string({ pattern: /^[A-Z]+$/, patternRule: 'must be an HTTP method in capitals, e.g. "GET"' });
 export const RETRY_ON = ['5xx', 'gateway-error', 'connect-failure', 'refused-stream', 'reset', 'retriable-4xx'] as const;
-const retryOn = s.string().refine((list) => {
+const retryOn = s.string().describe(`Comma-separated list of: ${RETRY_ON.join(', ')}.`).refine((list) => {
   const bad = list
     .split(',')
     .map((t) => t.trim())
@@ -136,6 +136,17 @@ const LIMITS_DEFAULTS = {
 
 const MiB = 1024 * 1024;
 
+/** What the schema checks beyond its shape (parseProxyConfig), for the published JSON Schema. */
+export const PROXY_CONFIG_RULES = [
+  'The mirrormesh sidecar configuration (Envoy clusters, Istio HTTP routes). Also checked when it loads, and not said by this JSON Schema:',
+  'every routes[].route[].destination.cluster and routes[].mirror.cluster names a cluster in clusters[];',
+  'cluster names and route names are unique;',
+  'a route with several destinations gives each a weight, and the weights add up to 100;',
+  'each string match (uri, method, headers.<name>) sets exactly one of exact, prefix, regex, and a regex compiles;',
+  'an endpoint port is between 1 and 65535;',
+  'listener.requestHeadersTimeout is at most "5m".',
+].join(' ');
+
 export const proxyConfigSchema = s.object({
   listener: s
     .object({
@@ -144,6 +155,7 @@ export const proxyConfigSchema = s.object({
       // Node refuses a headers timeout longer than its whole-request timeout (5 min).
       requestHeadersTimeout: duration
         .refine((d) => (durationToMs(d) <= 300_000 ? undefined : 'must be at most "5m"'))
+        .describe('At most "5m".')
         .default(LISTENER_DEFAULTS.requestHeadersTimeout),
       requestBodyIdleTimeout: duration.default(LISTENER_DEFAULTS.requestBodyIdleTimeout),
     })

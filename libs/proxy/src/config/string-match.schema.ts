@@ -17,6 +17,7 @@ export const stringMatchSchema = s
     prefix: s.string().optional(),
     regex: regex.optional(),
   })
+  .describe('Exactly one of exact, prefix, regex (regex matches the whole value).')
   .refine((m) => {
     const set = [m.exact, m.prefix, m.regex].filter((v) => v !== undefined).length;
     return set === 1 ? undefined : 'must set exactly one of exact, prefix, regex';

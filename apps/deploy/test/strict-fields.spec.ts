@@ -1,0 +1,51 @@
+import { ManifestSchemaError, validateK8sObject } from '../src';
+import { inlineDeployment, inlineObject as object } from './support/inline-manifests';
+
+const VIRTUAL_SERVICE_WITH_MIRROR_PERCENTAG = `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: { name: typo }
+spec:
+  hosts: [bookservice]
+  http:
+    - route: [{ destination: { host: bookservice } }]
+      mirror: { host: bookservicemirror }
+      mirrorPercentag: { value: 100 }
+`;
+
+const DESTINATION_RULE_WITH_CONNECTION_POL = `apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: { name: typo }
+spec:
+  host: bookservicemirror
+  trafficPolicy:
+    connectionPol: { http: { http1MaxPendingRequests: 1000 } }
+`;
+
+describe('a misspelt field fails the schema check, naming the object, the path and the field', () => {
+  it('Deployment with readinesProbe (sic)', () => {
+    const run = () => validateK8sObject(inlineDeployment('typo', 'readinesProbe: { httpGet: { path: /health/ready, port: 8080 } }'));
+    expect(run).toThrow(ManifestSchemaError);
+    expect(run).toThrow('Deployment/typo: spec/template/spec/containers/0 has an unknown field "readinesProbe"');
+  });
+
+  it('VirtualService with mirrorPercentag (sic)', () => {
+    expect(() => validateK8sObject(object(VIRTUAL_SERVICE_WITH_MIRROR_PERCENTAG))).toThrow(
+      'VirtualService/typo: spec/http/0 has an unknown field "mirrorPercentag"',
+    );
+  });
+
+  it('DestinationRule with connectionPol (sic)', () => {
+    expect(() => validateK8sObject(object(DESTINATION_RULE_WITH_CONNECTION_POL))).toThrow(
+      'DestinationRule/typo: spec/trafficPolicy has an unknown field "connectionPol"',
+    );
+  });
+
+  it('still accepts free-form maps: labels, annotations, resource quantities, ConfigMap data', () => {
+    const configMap = object(`apiVersion: v1
+kind: ConfigMap
+metadata: { name: free, labels: { anyLabel: x }, annotations: { any.example/annotation: y } }
+data: { any-key.yaml: "z" }
+`);
+    expect(() => validateK8sObject(configMap)).not.toThrow();
+  });
+});
