@@ -41,7 +41,7 @@ const pool = new Pool(`http://127.0.0.1:${livePort}`, {
   keepAliveMaxTimeout: CLUSTER.keepAliveTimeoutMs,
 });
 
-/** undici 7's dispatch handler: status and headers, then the body with backpressure; 502 if nothing was sent. */
+/** undici's dispatch handler (the v2 API, the only one in undici 8): status and headers, then the body with backpressure; 502 if nothing was sent. */
 class CopyHandler {
   constructor(res) {
     this.res = res;

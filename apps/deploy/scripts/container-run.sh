@@ -4,8 +4,9 @@
 #   2. a private dockerd (no iptables, no bridge; its own data root, exec root, socket and
 #      pidfile under a temporary directory), stopped by its pid at the end;
 #   3. a stand-in for the Node base image: this machine has no registry access, so a Debian
-#      bookworm root filesystem (debootstrap, cached) plus this machine's node and npm is
-#      imported and tagged node:<major>-bookworm-slim;
+#      bookworm root filesystem (debootstrap, cached) plus the project's node (the root
+#      devDependency, node_modules/.bin/node) and npm is imported and tagged as the image the
+#      Dockerfile names (node:24-bookworm-slim); the two majors must agree;
 #   4. the four images from docker/Dockerfile;
 #   5. compose.yaml + docker/compose.host-network.yaml in the v3-delays scenario, the poller
 #      through the SPA, and the collector's summary: V1 live fast, V3 mirror slow;
@@ -36,6 +37,8 @@ readonly PROJECT=mirrormesh-containers
 
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 readonly REPO_ROOT
+# The project's Node (root devDependency "node"), as under `npm run`, also when this script is run directly.
+export PATH="$REPO_ROOT/node_modules/.bin:$PATH"
 STARTED=$(date +%s)
 readonly STARTED
 WORK=$(mktemp -d /tmp/mirrormesh-containers.XXXXXX)
@@ -132,7 +135,10 @@ done
 NODE_BIN=$(readlink -f "$(command -v node)")
 NPM_DIR=$(cd "$(dirname "$(readlink -f "$(command -v npm)")")/.." && pwd)
 NODE_VERSION=$(node -p process.versions.node)
-NODE_IMAGE="node:${NODE_VERSION%%.*}-bookworm-slim"
+# The tag the Dockerfile builds on by default, so the images are built exactly as elsewhere.
+NODE_IMAGE=$(sed -n 's/^ARG NODE_IMAGE=//p' "$REPO_ROOT/docker/Dockerfile")
+[ "$NODE_IMAGE" = "node:${NODE_VERSION%%.*}-bookworm-slim" ] ||
+  fail "docker/Dockerfile builds on $NODE_IMAGE but the project's node is $NODE_VERSION"
 ROOTFS_TAR="$CACHE_DIR/debian-bookworm-minbase.tar"
 if [ ! -s "$ROOTFS_TAR" ]; then
   log "debootstrap bookworm (minbase) into the cache, once"
@@ -143,7 +149,7 @@ if [ ! -s "$ROOTFS_TAR" ]; then
   tar -C "$WORK/rootfs" -cf "$ROOTFS_TAR.tmp" . && mv "$ROOTFS_TAR.tmp" "$ROOTFS_TAR"
   rm -rf "$WORK/rootfs"
 fi
-log "making $NODE_IMAGE: Debian bookworm + this machine's node $NODE_VERSION and npm"
+log "making $NODE_IMAGE: Debian bookworm + the project's node $NODE_VERSION and npm"
 "$DOCKER" import "$ROOTFS_TAR" mirrormesh-local/debian:bookworm-minbase >/dev/null
 mkdir -p "$WORK/node-layer/usr/local/bin" "$WORK/node-layer/usr/local/lib/node_modules"
 cp "$NODE_BIN" "$WORK/node-layer/usr/local/bin/node"
