@@ -115,7 +115,8 @@ describe('the SPA in Chromium, in front of real book services', () => {
     const liveRow = browser.page.locator('tr[data-role="live"]');
     const mirrorRow = browser.page.locator('tr[data-role="mirror"]');
     await mirrorRow.waitFor();
-    const number = async (row: typeof liveRow, field: string) => Number(await row.locator(`[data-field="${field}"]`).getAttribute('data-value'));
+    const number = async (row: typeof liveRow, field: string) =>
+      Number(await row.locator(`[data-field="${field}"]`).getAttribute('data-value'));
     expect(await number(liveRow, 'requests')).toBeGreaterThanOrEqual(8);
     expect(await number(mirrorRow, 'requests')).toBeGreaterThanOrEqual(8);
     expect(await number(mirrorRow, 'p99')).toBeGreaterThanOrEqual(MIRROR_DELAY_MS);

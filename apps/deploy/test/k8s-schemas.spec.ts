@@ -39,7 +39,9 @@ spec:
       'inline',
     );
     expect(() => validateK8sObject(deployment!)).toThrow(ManifestSchemaError);
-    expect(() => validateK8sObject(deployment!)).toThrow(/^Deployment\/broken: spec\/template\/spec\/containers\/0\/ports\/0\/containerPort must be integer/);
+    expect(() => validateK8sObject(deployment!)).toThrow(
+      /^Deployment\/broken: spec\/template\/spec\/containers\/0\/ports\/0\/containerPort must be integer/,
+    );
   });
 
   it('rejects a kind it has no schema for rather than letting it through', () => {

@@ -50,7 +50,8 @@ async function fetchRows(options: CollectorOptions): Promise<CollectorRow[]> {
   }
   const text = await response.text();
   if (!response.ok) throw new CollectorUnavailableError(`answered ${response.status}`);
-  if (text.length > COLLECTOR_LIMITS.maxBodyBytes) throw new CollectorUnavailableError(`answer larger than ${COLLECTOR_LIMITS.maxBodyBytes} bytes`);
+  if (text.length > COLLECTOR_LIMITS.maxBodyBytes)
+    throw new CollectorUnavailableError(`answer larger than ${COLLECTOR_LIMITS.maxBodyBytes} bytes`);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -67,7 +68,10 @@ async function fetchRows(options: CollectorOptions): Promise<CollectorRow[]> {
  * dashboards are open; a failure is logged once per change of state, and browsers only
  * learn "unreachable".
  */
-export function createCollectorClient(options: CollectorOptions | undefined, cacheMs: number = BOOKINFO_SPA_DEFAULTS.collectorCacheMs): CollectorClient {
+export function createCollectorClient(
+  options: CollectorOptions | undefined,
+  cacheMs: number = BOOKINFO_SPA_DEFAULTS.collectorCacheMs,
+): CollectorClient {
   if (options === undefined) return { summary: () => Promise.resolve(NOT_CONFIGURED) };
   const logger = new Logger('CollectorClient');
   let cached: { at: number; value: Promise<CollectorSummary> } | undefined;

@@ -3,8 +3,27 @@ import { type AddressInfo } from 'node:net';
 
 /** Rows as the collector's requests summary returns them (one extra key the SPA must drop). */
 export const COLLECTOR_ROWS = [
-  { name: 'GET /books/:id/reviews', podVersion: 'V1MIR-LiveBookService', resultCode: '200', duration: 3.5, requestCount: 12, p50: 3, p95: 5, p99: 6, extra: 'ignored' },
-  { name: 'GET /books/:id/reviews', podVersion: 'V3MIR-BookServiceDelay', resultCode: '200', duration: 301, requestCount: 12, p50: 300, p95: 305, p99: 310 },
+  {
+    name: 'GET /books/:id/reviews',
+    podVersion: 'V1MIR-LiveBookService',
+    resultCode: '200',
+    duration: 3.5,
+    requestCount: 12,
+    p50: 3,
+    p95: 5,
+    p99: 6,
+    extra: 'ignored',
+  },
+  {
+    name: 'GET /books/:id/reviews',
+    podVersion: 'V3MIR-BookServiceDelay',
+    resultCode: '200',
+    duration: 301,
+    requestCount: 12,
+    p50: 300,
+    p95: 305,
+    p99: 310,
+  },
 ];
 
 export interface FakeCollector {

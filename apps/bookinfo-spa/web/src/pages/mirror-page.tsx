@@ -32,7 +32,9 @@ export function MirrorPage() {
           <section aria-labelledby="sidecar-heading">
             <h2 id="sidecar-heading">Live and mirror</h2>
             <TrafficTable rows={[d.live, d.mirror]} />
-            {d.droppedMirrors > 0 && <p className="warning">{d.droppedMirrors} mirror copies were dropped (in-flight cap or body too large).</p>}
+            {d.droppedMirrors > 0 && (
+              <p className="warning">{d.droppedMirrors} mirror copies were dropped (in-flight cap or body too large).</p>
+            )}
             <div className="charts">
               <BarChart
                 title="Duration"
