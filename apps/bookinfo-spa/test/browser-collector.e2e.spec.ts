@@ -1,11 +1,11 @@
-import { screenshot, useBrowserPage } from './support/browser';
+import { describeInChromium, screenshot, useBrowserPage } from './support/browser';
 import { startFakeCollector, type FakeCollector } from './support/fake-collector';
 import { spawnBookService, type SpawnedBookService } from './support/spawn-book-service';
 import { startSpa, type RunningSpa } from './support/spa-fixture';
 
 const browser = useBrowserPage();
 
-describe('the Mirror page with a collector', () => {
+describeInChromium('the Mirror page with a collector', () => {
   let live: SpawnedBookService;
   let collector: FakeCollector;
   let spa: RunningSpa;

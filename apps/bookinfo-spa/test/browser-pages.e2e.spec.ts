@@ -1,6 +1,6 @@
 import type { Book } from '@mirrormesh/catalog';
 import { formatYear } from '../web/src/pages/format-year';
-import { screenshot, useBrowserPage } from './support/browser';
+import { describeInChromium, screenshot, useBrowserPage } from './support/browser';
 import { get } from './support/http';
 import { startRecordingUpstream, type RecordingUpstream } from './support/recording-upstream';
 import { spawnBookService, type SpawnedBookService } from './support/spawn-book-service';
@@ -10,7 +10,7 @@ const MIRROR_DELAY_MS = 400;
 
 const browser = useBrowserPage();
 
-describe('the SPA in Chromium, in front of real book services', () => {
+describeInChromium('the SPA in Chromium, in front of real book services', () => {
   let live: SpawnedBookService;
   let delayMirror: SpawnedBookService;
   let liveRecorder: RecordingUpstream;
