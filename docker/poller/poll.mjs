@@ -26,7 +26,10 @@ const target = (process.env.TARGET_URL || 'http://bookinfo-spa:8080').replace(/\
 const rate = integerEnv('POLL_RATE', 5, 1, MAX_RATE);
 const views = integerEnv('POLL_VIEWS', 0, 0, 10_000_000);
 const waitMs = integerEnv('POLL_WAIT_MS', 60_000, 0, 600_000);
-const books = (process.env.POLL_BOOKS || '1,2,3,4,5').split(',').map((id) => id.trim()).filter((id) => /^\d+$/.test(id));
+const books = (process.env.POLL_BOOKS || '1,2,3,4,5')
+  .split(',')
+  .map((id) => id.trim())
+  .filter((id) => /^\d+$/.test(id));
 if (books.length === 0) {
   console.error('poller: POLL_BOOKS must be a comma-separated list of book ids, e.g. 1,2,3');
   process.exit(2);
@@ -80,7 +83,9 @@ function report() {
   const sorted = [...stats.durations].sort((a, b) => a - b);
   const codes = [...stats.byStatus].map(([code, n]) => `${code}:${n}`).join(' ');
   const ms = (p) => percentile(sorted, p).toFixed(1);
-  console.log(`poller: ${stats.requests} requests, ${stats.errors} errors (${codes}); p50 ${ms(50)} ms, p95 ${ms(95)} ms, p99 ${ms(99)} ms`);
+  console.log(
+    `poller: ${stats.requests} requests, ${stats.errors} errors (${codes}); p50 ${ms(50)} ms, p95 ${ms(95)} ms, p99 ${ms(99)} ms`,
+  );
 }
 
 async function main() {

@@ -17,7 +17,9 @@ module.exports = {
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   transform: { '^.+\\.ts$': [require.resolve('@swc/jest'), swcOptions] },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  testTimeout: 20_000,
+  // Longer than START_TIMEOUT_MS (@mirrormesh/testing), so that a slow start-up fails with the
+  // start-up wait's message (what it waited for, what the process said), not Jest's.
+  testTimeout: 60_000,
   // Specs start real servers; a leaked handle should fail loudly rather than hang CI.
   forceExit: false,
   reporters: ['default', require.resolve('./summary-reporter.js')],

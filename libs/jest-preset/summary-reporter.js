@@ -20,6 +20,14 @@ class SummaryReporter {
   }
 
   onRunComplete(_contexts, results) {
+    // The outermost blocks that skipped tests, once each: a skip says why in its title
+    // (e.g. "[skipped: no Chromium at …]"), and the closing summary shows it.
+    const skippedBlocks = new Set();
+    for (const file of results.testResults) {
+      for (const test of file.testResults) {
+        if (test.status === 'pending' || test.status === 'skipped') skippedBlocks.add(test.ancestorTitles[0] ?? test.title);
+      }
+    }
     this.write({
       complete: true,
       suites: { passed: results.numPassedTestSuites, failed: results.numFailedTestSuites, total: results.numTotalTestSuites },
@@ -29,6 +37,7 @@ class SummaryReporter {
         skipped: results.numPendingTests + results.numTodoTests,
         total: results.numTotalTests,
       },
+      skippedBlocks: [...skippedBlocks],
     });
   }
 }

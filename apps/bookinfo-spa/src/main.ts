@@ -17,7 +17,10 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit('bookinfo-spa', () => loadBookinfoSpaConfig(process.env));
   let telemetry;
   try {
-    telemetry = startTelemetry({ roleName: 'bookinfo-spa', ...(config.service.versionTag === undefined ? {} : { versionTag: config.service.versionTag }) });
+    telemetry = startTelemetry({
+      roleName: 'bookinfo-spa',
+      ...(config.service.versionTag === undefined ? {} : { versionTag: config.service.versionTag }),
+    });
   } catch (error) {
     exitOnStartupError(error);
   }

@@ -1,11 +1,11 @@
-import { screenshot, useBrowserPage } from './support/browser';
+import { describeInChromium, screenshot, useBrowserPage } from './support/browser';
 import { startFakeCollector, type FakeCollector } from './support/fake-collector';
 import { spawnBookService, type SpawnedBookService } from './support/spawn-book-service';
 import { startSpa, type RunningSpa } from './support/spa-fixture';
 
 const browser = useBrowserPage();
 
-describe('the Mirror page with a collector', () => {
+describeInChromium('the Mirror page with a collector', () => {
   let live: SpawnedBookService;
   let collector: FakeCollector;
   let spa: RunningSpa;
@@ -24,7 +24,15 @@ describe('the Mirror page with a collector', () => {
     const rows = browser.page.locator('table[aria-label="Requests per version from the collector"] tbody tr');
     await rows.first().waitFor();
     expect(await rows.count()).toBe(2);
-    expect(await browser.page.locator('tr[data-version="V3MIR-BookServiceDelay"] td').allInnerTexts()).toEqual(['V3MIR-BookServiceDelay', '200', '12', '301 ms', '300 ms', '305 ms', '310 ms']);
+    expect(await browser.page.locator('tr[data-version="V3MIR-BookServiceDelay"] td').allInnerTexts()).toEqual([
+      'V3MIR-BookServiceDelay',
+      '200',
+      '12',
+      '301 ms',
+      '300 ms',
+      '305 ms',
+      '310 ms',
+    ]);
     await screenshot(browser.page, 'mirror-with-collector');
   });
 });

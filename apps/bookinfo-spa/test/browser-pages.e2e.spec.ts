@@ -1,6 +1,6 @@
 import type { Book } from '@mirrormesh/catalog';
 import { formatYear } from '../web/src/pages/format-year';
-import { screenshot, useBrowserPage } from './support/browser';
+import { describeInChromium, screenshot, useBrowserPage } from './support/browser';
 import { get } from './support/http';
 import { startRecordingUpstream, type RecordingUpstream } from './support/recording-upstream';
 import { spawnBookService, type SpawnedBookService } from './support/spawn-book-service';
@@ -10,7 +10,7 @@ const MIRROR_DELAY_MS = 400;
 
 const browser = useBrowserPage();
 
-describe('the SPA in Chromium, in front of real book services', () => {
+describeInChromium('the SPA in Chromium, in front of real book services', () => {
   let live: SpawnedBookService;
   let delayMirror: SpawnedBookService;
   let liveRecorder: RecordingUpstream;
@@ -115,7 +115,8 @@ describe('the SPA in Chromium, in front of real book services', () => {
     const liveRow = browser.page.locator('tr[data-role="live"]');
     const mirrorRow = browser.page.locator('tr[data-role="mirror"]');
     await mirrorRow.waitFor();
-    const number = async (row: typeof liveRow, field: string) => Number(await row.locator(`[data-field="${field}"]`).getAttribute('data-value'));
+    const number = async (row: typeof liveRow, field: string) =>
+      Number(await row.locator(`[data-field="${field}"]`).getAttribute('data-value'));
     expect(await number(liveRow, 'requests')).toBeGreaterThanOrEqual(8);
     expect(await number(mirrorRow, 'requests')).toBeGreaterThanOrEqual(8);
     expect(await number(mirrorRow, 'p99')).toBeGreaterThanOrEqual(MIRROR_DELAY_MS);

@@ -1,4 +1,4 @@
-import { screenshot, useBrowserPage } from './support/browser';
+import { describeInChromium, screenshot, useBrowserPage } from './support/browser';
 import { spawnBookService, type SpawnedBookService } from './support/spawn-book-service';
 import { startSpa, type RunningSpa } from './support/spa-fixture';
 
@@ -6,7 +6,7 @@ const REVIEWS_UNAVAILABLE = 'Sorry, product reviews are currently unavailable fo
 
 const browser = useBrowserPage();
 
-describe('the SPA in Chromium, in front of a fault-variant live book service', () => {
+describeInChromium('the SPA in Chromium, in front of a fault-variant live book service', () => {
   let fault: SpawnedBookService;
   let faultSpa: RunningSpa;
 

@@ -2,12 +2,14 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { START_TIMEOUT_MS, startTimeoutError } from '@mirrormesh/testing';
 import { get } from './support/http';
 import { startRecordingUpstream, type RecordingUpstream } from './support/recording-upstream';
 import { sidecarYaml } from './support/spa-fixture';
 
 const MAIN = join(__dirname, '..', 'dist', 'main.js');
-const TIMEOUT_MS = 15_000;
+/** A safety net: each test stops its process itself; this kills one a failed test left running. */
+const RUN_TIMEOUT_MS = 2 * START_TIMEOUT_MS;
 
 interface Run {
   readonly child: ChildProcess;
@@ -16,11 +18,14 @@ interface Run {
 }
 
 function run(env: Record<string, string>): Run {
-  const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', NO_COLOR: '1', LOG_FORMAT: 'common', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', NO_COLOR: '1', LOG_FORMAT: 'common', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
+  const timer = setTimeout(() => child.kill('SIGKILL'), RUN_TIMEOUT_MS);
   const exit = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => {
       clearTimeout(timer);
@@ -31,12 +36,13 @@ function run(env: Record<string, string>): Run {
 }
 
 async function waitForOutput(r: Run, pattern: RegExp): Promise<RegExpExecArray> {
-  for (let i = 0; i < 300; i += 1) {
+  const deadline = performance.now() + START_TIMEOUT_MS;
+  while (performance.now() < deadline) {
     const match = pattern.exec(r.output());
     if (match !== null) return match;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`no ${pattern} in:\n${r.output()}`);
+  throw startTimeoutError('node dist/main.js', String(pattern), r.output());
 }
 
 describe('node dist/main.js', () => {

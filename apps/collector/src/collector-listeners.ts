@@ -1,6 +1,12 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { answerClientError, problem, PROBLEM_CONTENT_TYPE, requestTimeoutServerOptions, type RequestTimeouts } from '@mirrormesh/service-kit';
+import {
+  answerClientError,
+  problem,
+  PROBLEM_CONTENT_TYPE,
+  requestTimeoutServerOptions,
+  type RequestTimeouts,
+} from '@mirrormesh/service-kit';
 import { type FastifyInstance } from 'fastify';
 import { type TlsMaterial } from './tls/certificate-store';
 
@@ -36,7 +42,11 @@ export async function listenCollector(
   const secure = createHttpsServer({ key: tls.key, cert: tls.cert, ...bounds }, route);
   const plain = createHttpServer(bounds, (request, response) => {
     if ((request.method === 'GET' || request.method === 'HEAD') && PLAIN_PATHS.test(request.url ?? '')) return route(request, response);
-    const body = problem(404, 'PLAIN_HTTP_READ_ONLY', 'The plain-HTTP listener serves GET /query/* and /health/* only; send telemetry over HTTPS.');
+    const body = problem(
+      404,
+      'PLAIN_HTTP_READ_ONLY',
+      'The plain-HTTP listener serves GET /query/* and /health/* only; send telemetry over HTTPS.',
+    );
     response.writeHead(404, { 'content-type': PROBLEM_CONTENT_TYPE });
     response.end(JSON.stringify(body));
   });

@@ -58,7 +58,16 @@ describe('mirrormesh-report against a running collector', () => {
     const { code, out } = await report(['--json', `--url=${collector.listeners.plainUrl}`, '--contains', 'V3MIR', '--since', '1h']);
     expect(code).toBe(0);
     expect(JSON.parse(out)).toEqual([
-      { name: 'GET /books/:id/reviews', podVersion: 'V3MIR-BookServiceDelay', resultCode: '200', duration: 1200, requestCount: 1, p50: 1200, p95: 1200, p99: 1200 },
+      {
+        name: 'GET /books/:id/reviews',
+        podVersion: 'V3MIR-BookServiceDelay',
+        resultCode: '200',
+        duration: 1200,
+        requestCount: 1,
+        p50: 1200,
+        p95: 1200,
+        p99: 1200,
+      },
     ]);
   });
 
@@ -80,6 +89,8 @@ describe('mirrormesh-report against a running collector', () => {
     await new Promise((resolve) => closed.close(resolve));
     const { code, err } = await report(['--url', `http://127.0.0.1:${port}`]);
     expect(code).toBe(1);
-    expect(err).toBe(`mirrormesh-report: cannot reach the collector at http://127.0.0.1:${port} (ECONNREFUSED); is it running? (--url / COLLECTOR_URL)\n`);
+    expect(err).toBe(
+      `mirrormesh-report: cannot reach the collector at http://127.0.0.1:${port} (ECONNREFUSED); is it running? (--url / COLLECTOR_URL)\n`,
+    );
   });
 });

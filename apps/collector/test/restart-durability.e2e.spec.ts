@@ -49,7 +49,9 @@ describe('restart durability', () => {
 
   it('serves every acknowledged item again after a restart, and reuses its certificate', async () => {
     const first = await start();
-    expect(await post(first, [requestEnvelope({ versionTag: 'V1MIR-LiveBookService' }), requestEnvelope({ versionTag: 'V2MIR-BookService' })])).toBe(200);
+    expect(
+      await post(first, [requestEnvelope({ versionTag: 'V1MIR-LiveBookService' }), requestEnvelope({ versionTag: 'V2MIR-BookService' })]),
+    ).toBe(200);
     expect(await post(first, [requestEnvelope({ versionTag: 'V2MIR-BookService', responseCode: '500' })])).toBe(200);
     const before = await rows(first);
     const certificate = first.tls.cert;

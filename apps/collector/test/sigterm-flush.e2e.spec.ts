@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { START_TIMEOUT_MS, startTimeoutError } from '@mirrormesh/testing';
 import { request } from 'undici';
 import { type Collector } from '../src/collector.app';
 import { type SummaryRow } from '../src/query/requests-summary';
@@ -10,7 +11,6 @@ import { connectionStringFor, startTestCollector } from './support/test-collecto
 
 const VERSION_TAG = 'V3MIR-BookServiceDelay';
 const REQUESTS = 40;
-const START_TIMEOUT_MS = 15_000;
 
 /** Starts the fixture service and resolves with its URL once it listens. */
 async function startService(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
@@ -21,7 +21,11 @@ async function startService(env: NodeJS.ProcessEnv): Promise<{ child: ChildProce
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const lines = createInterface({ input: child.stdout! });
-  const timer = setTimeout(() => child.kill('SIGKILL'), START_TIMEOUT_MS);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill('SIGKILL');
+  }, START_TIMEOUT_MS);
   try {
     for await (const line of lines) {
       if (line.startsWith('{"url"')) return { child, url: (JSON.parse(line) as { url: string }).url };
@@ -29,6 +33,7 @@ async function startService(env: NodeJS.ProcessEnv): Promise<{ child: ChildProce
   } finally {
     clearTimeout(timer);
   }
+  if (timedOut) throw startTimeoutError('the fixture service', 'its {"url":…} line on stdout', stderr);
   throw new Error(`the fixture service exited before listening: ${stderr}`);
 }
 

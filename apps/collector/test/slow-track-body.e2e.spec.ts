@@ -42,7 +42,8 @@ describe('stalled track body is never cut on the collector listeners', () => {
     await removeDir();
   });
 
-  const post = (path: string) => `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n[ `;
+  const post = (path: string) =>
+    `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n[ `;
 
   it('answers 408 on the HTTPS track listener', async () => {
     const port = Number(new URL(collector.listeners.secureUrl).port);

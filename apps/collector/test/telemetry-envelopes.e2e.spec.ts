@@ -43,7 +43,14 @@ describe('what the real SDK sends through libs/telemetry', () => {
       storageDirectory: sdkStorage.path,
     });
     const unsubscribe = subscribeMirrorExchanges(telemetry);
-    telemetry.trackRequest({ method: 'get', route: '/books/:id/reviews', statusCode: 404, durationMs: 42, url: '/books/9/reviews', requestId: 'req-42' });
+    telemetry.trackRequest({
+      method: 'get',
+      route: '/books/:id/reviews',
+      statusCode: 404,
+      durationMs: 42,
+      url: '/books/9/reviews',
+      requestId: 'req-42',
+    });
     diagnosticsChannel.channel(MIRROR_EXCHANGE_CHANNEL).publish({
       route: 'reviews',
       cluster: 'bookservice-v2',

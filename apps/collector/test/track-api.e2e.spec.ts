@@ -17,7 +17,10 @@ describe('POST /v2.1/track', () => {
   beforeAll(async () => {
     const dir = await tempDir('track-api');
     removeDir = dir.remove;
-    collector = await startTestCollector(dir.path, { MAX_BODY_BYTES: String(MAX_BODY_BYTES), MAX_DECODED_BYTES: String(MAX_DECODED_BYTES) });
+    collector = await startTestCollector(dir.path, {
+      MAX_BODY_BYTES: String(MAX_BODY_BYTES),
+      MAX_DECODED_BYTES: String(MAX_DECODED_BYTES),
+    });
     agent = new Agent({ connect: { ca: collector.tls.cert } });
   });
 

@@ -43,7 +43,8 @@ function withoutLegacyIds(node: unknown): unknown {
 /** Reads a compose file as compose does (YAML with anchors and `<<` merge keys). */
 export function readComposeFile(file: string): Record<string, unknown> {
   const value: unknown = parse(readFileSync(file, 'utf8'), { merge: true });
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ComposeSchemaError(file, ['the file is not a YAML mapping']);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new ComposeSchemaError(file, ['the file is not a YAML mapping']);
   return value as Record<string, unknown>;
 }
 
@@ -51,6 +52,9 @@ export function readComposeFile(file: string): Record<string, unknown> {
 export function validateComposeDocument(document: unknown, file: string): void {
   const validate = composeValidator();
   if (validate(document)) return;
-  const issues = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params['additionalProperty'])})` : ''}`);
+  const issues = (validate.errors ?? []).map(
+    (e) =>
+      `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params['additionalProperty'])})` : ''}`,
+  );
   throw new ComposeSchemaError(file, [...new Set(issues)]);
 }

@@ -42,7 +42,8 @@ export function knownKinds(): string[] {
 export function validateK8sObject(object: K8sObject): void {
   const key = `${object.apiVersion}/${object.kind}`;
   const Model = MODELS.get(key);
-  if (Model === undefined) throw new ManifestSchemaError(describeObject(object), [`no offline schema for ${key} (known: ${knownKinds().join(', ')})`]);
+  if (Model === undefined)
+    throw new ManifestSchemaError(describeObject(object), [`no offline schema for ${key} (known: ${knownKinds().join(', ')})`]);
   // The model's own validate() runs on the object itself (not on the copy its constructor
   // makes), so that every field the schema reads can be seen.
   const model = Object.assign(Object.create(Model.prototype) as Validatable, normalize(object), { apiVersion: Model.apiVersion });
@@ -67,7 +68,9 @@ export function validateK8sObject(object: K8sObject): void {
 function normalize(object: K8sObject): K8sObject {
   const data = object['data'];
   if (object.kind !== 'Secret' || typeof data !== 'object' || data === null) return object;
-  const unwrapped = Object.fromEntries(Object.entries(data).map(([key, value]) => [key, typeof value === 'string' ? value.replace(/\s+/g, '') : value]));
+  const unwrapped = Object.fromEntries(
+    Object.entries(data).map(([key, value]) => [key, typeof value === 'string' ? value.replace(/\s+/g, '') : value]),
+  );
   return { ...object, data: unwrapped };
 }
 

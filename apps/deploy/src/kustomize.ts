@@ -18,7 +18,12 @@ export interface RenderOptions {
 export function renderKustomization(dir: string, options: RenderOptions = {}): K8sObject[] {
   const env = options.env ?? process.env;
   const kubectl = options.kubectl ?? env['KUBECTL'] ?? 'kubectl';
-  const result = spawnSync(kubectl, ['kustomize', dir], { encoding: 'utf8', env, timeout: KUSTOMIZE_TIMEOUT_MS, maxBuffer: MAX_OUTPUT_BYTES });
+  const result = spawnSync(kubectl, ['kustomize', dir], {
+    encoding: 'utf8',
+    env,
+    timeout: KUSTOMIZE_TIMEOUT_MS,
+    maxBuffer: MAX_OUTPUT_BYTES,
+  });
   if (result.error !== undefined) {
     if ((result.error as NodeJS.ErrnoException).code === 'ENOENT') throw new KubectlNotFoundError(kubectl);
     throw new KustomizeRenderError(dir, result.error.message);
@@ -34,7 +39,8 @@ export function parseManifests(text: string, source: string): K8sObject[] {
     if (doc.errors.length > 0) throw new KustomizeRenderError(source, `document ${index}: ${doc.errors[0]?.message ?? 'invalid YAML'}`);
     const value: unknown = doc.toJS();
     if (value === null || value === undefined) continue;
-    if (!isK8sObject(value)) throw new KustomizeRenderError(source, `document ${index} is not a Kubernetes object (apiVersion, kind, metadata.name)`);
+    if (!isK8sObject(value))
+      throw new KustomizeRenderError(source, `document ${index} is not a Kubernetes object (apiVersion, kind, metadata.name)`);
     objects.push(value);
   }
   return objects;

@@ -3,7 +3,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { parseProxyConfig, type ProxyConfig } from '@mirrormesh/proxy';
-import { COMPOSE_FILE, ComposeSchemaError, DOCKER_DIR, HOST_NETWORK_COMPOSE_FILE, MIRROR_VERSION_TAGS, REPO_ROOT, SCENARIOS, readComposeFile, validateComposeDocument } from '../src';
+import {
+  COMPOSE_FILE,
+  ComposeSchemaError,
+  DOCKER_DIR,
+  HOST_NETWORK_COMPOSE_FILE,
+  MIRROR_VERSION_TAGS,
+  REPO_ROOT,
+  SCENARIOS,
+  readComposeFile,
+  validateComposeDocument,
+} from '../src';
 import { env, get, type Deployment } from './support/objects';
 import { renderOverlay } from './support/render';
 
@@ -32,7 +42,8 @@ const readEnvFile = (file: string): Record<string, string> =>
 const scenarioEnv = (scenario: string, service: string) => readEnvFile(join(DOCKER_DIR, 'scenarios', scenario, `${service}.env`));
 const sidecarConfig = (file: string): ProxyConfig => parseProxyConfig(parse(readFileSync(file, 'utf8')) as unknown);
 /** `/etc/mirrormesh/sidecar/mirror.yaml` in the SPA → the file compose mounts there. */
-const mountedSidecarFile = (containerPath: string, sidecarDir: string) => join(sidecarDir, containerPath.replace('/etc/mirrormesh/sidecar/', ''));
+const mountedSidecarFile = (containerPath: string, sidecarDir: string) =>
+  join(sidecarDir, containerPath.replace('/etc/mirrormesh/sidecar/', ''));
 
 describe('compose.yaml against the compose-spec schema', () => {
   it.each([
@@ -45,7 +56,9 @@ describe('compose.yaml against the compose-spec schema', () => {
   it('rejects an unknown service key and a wrongly typed field, one line each with its path', () => {
     const broken = { services: { web: { image: 'x', helthcheck: {}, ports: 8080 } } };
     expect(() => validateComposeDocument(broken, 'broken.yaml')).toThrow(ComposeSchemaError);
-    expect(() => validateComposeDocument(broken, 'broken.yaml')).toThrow(/\/services\/web must NOT have additional properties \(helthcheck\)/);
+    expect(() => validateComposeDocument(broken, 'broken.yaml')).toThrow(
+      /\/services\/web must NOT have additional properties \(helthcheck\)/,
+    );
     expect(() => validateComposeDocument(broken, 'broken.yaml')).toThrow(/\/services\/web\/ports must be array/);
   });
 });
@@ -55,7 +68,10 @@ const withDockerCompose = dockerCompose.status === 0 ? it : it.skip;
 
 describe('docker-compose config -q (when docker-compose is installed)', () => {
   withDockerCompose.each(SCENARIOS)('accepts MIRROR_SCENARIO=%s, alone and with the host-network override', (scenario) => {
-    for (const files of [['-f', COMPOSE_FILE], ['-f', COMPOSE_FILE, '-f', HOST_NETWORK_COMPOSE_FILE]]) {
+    for (const files of [
+      ['-f', COMPOSE_FILE],
+      ['-f', COMPOSE_FILE, '-f', HOST_NETWORK_COMPOSE_FILE],
+    ]) {
       const result = spawnSync('docker-compose', [...files, 'config', '-q'], {
         cwd: REPO_ROOT,
         encoding: 'utf8',
@@ -84,13 +100,16 @@ describe('compose services', () => {
   it('pins every image to the release tag the Kustomize overlays use', () => {
     const overlayImage = get<Deployment>(renderOverlay('v1-live'), 'Deployment', 'bookservice').spec.template.spec.containers[0]!.image;
     const tag = overlayImage.slice(overlayImage.indexOf(':'));
-    for (const [name, service] of Object.entries(compose().services)) expect({ name, image: service.image }).toEqual({ name, image: expect.stringMatching(new RegExp(`^mirrormesh/[a-z-]+${tag}$`)) });
+    for (const [name, service] of Object.entries(compose().services))
+      expect({ name, image: service.image }).toEqual({ name, image: expect.stringMatching(new RegExp(`^mirrormesh/[a-z-]+${tag}$`)) });
   });
 
   it('sends telemetry to the collector by default and to APPLICATIONINSIGHTS_CONNECTION_STRING when set', () => {
     for (const name of ['bookservice', 'bookservicemirror', 'bookinfo-spa', 'sidecar']) {
       const environment = compose().services[name]?.environment ?? {};
-      expect(environment['APPLICATIONINSIGHTS_CONNECTION_STRING']).toMatch(/^\$\{APPLICATIONINSIGHTS_CONNECTION_STRING:-InstrumentationKey=[0-9a-f-]+;IngestionEndpoint=https:\/\/collector:4443\/\}$/);
+      expect(environment['APPLICATIONINSIGHTS_CONNECTION_STRING']).toMatch(
+        /^\$\{APPLICATIONINSIGHTS_CONNECTION_STRING:-InstrumentationKey=[0-9a-f-]+;IngestionEndpoint=https:\/\/collector:4443\/\}$/,
+      );
       expect(environment['NODE_EXTRA_CA_CERTS']).toBe('/collector/tls/collector-cert.pem');
     }
     expect(compose().services['collector']?.environment?.['TLS_HOSTS']?.split(',')).toContain('collector');
@@ -100,7 +119,8 @@ describe('compose services', () => {
 describe.each(SCENARIOS)('MIRROR_SCENARIO=%s', (scenario) => {
   it('runs the same mirror version as the Kustomize overlay of that name', () => {
     const mirror = scenarioEnv(scenario, 'bookservicemirror');
-    const overlayMirror = renderOverlay(scenario).find((o) => o.kind === 'Deployment' && o.metadata.name === 'bookservicemirror') as Deployment | undefined;
+    const overlayMirror = renderOverlay(scenario).find((o) => o.kind === 'Deployment' && o.metadata.name === 'bookservicemirror') as
+      Deployment | undefined;
     if (overlayMirror === undefined) {
       // v1-live: the mirror container idles; nothing is sent to it.
       expect(mirror['VERSION_TAG']).toBe(MIRROR_VERSION_TAGS['v2-mirroring']);

@@ -14,7 +14,7 @@ function healthcheck(env: NodeJS.ProcessEnv): Promise<{ code: number | null; std
   });
 }
 
-describe('docker/healthcheck.js (the images\' HEALTHCHECK)', () => {
+describe("docker/healthcheck.js (the images' HEALTHCHECK)", () => {
   let server: TestServer;
   const seen: string[] = [];
   beforeAll(async () => {

@@ -39,9 +39,15 @@ describe('withoutPortsOnHostNetwork', () => {
     expect(config.status).toBe(0);
     const hostReady = withoutPortsOnHostNetwork(config.stdout);
     const services = (parse(hostReady) as { services: Record<string, { ports?: unknown; network_mode?: string }> }).services;
-    for (const name of ['collector', 'bookservice', 'bookservicemirror', 'bookinfo-spa']) expect({ name, ...services[name] }).toMatchObject({ name, network_mode: 'host' });
+    for (const name of ['collector', 'bookservice', 'bookservicemirror', 'bookinfo-spa'])
+      expect({ name, ...services[name] }).toMatchObject({ name, network_mode: 'host' });
     expect(Object.values(services).filter((s) => s.network_mode === 'host' && s.ports !== undefined)).toEqual([]);
-    const check = spawnSync('docker-compose', ['-f', '-', 'config', '-q'], { cwd: REPO_ROOT, input: hostReady, encoding: 'utf8', timeout: 15_000 });
+    const check = spawnSync('docker-compose', ['-f', '-', 'config', '-q'], {
+      cwd: REPO_ROOT,
+      input: hostReady,
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
     expect({ status: check.status, stderr: check.stderr }).toEqual({ status: 0, stderr: '' });
   });
 });

@@ -25,7 +25,9 @@ describe('every rendered object validates against its Kubernetes (or Istio) sche
   it('rejects a wrongly typed field, naming the object and the path', () => {
     const deployment = inlineDeployment('broken', 'ports: [{ containerPort: "8080" }]');
     expect(() => validateK8sObject(deployment)).toThrow(ManifestSchemaError);
-    expect(() => validateK8sObject(deployment)).toThrow(/^Deployment\/broken: spec\/template\/spec\/containers\/0\/ports\/0\/containerPort must be integer/);
+    expect(() => validateK8sObject(deployment)).toThrow(
+      /^Deployment\/broken: spec\/template\/spec\/containers\/0\/ports\/0\/containerPort must be integer/,
+    );
   });
 
   it('rejects a kind it has no schema for rather than letting it through', () => {

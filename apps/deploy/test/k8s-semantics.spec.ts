@@ -2,13 +2,20 @@ import { LIVE_VERSION_TAG, MIRROR_VERSION_TAGS, SCENARIOS, type K8sObject, type 
 import { env, find, get, ofKind, spaSidecarConfig, type Container, type Deployment, type Service } from './support/objects';
 import { renderOverlay, renderOverlayWith } from './support/render';
 
-const VARIANTS: Record<Scenario, string | undefined> = { 'v1-live': undefined, 'v2-mirroring': 'live', 'v3-delays': 'delay', 'v4-fault': 'fault' };
+const VARIANTS: Record<Scenario, string | undefined> = {
+  'v1-live': undefined,
+  'v2-mirroring': 'live',
+  'v3-delays': 'delay',
+  'v4-fault': 'fault',
+};
 const MIRRORING = SCENARIOS.filter((s) => MIRROR_VERSION_TAGS[s] !== undefined);
 /** Every image the release component pins, with its one tag. */
 const RELEASE_IMAGE = /^mirrormesh\/(book-service|bookinfo-spa|collector|sidecar):(\d+\.\d+\.\d+)$/;
 
 const containers = (objects: readonly K8sObject[]): [string, Container][] =>
-  ofKind<Deployment>(objects, 'Deployment').flatMap((d) => d.spec.template.spec.containers.map((c): [string, Container] => [`${d.metadata.name}/${c.name}`, c]));
+  ofKind<Deployment>(objects, 'Deployment').flatMap((d) =>
+    d.spec.template.spec.containers.map((c): [string, Container] => [`${d.metadata.name}/${c.name}`, c]),
+  );
 
 describe.each(SCENARIOS)('overlay %s', (scenario) => {
   const objects = () => renderOverlay(scenario);
@@ -81,7 +88,11 @@ describe.each(SCENARIOS)('overlay %s', (scenario) => {
         expect({ name, path: probe?.httpGet?.path }).toEqual({ name, path: expect.stringMatching(/^\/health\/(ready|live)$/) });
         expect(ports).toContain(probe?.httpGet?.port);
       }
-      expect({ name, requests: Object.keys(c.resources?.requests ?? {}).sort(), limits: Object.keys(c.resources?.limits ?? {}).sort() }).toEqual({
+      expect({
+        name,
+        requests: Object.keys(c.resources?.requests ?? {}).sort(),
+        limits: Object.keys(c.resources?.limits ?? {}).sort(),
+      }).toEqual({
         name,
         requests: ['cpu', 'memory'],
         limits: ['cpu', 'memory'],
@@ -91,7 +102,10 @@ describe.each(SCENARIOS)('overlay %s', (scenario) => {
 
   it('runs every container non-root, read-only, without privilege escalation or capabilities', () => {
     for (const deployment of ofKind<Deployment>(objects(), 'Deployment')) {
-      expect({ name: deployment.metadata.name, nonRoot: deployment.spec.template.spec.securityContext?.runAsNonRoot }).toEqual({ name: deployment.metadata.name, nonRoot: true });
+      expect({ name: deployment.metadata.name, nonRoot: deployment.spec.template.spec.securityContext?.runAsNonRoot }).toEqual({
+        name: deployment.metadata.name,
+        nonRoot: true,
+      });
       for (const c of deployment.spec.template.spec.containers) {
         expect({ name: c.name, ...c.securityContext }).toEqual({
           name: c.name,
@@ -116,7 +130,8 @@ describe.each(SCENARIOS)('overlay %s', (scenario) => {
 
 describe('the v2–v4 overlays differ only in the mirror they run', () => {
   it.each(MIRRORING)('%s has the same objects as v2-mirroring apart from the mirror Deployment', (scenario) => {
-    const strip = (objects: readonly K8sObject[]) => objects.filter((o) => !(o.kind === 'Deployment' && o.metadata.name === 'bookservicemirror'));
+    const strip = (objects: readonly K8sObject[]) =>
+      objects.filter((o) => !(o.kind === 'Deployment' && o.metadata.name === 'bookservicemirror'));
     expect(strip(renderOverlay(scenario))).toEqual(strip(renderOverlay('v2-mirroring')));
   });
 });
@@ -156,11 +171,18 @@ describe('components/istio-mirroring', () => {
   const objects = () => renderOverlayWith('v3-delays', ['istio-mirroring']);
 
   it('mirrors bookservice to bookservicemirror with a VirtualService, at 100 %', () => {
-    const vs = get<K8sObject & { spec: { hosts: string[]; http: { route: { destination: { host: string } }[]; mirror: { host: string; port: { number: number } }; mirrorPercentage: { value: number } }[] } }>(
-      objects(),
-      'VirtualService',
-      'bookservice',
-    );
+    const vs = get<
+      K8sObject & {
+        spec: {
+          hosts: string[];
+          http: {
+            route: { destination: { host: string } }[];
+            mirror: { host: string; port: { number: number } };
+            mirrorPercentage: { value: number };
+          }[];
+        };
+      }
+    >(objects(), 'VirtualService', 'bookservice');
     const mirrorService = get<Service>(objects(), 'Service', 'bookservicemirror');
     expect(vs.spec.hosts).toEqual(['bookservice']);
     expect(vs.spec.http[0]!.route.map((r) => r.destination.host)).toEqual(['bookservice']);

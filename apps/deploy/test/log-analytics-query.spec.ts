@@ -10,6 +10,8 @@ describe('k8s/overlays/LogAnalyticsQuery.md', () => {
 
   it('holds the lab query that compares the versions by VersionTag', () => {
     const text = readFileSync(join(K8S_DIR, 'overlays', 'LogAnalyticsQuery.md'), 'utf8').replace(/\s+/g, ' ');
-    expect(text).toContain('requests | where customDimensions["VersionTag"] contains "MIR-" | summarize duration = avg(duration), requestCount = count() by name, podVersion = tostring(customDimensions["VersionTag"]), resultCode');
+    expect(text).toContain(
+      'requests | where customDimensions["VersionTag"] contains "MIR-" | summarize duration = avg(duration), requestCount = count() by name, podVersion = tostring(customDimensions["VersionTag"]), resultCode',
+    );
   });
 });

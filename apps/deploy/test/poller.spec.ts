@@ -32,7 +32,14 @@ describe('docker/poller/poll.mjs', () => {
   it('browses like a user: the list, a book and its reviews per view, through /api', async () => {
     const result = await poll({ TARGET_URL: spa.url, POLL_VIEWS: '2', POLL_RATE: '50', POLL_BOOKS: '1,3' });
     expect(result.code).toBe(0);
-    expect(paths.filter((p) => p !== '/health/ready').sort()).toEqual(['/api/books', '/api/books', '/api/books/1', '/api/books/1/reviews', '/api/books/3', '/api/books/3/reviews']);
+    expect(paths.filter((p) => p !== '/health/ready').sort()).toEqual([
+      '/api/books',
+      '/api/books',
+      '/api/books/1',
+      '/api/books/1/reviews',
+      '/api/books/3',
+      '/api/books/3/reviews',
+    ]);
     expect(result.stdout).toMatch(/poller: 6 requests, 0 errors \(200:6\); p50 [\d.]+ ms/);
   });
 

@@ -17,9 +17,17 @@ beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'mirrormesh-prod-manifests-'));
   writeFileSync(
     join(root, 'package.json'),
-    JSON.stringify({ name: 'root', workspaces: ['apps/web', 'libs/core', 'libs/util', 'libs/jest-preset', 'apps/other'], devDependencies: { turbo: '2' } }),
+    JSON.stringify({
+      name: 'root',
+      workspaces: ['apps/web', 'libs/core', 'libs/util', 'libs/jest-preset', 'apps/other'],
+      devDependencies: { turbo: '2' },
+    }),
   );
-  workspace('apps/web', { name: '@mirrormesh/web', dependencies: { '@mirrormesh/core': '*', fastify: '5' }, devDependencies: { '@mirrormesh/jest-preset': '*', jest: '30' } });
+  workspace('apps/web', {
+    name: '@mirrormesh/web',
+    dependencies: { '@mirrormesh/core': '*', fastify: '5' },
+    devDependencies: { '@mirrormesh/jest-preset': '*', jest: '30' },
+  });
   workspace('libs/core', { name: '@mirrormesh/core', dependencies: { '@mirrormesh/util': '*' }, devDependencies: { typescript: '5' } });
   workspace('libs/util', { name: '@mirrormesh/util' });
   workspace('libs/jest-preset', { name: '@mirrormesh/jest-preset', dependencies: { jest: '30' } });

@@ -1,7 +1,21 @@
-import { EXPECTATION_LIMITS, LIVE_VERSION_TAG, REVIEWS_REQUEST, ScenarioExpectationError, unmetExpectations, verifyScenario, type SummaryRow } from '../src';
+import {
+  EXPECTATION_LIMITS,
+  LIVE_VERSION_TAG,
+  REVIEWS_REQUEST,
+  ScenarioExpectationError,
+  unmetExpectations,
+  verifyScenario,
+  type SummaryRow,
+} from '../src';
 import { startServer, type TestServer } from './support/http-server';
 
-const row = (podVersion: string, duration: number, resultCode = '200', requestCount = 10, name = REVIEWS_REQUEST): SummaryRow => ({ name, podVersion, resultCode, duration, requestCount });
+const row = (podVersion: string, duration: number, resultCode = '200', requestCount = 10, name = REVIEWS_REQUEST): SummaryRow => ({
+  name,
+  podVersion,
+  resultCode,
+  duration,
+  requestCount,
+});
 
 describe('unmetExpectations', () => {
   it('accepts v3-delays with a slow mirror and a fast live service', () => {
@@ -23,11 +37,20 @@ describe('unmetExpectations', () => {
   });
 
   it('waits for rows that have not arrived yet', () => {
-    expect(unmetExpectations('v3-delays', [])).toEqual([`no ${LIVE_VERSION_TAG} rows for ${REVIEWS_REQUEST} yet`, `no V3MIR-BookServiceDelay rows for ${REVIEWS_REQUEST} yet`]);
+    expect(unmetExpectations('v3-delays', [])).toEqual([
+      `no ${LIVE_VERSION_TAG} rows for ${REVIEWS_REQUEST} yet`,
+      `no V3MIR-BookServiceDelay rows for ${REVIEWS_REQUEST} yet`,
+    ]);
   });
 
   it('wants 500s from the v4 mirror and none from live', () => {
-    expect(unmetExpectations('v4-fault', [row(LIVE_VERSION_TAG, 4), row('V4MIR-BookServiceFault', 3, '500', 4), row('V4MIR-BookServiceFault', 3)])).toEqual([]);
+    expect(
+      unmetExpectations('v4-fault', [
+        row(LIVE_VERSION_TAG, 4),
+        row('V4MIR-BookServiceFault', 3, '500', 4),
+        row('V4MIR-BookServiceFault', 3),
+      ]),
+    ).toEqual([]);
     expect(unmetExpectations('v4-fault', [row(LIVE_VERSION_TAG, 4, '500'), row('V4MIR-BookServiceFault', 3)])).toEqual([
       `live answered 5xx on ${REVIEWS_REQUEST}`,
       `mirror has no 500 on ${REVIEWS_REQUEST}`,
@@ -35,7 +58,9 @@ describe('unmetExpectations', () => {
   });
 
   it('flags a mirror VersionTag in v1-live, which mirrors nothing', () => {
-    expect(unmetExpectations('v1-live', [row(LIVE_VERSION_TAG, 4), row('V2MIR-BookService', 4)])).toEqual(['unexpected VersionTags: V2MIR-BookService']);
+    expect(unmetExpectations('v1-live', [row(LIVE_VERSION_TAG, 4), row('V2MIR-BookService', 4)])).toEqual([
+      'unexpected VersionTags: V2MIR-BookService',
+    ]);
   });
 });
 

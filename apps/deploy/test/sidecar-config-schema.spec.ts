@@ -9,7 +9,9 @@ const SCHEMA_FILE = join(REPO_ROOT, 'libs', 'proxy', 'sidecar-config.schema.json
 const EXAMPLES = [
   join(REPO_ROOT, 'apps', 'sidecar', 'config', 'sidecar.example.yaml'),
   join(REPO_ROOT, 'apps', 'bookinfo-spa', 'config', 'sidecar.example.yaml'),
-  ...['live-only.yaml', 'mirror.yaml', 'standalone.yaml', 'host-network/live-only.yaml', 'host-network/mirror.yaml'].map((f) => join(DOCKER_DIR, 'sidecar', f)),
+  ...['live-only.yaml', 'mirror.yaml', 'standalone.yaml', 'host-network/live-only.yaml', 'host-network/mirror.yaml'].map((f) =>
+    join(DOCKER_DIR, 'sidecar', f),
+  ),
 ];
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object);
 const errors = () => (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
@@ -25,12 +27,23 @@ describe('the example sidecar configs and the published JSON Schema (libs/proxy/
     expect(() => parseProxyConfig(config)).not.toThrow();
   });
 
-  const base = () => ({ clusters: [{ name: 'live', endpoints: ['127.0.0.1:8081'] }], routes: [{ name: 'all', route: [{ destination: { cluster: 'live' } }] }] });
+  const base = () => ({
+    clusters: [{ name: 'live', endpoints: ['127.0.0.1:8081'] }],
+    routes: [{ name: 'all', route: [{ destination: { cluster: 'live' } }] }],
+  });
   const broken: [string, (c: ReturnType<typeof base> & Record<string, unknown>) => void, RegExp][] = [
-    ['an unknown key (mirrorPercentag)', (c) => Object.assign(c.routes[0]!, { mirrorPercentag: { value: 50 } }), /must NOT have additional properties/],
+    [
+      'an unknown key (mirrorPercentag)',
+      (c) => Object.assign(c.routes[0]!, { mirrorPercentag: { value: 50 } }),
+      /must NOT have additional properties/,
+    ],
     ['an out-of-range number', (c) => Object.assign(c.routes[0]!, { mirrorPercentage: { value: 120 } }), /must be <= 100/],
     ['a bad duration', (c) => Object.assign(c.routes[0]!, { timeout: '10 seconds' }), /must match pattern/],
-    ['an unknown path normalization', (c) => Object.assign(c, { pathNormalization: { normalization: 'SOME' } }), /must be equal to one of the allowed values/],
+    [
+      'an unknown path normalization',
+      (c) => Object.assign(c, { pathNormalization: { normalization: 'SOME' } }),
+      /must be equal to one of the allowed values/,
+    ],
     ['a negative buffer limit', (c) => Object.assign(c, { limits: { mirrorBufferBytes: -1 } }), /must be >= 0/],
   ];
 

@@ -42,6 +42,7 @@ function main() {
       continue;
     }
     rows.push(`  ${name.padEnd(28)} ${s.tests.passed} passed, ${s.tests.failed} failed, ${s.tests.skipped} skipped`);
+    for (const block of s.skippedBlocks ?? []) rows.push(`    skipped: ${block}`);
     for (const k of ['passed', 'failed', 'total']) total.suites[k] += s.suites[k];
     for (const k of ['passed', 'failed', 'skipped', 'total']) total.tests[k] += s.tests[k];
   }

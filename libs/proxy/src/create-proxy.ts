@@ -15,7 +15,7 @@ import { sendProblem } from './forwarding/send-problem';
 import { buildUpstreamHeaders } from './forwarding/upstream-headers';
 import { ByteBudget } from './limits/byte-budget';
 import { isMirrorSelected, mirrorNotMade, startMirror, type MirrorBounds } from './mirror/mirror-dispatcher';
-import { MirrorBreaker } from './mirror/mirror-breaker';
+import { type Clock, MirrorBreaker } from './mirror/mirror-breaker';
 import { MirrorInflight } from './mirror/mirror-inflight';
 import { pickDestination } from './routing/pick-destination';
 import { UpstreamPools } from './transport/upstream-pools';
@@ -29,6 +29,8 @@ export interface ProxyOptions {
   readonly closeGraceMs?: number;
   /** Names the proxy in its events (`proxyId`): `<name>-<n>`; default `proxy`. */
   readonly name?: string;
+  /** The monotonic milliseconds the mirror breaker's cooldown is measured on; default `performance.now`. Tests pass a fake. */
+  readonly clock?: Clock;
 }
 
 /** A name is a short label: letters, digits, ".", "_", "-", 1 to 64 of them. */
@@ -83,11 +85,12 @@ class MirroringProxy implements Proxy {
   private readonly mirrorInflight = new MirrorInflight();
   /** Proxy-wide memory bounds, kept across reloads; a reload may change their maximum. */
   private readonly requestBuffer = new ByteBudget(0);
-  private readonly mirrorBounds: MirrorBounds = { inflight: this.mirrorInflight, breaker: new MirrorBreaker(), buffer: new ByteBudget(0) };
+  private readonly mirrorBounds: MirrorBounds;
   private readonly graceMs: number;
 
   constructor(config: unknown, options: ProxyOptions) {
     this.id = proxyIdOf(options.name);
+    this.mirrorBounds = { inflight: this.mirrorInflight, breaker: new MirrorBreaker(options.clock), buffer: new ByteBudget(0) };
     this.graceMs = options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS;
     this.table = this.build(parseProxyConfig(config));
   }

@@ -129,7 +129,8 @@ export class RecordSchema<T> extends Schema<Record<string, T>> {
     const source = input as Record<string, unknown>;
     for (const key of Object.keys(source)) {
       path.push(key);
-      const value = this.key !== undefined && this.key.check(key, path, issues) === INVALID ? INVALID : this.value.check(source[key], path, issues);
+      const value =
+        this.key !== undefined && this.key.check(key, path, issues) === INVALID ? INVALID : this.value.check(source[key], path, issues);
       path.pop();
       if (value === INVALID) valid = false;
       else out[key] = value;

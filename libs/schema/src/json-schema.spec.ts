@@ -26,15 +26,26 @@ describe('toJsonSchema (draft 2020-12)', () => {
   });
 
   it('leaves an object open when it strips unknown keys, and says what refine and transform accept as input', () => {
-    expect(s.object({ a: s.string() }, { unknownKeys: 'strip' }).toJsonSchema()).toEqual({ type: 'object', properties: { a: { type: 'string' } }, required: ['a'] });
-    expect(s.string({ minLength: 1 }).refine(() => undefined).toJsonSchema()).toEqual({ type: 'string', minLength: 1 });
+    expect(s.object({ a: s.string() }, { unknownKeys: 'strip' }).toJsonSchema()).toEqual({
+      type: 'object',
+      properties: { a: { type: 'string' } },
+      required: ['a'],
+    });
+    expect(
+      s
+        .string({ minLength: 1 })
+        .refine(() => undefined)
+        .toJsonSchema(),
+    ).toEqual({ type: 'string', minLength: 1 });
     expect(s.string().transform(Number).toJsonSchema()).toEqual({ type: 'string' });
   });
 
   it('accepts the strings environment variables carry where the schema does', () => {
     const { anyOf } = s.boolean({ fromString: true }).toJsonSchema() as { anyOf: [unknown, { pattern: string }] };
     expect(new RegExp(anyOf[1].pattern).test(' TRUE ')).toBe(true);
-    expect(s.integer({ fromString: true }).toJsonSchema()).toEqual({ anyOf: [{ type: 'integer' }, { type: 'string', pattern: expect.any(String) as string }] });
+    expect(s.integer({ fromString: true }).toJsonSchema()).toEqual({
+      anyOf: [{ type: 'integer' }, { type: 'string', pattern: expect.any(String) as string }],
+    });
     expect(s.commaList(s.integer()).toJsonSchema()).toEqual({ anyOf: [{ type: 'array', items: { type: 'integer' } }, { type: 'string' }] });
   });
 });

@@ -98,7 +98,9 @@ export class BooleanSchema extends Schema<boolean> {
 
   toJsonSchema(): JsonSchema {
     // The words are matched trimmed and in any case: a pattern, not an enum.
-    return this.fromString ? { anyOf: [{ type: 'boolean' }, { type: 'string', pattern: '^\\s*([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[01])\\s*$' }] } : { type: 'boolean' };
+    return this.fromString
+      ? { anyOf: [{ type: 'boolean' }, { type: 'string', pattern: '^\\s*([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[01])\\s*$' }] }
+      : { type: 'boolean' };
   }
 }
 

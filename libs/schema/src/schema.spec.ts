@@ -40,7 +40,11 @@ describe('schema', () => {
       { path: ['extra', 'on'], message: 'is required' },
     ]);
     // The same schema checks the next input from a clean start.
-    expect(nested.parse({ lists: [{ a: 4 }], name: 'n', extra: { on: true } })).toEqual({ lists: [{ a: 4 }], name: 'n', extra: { on: true } });
+    expect(nested.parse({ lists: [{ a: 4 }], name: 'n', extra: { on: true } })).toEqual({
+      lists: [{ a: 4 }],
+      name: 'n',
+      extra: { on: true },
+    });
   });
 
   it('formats paths as people write them', () => {

@@ -13,7 +13,10 @@ describe('request bounds from the environment', () => {
   });
 
   it('reads HEADERS_TIMEOUT_MS and REQUEST_TIMEOUT_MS', () => {
-    expect(load({ HEADERS_TIMEOUT_MS: '2000', REQUEST_TIMEOUT_MS: '5000' })).toMatchObject({ headersTimeoutMs: 2000, requestTimeoutMs: 5000 });
+    expect(load({ HEADERS_TIMEOUT_MS: '2000', REQUEST_TIMEOUT_MS: '5000' })).toMatchObject({
+      headersTimeoutMs: 2000,
+      requestTimeoutMs: 5000,
+    });
   });
 
   it('refuses a bound out of range, naming the variable and the rule', () => {

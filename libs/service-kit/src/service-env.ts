@@ -39,7 +39,10 @@ export type ServiceEnv = ObjectOutput<typeof SERVICE_ENV>;
 export function serviceOptionsFrom(name: string, env: ServiceEnv): ServiceOptions {
   // The head is part of the request: Node refuses a head bound longer than the whole one.
   if (env.HEADERS_TIMEOUT_MS > env.REQUEST_TIMEOUT_MS)
-    throw new SchemaError([{ path: ['HEADERS_TIMEOUT_MS'], message: `must not exceed REQUEST_TIMEOUT_MS (${env.REQUEST_TIMEOUT_MS})` }], 'environment');
+    throw new SchemaError(
+      [{ path: ['HEADERS_TIMEOUT_MS'], message: `must not exceed REQUEST_TIMEOUT_MS (${env.REQUEST_TIMEOUT_MS})` }],
+      'environment',
+    );
   return {
     name,
     versionTag: env.VERSION_TAG,

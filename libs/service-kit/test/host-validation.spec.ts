@@ -15,7 +15,8 @@ describe('duplicate or invalid Host is served instead of refused with 400', () =
     await things.close();
   });
 
-  const send = (hostLines: string, path = '/things') => rawRequest(things.port, `GET ${path} HTTP/1.1\r\n${hostLines}Connection: close\r\n\r\n`);
+  const send = (hostLines: string, path = '/things') =>
+    rawRequest(things.port, `GET ${path} HTTP/1.1\r\n${hostLines}Connection: close\r\n\r\n`);
 
   const expectBadHost = (answer: string, detail: string) => {
     expect(answer).toMatch(/^HTTP\/1.1 400/);

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { START_TIMEOUT_MS, startTimeoutError } from '@mirrormesh/testing';
 
 const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
-const START_TIMEOUT_MS = 10_000;
 
 export interface SpawnedService {
   readonly child: ChildProcess;
@@ -24,7 +24,7 @@ export function spawnBookService(env: Record<string, string>): Promise<SpawnedSe
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`book service did not start within ${START_TIMEOUT_MS} ms:\n${output}`));
+      reject(startTimeoutError('the book service', 'its "listening on" line', output));
     }, START_TIMEOUT_MS);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();

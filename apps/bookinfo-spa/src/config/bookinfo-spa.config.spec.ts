@@ -14,7 +14,13 @@ describe('loadBookinfoSpaConfig', () => {
   });
 
   it('reads the collector settings', () => {
-    const config = loadBookinfoSpaConfig({ SIDECAR_CONFIG: 'x.yaml', COLLECTOR_URL: 'http://collector:4318', COLLECTOR_TIMEOUT_MS: '800', WATCH_CONFIG: 'false', WEB_ROOT: '/srv/web' });
+    const config = loadBookinfoSpaConfig({
+      SIDECAR_CONFIG: 'x.yaml',
+      COLLECTOR_URL: 'http://collector:4318',
+      COLLECTOR_TIMEOUT_MS: '800',
+      WATCH_CONFIG: 'false',
+      WEB_ROOT: '/srv/web',
+    });
     expect(config.collector).toEqual({ url: 'http://collector:4318', contains: BOOKINFO_SPA_DEFAULTS.collectorContains, timeoutMs: 800 });
     expect(config.watchConfig).toBe(false);
     expect(config.webRoot).toBe('/srv/web');

@@ -38,7 +38,14 @@ describe('topologyOf', () => {
       clusters,
       routes: [
         { name: 'a', match: [{ headers: { 'end-user': { exact: 'jason' } } }], route: [{ destination: { cluster: 'v2' } }] },
-        { name: 'b', route: [{ destination: { cluster: 'v1' }, weight: 75 }, { destination: { cluster: 'v2' }, weight: 25 }], mirror: { cluster: 'shadow' } },
+        {
+          name: 'b',
+          route: [
+            { destination: { cluster: 'v1' }, weight: 75 },
+            { destination: { cluster: 'v2' }, weight: 25 },
+          ],
+          mirror: { cluster: 'shadow' },
+        },
       ],
     });
     expect(topologyOf(config).edges).toEqual([

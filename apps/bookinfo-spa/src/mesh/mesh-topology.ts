@@ -23,7 +23,8 @@ export function topologyOf(config: ProxyConfig): MeshTopology {
       const share = weighted ? (destination.weight ?? 0) : 1;
       add({ kind: 'live', cluster: destination.destination.cluster, percentage: total === 0 ? 0 : (share / total) * 100 });
     }
-    if (route.mirror !== undefined) add({ kind: 'mirror', cluster: route.mirror.cluster, percentage: route.mirrorPercentage?.value ?? 100 });
+    if (route.mirror !== undefined)
+      add({ kind: 'mirror', cluster: route.mirror.cluster, percentage: route.mirrorPercentage?.value ?? 100 });
   }
   return { source: TOPOLOGY_SOURCE, edges: [...edges.values()] };
 }

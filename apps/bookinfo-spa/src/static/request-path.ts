@@ -19,6 +19,7 @@ export function staticPathOf(url: string): StaticPath {
   }
   if (!path.startsWith('/')) return { ok: false, reason: 'path must begin with "/"' };
   if (path.includes('\0') || path.includes('\\')) return { ok: false, reason: 'path must not contain NUL or backslashes' };
-  if (path.split('/').some((segment) => segment === '..' || segment === '.')) return { ok: false, reason: 'path must not contain "." or ".." segments' };
+  if (path.split('/').some((segment) => segment === '..' || segment === '.'))
+    return { ok: false, reason: 'path must not contain "." or ".." segments' };
   return { ok: true, path };
 }

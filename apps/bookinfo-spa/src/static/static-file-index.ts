@@ -81,7 +81,12 @@ export function loadStaticFiles(root: string): StaticFileIndex {
       // A compressed twin that is not smaller is not worth its decoding.
       if (compressed.length < body.length) encoded.set(encoding, { body: compressed, etag: etagOf(body, `-${encoding}`) });
     }
-    index.set(urlPath, { contentType: contentTypeOf(path), cacheControl: cacheControlFor(urlPath), identity: { body, etag: etagOf(body, '') }, encoded });
+    index.set(urlPath, {
+      contentType: contentTypeOf(path),
+      cacheControl: cacheControlFor(urlPath),
+      identity: { body, etag: etagOf(body, '') },
+      encoded,
+    });
   }
   if (!index.has('/index.html')) throw new WebRootError(root, 'has no index.html');
   return index;

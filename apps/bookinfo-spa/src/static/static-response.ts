@@ -22,7 +22,12 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
 }
 
 /** Sends one file: the best precompressed representation the client accepts, or 304. */
-export function sendStaticFile(request: FastifyRequest, reply: FastifyReply, file: StaticFile, options: { readonly fallback: boolean }): FastifyReply {
+export function sendStaticFile(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  file: StaticFile,
+  options: { readonly fallback: boolean },
+): FastifyReply {
   const acceptEncoding = request.headers['accept-encoding'];
   const encoding = negotiateEncoding(typeof acceptEncoding === 'string' ? acceptEncoding : undefined, [...file.encoded.keys()]);
   const variant = encoding === 'identity' ? file.identity : (file.encoded.get(encoding) ?? file.identity);
@@ -40,5 +45,9 @@ export function sendStaticFile(request: FastifyRequest, reply: FastifyReply, fil
 }
 
 export function sendStaticProblem(reply: FastifyReply, status: number, code: string, detail: string, instance: string): FastifyReply {
-  return reply.code(status).header('content-type', PROBLEM_CONTENT_TYPE).header('cache-control', 'no-store').send(JSON.stringify(problem(status, code, detail, instance)));
+  return reply
+    .code(status)
+    .header('content-type', PROBLEM_CONTENT_TYPE)
+    .header('cache-control', 'no-store')
+    .send(JSON.stringify(problem(status, code, detail, instance)));
 }

@@ -17,7 +17,9 @@ export interface RecordingUpstream {
  * A real upstream that writes down every request it gets, then either forwards it to
  * `target` (a real book service) and relays the answer, or answers itself after `delayMs`.
  */
-export async function startRecordingUpstream(options: { target?: string; delayMs?: number; status?: number } = {}): Promise<RecordingUpstream> {
+export async function startRecordingUpstream(
+  options: { target?: string; delayMs?: number; status?: number } = {},
+): Promise<RecordingUpstream> {
   const requests: RecordedRequest[] = [];
   const server: Server = createServer((req, res) => {
     requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });

@@ -24,7 +24,10 @@ export interface RunningSpa {
 
 /** The sidecar config the SPA runs with: /books… to the live cluster, mirrored when a mirror is given. */
 export function sidecarYaml(options: Pick<SpaOptions, 'live' | 'mirror' | 'mirrorPercentage'>): string {
-  const mirror = options.mirror === undefined ? '' : `\n    mirror: { cluster: bookservicemirror }\n    mirrorPercentage: { value: ${options.mirrorPercentage ?? 100} }`;
+  const mirror =
+    options.mirror === undefined
+      ? ''
+      : `\n    mirror: { cluster: bookservicemirror }\n    mirrorPercentage: { value: ${options.mirrorPercentage ?? 100} }`;
   return `clusters:
   - name: bookservice
     endpoints: ["${options.live}"]
@@ -45,7 +48,15 @@ export async function startSpa(options: SpaOptions): Promise<RunningSpa> {
   const dir = mkdtempSync(join(tmpdir(), 'bookinfo-spa-'));
   const configFile = join(dir, 'sidecar.yaml');
   writeFileSync(configFile, sidecarYaml(options));
-  const config = loadBookinfoSpaConfig({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'error', SIDECAR_CONFIG: configFile, WATCH_CONFIG: 'false', WEB_ROOT: BUILT_WEB_ROOT, ...options.env });
+  const config = loadBookinfoSpaConfig({
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'error',
+    SIDECAR_CONFIG: configFile,
+    WATCH_CONFIG: 'false',
+    WEB_ROOT: BUILT_WEB_ROOT,
+    ...options.env,
+  });
   const service = await createBookinfoSpa({ ...config, service: { ...config.service, accessLogDestination: '/dev/null' } });
   await service.app.listen(0, '127.0.0.1');
   const address = service.app.getHttpServer().address();

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { START_TIMEOUT_MS, startTimeoutError } from '@mirrormesh/testing';
 
-const START_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 5_000;
 
 export interface SpawnedBookService {
@@ -30,7 +30,7 @@ export function spawnBookService(env: Record<string, string> = {}): Promise<Spaw
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       void stop();
-      reject(new Error(`book service did not start within ${START_TIMEOUT_MS} ms:\n${output}`));
+      reject(startTimeoutError('the book service', 'its "listening on" line', output));
     }, START_TIMEOUT_MS);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();

@@ -1,7 +1,11 @@
 import { judge, summariseStatuses } from './case-verdict';
 import { type ExchangeResult } from './exchange-result';
 
-const answered = (text: string, end: ExchangeResult['end'] = 'closed'): ExchangeResult => ({ bytes: Buffer.from(text, 'latin1'), end, elapsedMs: 5 });
+const answered = (text: string, end: ExchangeResult['end'] = 'closed'): ExchangeResult => ({
+  bytes: Buffer.from(text, 'latin1'),
+  end,
+  elapsedMs: 5,
+});
 const status = (code: number) => `HTTP/1.1 ${code} X\r\ncontent-length: 0\r\n\r\n`;
 
 describe('judge', () => {

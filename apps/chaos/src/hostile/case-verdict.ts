@@ -27,7 +27,8 @@ export function judge(result: ExchangeResult, expect: Expectation, head = false)
   const fail = (reason: string): Verdict => ({ ok: false, outcome, crash500, statuses, reason });
   if (result.end === 'connect-failed') return fail(`could not connect: ${result.error ?? ''}`);
   if (crash500) return fail('answered 500: an unhandled exception');
-  if (stream.garbage.length > 0) return fail(`wrote bytes that are not an HTTP response: ${JSON.stringify(stream.garbage.subarray(0, 80).toString('latin1'))}`);
+  if (stream.garbage.length > 0)
+    return fail(`wrote bytes that are not an HTTP response: ${JSON.stringify(stream.garbage.subarray(0, 80).toString('latin1'))}`);
   if (expect.closeWithinBound === true) {
     if (result.end === 'timeout' && statuses.length === 0) return fail(`neither answered nor closed within ${result.elapsedMs} ms`);
   } else if (result.end === 'timeout' && statuses.length === 0) {
@@ -35,9 +36,13 @@ export function judge(result: ExchangeResult, expect: Expectation, head = false)
   }
   const later = statuses.slice(1).filter((s) => expect.laterAnswers !== undefined && !expect.laterAnswers.includes(s));
   if (later.length > 0) return fail(`answered ${statuses.join(', ')}: bytes after the first request were served as a request`);
-  const unexpected = statuses.filter((s, i) => !(i > 0 && expect.laterAnswers !== undefined ? expect.laterAnswers : expect.statuses).includes(s));
+  const unexpected = statuses.filter(
+    (s, i) => !(i > 0 && expect.laterAnswers !== undefined ? expect.laterAnswers : expect.statuses).includes(s),
+  );
   if (unexpected.length > 0) {
-    const kind = unexpected.some((s) => s >= 500 && !HONEST_5XX.has(s)) ? 'a 5xx that is not a gateway answer' : 'a status this case must not get';
+    const kind = unexpected.some((s) => s >= 500 && !HONEST_5XX.has(s))
+      ? 'a 5xx that is not a gateway answer'
+      : 'a status this case must not get';
     return fail(`answered ${unexpected.join(', ')} (${kind}); expected one of ${summariseStatuses(expect.statuses)}`);
   }
   if (statuses.length === 0 && expect.closeWithoutAnswer !== true && expect.closeWithinBound !== true) {
@@ -57,7 +62,7 @@ function endOutcome(result: ExchangeResult): Outcome {
 export function summariseStatuses(statuses: readonly number[]): string {
   const sorted = [...new Set(statuses)].sort((a, b) => a - b);
   const ranges: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] ?? 0) + 1) j += 1;
     ranges.push(j > i ? `${sorted[i]}-${sorted[j]}` : `${sorted[i]}`);

@@ -40,7 +40,17 @@ export interface HostileSummary {
 const REQUEST_PREVIEW_BYTES = 400;
 
 export function emptySummary(seed: number): HostileSummary {
-  return { seed, startedAt: new Date().toISOString(), tried: 0, failed: 0, crash500: 0, crashedProcesses: [], targets: {}, processes: {}, upstreamSawSmuggled: [] };
+  return {
+    seed,
+    startedAt: new Date().toISOString(),
+    tried: 0,
+    failed: 0,
+    crash500: 0,
+    crashedProcesses: [],
+    targets: {},
+    processes: {},
+    upstreamSawSmuggled: [],
+  };
 }
 
 /** Adds a batch's results to the summary (pure: the suite prints and writes it at the end). */
@@ -54,7 +64,9 @@ export function recordResults(summary: HostileSummary, results: readonly CaseRes
     if (result.verdict.ok) continue;
     target.failed += 1;
     summary.failed += 1;
-    const request = Buffer.concat(result.case.parts.map((p) => p.bytes)).subarray(0, REQUEST_PREVIEW_BYTES).toString('latin1');
+    const request = Buffer.concat(result.case.parts.map((p) => p.bytes))
+      .subarray(0, REQUEST_PREVIEW_BYTES)
+      .toString('latin1');
     target.failures.push({ name: result.case.name, reason: result.verdict.reason ?? '', request, answer: result.answer });
   }
 }
@@ -63,7 +75,10 @@ export function recordResults(summary: HostileSummary, results: readonly CaseRes
 export function describeFailures(results: readonly CaseResult[]): string {
   return results
     .filter((r) => !r.verdict.ok)
-    .map((r) => `${r.case.name}: ${r.verdict.reason ?? ''}${r.case.why === undefined ? '' : ` (${r.case.why})`}\n    answer: ${JSON.stringify(r.answer.slice(0, 160))}`)
+    .map(
+      (r) =>
+        `${r.case.name}: ${r.verdict.reason ?? ''}${r.case.why === undefined ? '' : ` (${r.case.why})`}\n    answer: ${JSON.stringify(r.answer.slice(0, 160))}`,
+    )
     .join('\n');
 }
 

@@ -67,7 +67,10 @@ export async function startHostileTargets(): Promise<HostileTargets> {
       track(
         'sidecar',
         APP_ENTRIES.sidecar,
-        { env: { WATCH_CONFIG: 'false', ACCESS_LOG: 'false' }, ready: /"msg":"listening".*"listener":"([\d.]+:\d+)".*"admin":"([\d.]+:\d+)"/ },
+        {
+          env: { WATCH_CONFIG: 'false', ACCESS_LOG: 'false' },
+          ready: /"msg":"listening".*"listener":"([\d.]+:\d+)".*"admin":"([\d.]+:\d+)"/,
+        },
         ['--config', sidecarConfig],
       ),
       track('collector', APP_ENTRIES.collector, {
@@ -76,7 +79,14 @@ export async function startHostileTargets(): Promise<HostileTargets> {
         ready: /track API on https:\/\/([\d.]+:\d+)\/v2\.1\/track \(TLS\); query and health on http:\/\/([\d.]+:\d+)/,
       }),
       track('bookinfo-spa', APP_ENTRIES.bookinfoSpa, {
-        env: { HOST: '127.0.0.1', PORT: '0', SIDECAR_CONFIG: spaConfig, WATCH_CONFIG: 'false', WEB_ROOT: join(REPO_ROOT, 'apps', 'bookinfo-spa', 'dist', 'public'), LOG_FORMAT: 'common' },
+        env: {
+          HOST: '127.0.0.1',
+          PORT: '0',
+          SIDECAR_CONFIG: spaConfig,
+          WATCH_CONFIG: 'false',
+          WEB_ROOT: join(REPO_ROOT, 'apps', 'bookinfo-spa', 'dist', 'public'),
+          LOG_FORMAT: 'common',
+        },
         ready: /listening on http:\/\/([\d.]+:\d+)/,
       }),
     ]);
@@ -122,8 +132,20 @@ export function sidecarCorpusConfig(book: string, recorder: string) {
       { name: 'recorder', endpoints: [recorder] },
     ],
     routes: [
-      { name: 'internal', match: [{ uri: { prefix: INTERNAL_PREFIX } }], route: live, fault: { abort: { percentage: { value: 100 }, httpStatus: INTERNAL_BLOCKED_STATUS } } },
-      { name: 'books', match: [{ uri: { prefix: '/' } }], route: live, mirror: { cluster: 'recorder' }, mirrorPercentage: { value: 100 }, timeout: '5s' },
+      {
+        name: 'internal',
+        match: [{ uri: { prefix: INTERNAL_PREFIX } }],
+        route: live,
+        fault: { abort: { percentage: { value: 100 }, httpStatus: INTERNAL_BLOCKED_STATUS } },
+      },
+      {
+        name: 'books',
+        match: [{ uri: { prefix: '/' } }],
+        route: live,
+        mirror: { cluster: 'recorder' },
+        mirrorPercentage: { value: 100 },
+        timeout: '5s',
+      },
     ],
   };
 }

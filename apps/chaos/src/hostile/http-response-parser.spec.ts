@@ -4,8 +4,15 @@ const bytes = (text: string) => Buffer.from(text, 'latin1');
 
 describe('parseResponses', () => {
   it('splits pipelined answers framed by content-length and chunked', () => {
-    const stream = parseResponses(bytes('HTTP/1.1 404 Not Found\r\ncontent-length: 2\r\n\r\nnoHTTP/1.1 400 Bad Request\r\ntransfer-encoding: chunked\r\n\r\n2\r\nab\r\n0\r\n\r\n'));
-    expect(stream.responses.map((r) => [r.status, r.body.toString()])).toEqual([[404, 'no'], [400, 'ab']]);
+    const stream = parseResponses(
+      bytes(
+        'HTTP/1.1 404 Not Found\r\ncontent-length: 2\r\n\r\nnoHTTP/1.1 400 Bad Request\r\ntransfer-encoding: chunked\r\n\r\n2\r\nab\r\n0\r\n\r\n',
+      ),
+    );
+    expect(stream.responses.map((r) => [r.status, r.body.toString()])).toEqual([
+      [404, 'no'],
+      [400, 'ab'],
+    ]);
     expect(stream.truncated).toBe(false);
   });
 

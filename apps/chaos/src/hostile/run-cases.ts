@@ -15,7 +15,11 @@ export const CASE_CONCURRENCY = 12;
 const ANSWER_PREVIEW_BYTES = 300;
 
 /** Runs the cases against their endpoints, at most `concurrency` at once, each bounded by its timeout. */
-export async function runCases(cases: readonly HostileCase[], endpointOf: (c: HostileCase) => RawEndpoint, concurrency = CASE_CONCURRENCY): Promise<CaseResult[]> {
+export async function runCases(
+  cases: readonly HostileCase[],
+  endpointOf: (c: HostileCase) => RawEndpoint,
+  concurrency = CASE_CONCURRENCY,
+): Promise<CaseResult[]> {
   const results: CaseResult[] = new Array<CaseResult>(cases.length);
   let next = 0;
   const worker = async () => {

@@ -10,7 +10,15 @@ export function validEnvelope(name = 'GET /books/:id'): Record<string, unknown> 
     tags: { 'ai.cloud.role': 'chaos-hostile' },
     data: {
       baseType: 'RequestData',
-      baseData: { ver: 2, id: 'chaos', name, duration: '00:00:00.001', responseCode: '200', success: true, properties: { VersionTag: 'CHAOS-Hostile' } },
+      baseData: {
+        ver: 2,
+        id: 'chaos',
+        name,
+        duration: '00:00:00.001',
+        responseCode: '200',
+        success: true,
+        properties: { VersionTag: 'CHAOS-Hostile' },
+      },
     },
   };
 }
@@ -38,7 +46,10 @@ export function validRequests(target: TargetName, authority: string): RawRequest
         {
           method: 'POST',
           target: '/v2.1/track',
-          headers: [['Host', authority], ['Content-Type', 'application/json']],
+          headers: [
+            ['Host', authority],
+            ['Content-Type', 'application/json'],
+          ],
           body: JSON.stringify([validEnvelope()]),
         },
       ];

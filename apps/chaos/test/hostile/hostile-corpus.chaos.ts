@@ -83,7 +83,12 @@ beforeAll(async () => {
   process.stdout.write(`hostile corpus: seed ${SEED} (HOSTILE_SEED=${SEED} reproduces it)\n`);
   const warmUp = TARGET_NAMES.flatMap((target) => [
     ...validCases(target, WARM_UP_VALID),
-    ...generateCases({ seed: SEED + 1, target, count: WARM_UP_GENERATED, bases: validRequests(target, hostile().endpoints[target].authority) }),
+    ...generateCases({
+      seed: SEED + 1,
+      target,
+      count: WARM_UP_GENERATED,
+      bases: validRequests(target, hostile().endpoints[target].authority),
+    }),
   ]);
   const warm = await runCases(warmUp, (c) => hostile().endpoints[c.target].raw);
   const warmFailures = warm.filter((r) => r.case.category === 'warm-up' && !r.verdict.ok);
@@ -123,19 +128,25 @@ describe.each(TARGET_NAMES)('hostile HTTP corpus against %s', (target) => {
 
   it(`answers ${GENERATED_PER_TARGET} generated cases without a 500, a hang or a crash`, async () => {
     const t = hostile();
-    const results = await run(generateCases({ seed: SEED, target, count: GENERATED_PER_TARGET, bases: validRequests(target, t.endpoints[target].authority) }));
+    const results = await run(
+      generateCases({ seed: SEED, target, count: GENERATED_PER_TARGET, bases: validRequests(target, t.endpoints[target].authority) }),
+    );
     await expectHealthy(target);
     expect(describeFailures(results)).toBe('');
   }, 90_000);
 });
 
 describe('across the corpus', () => {
-  it(`lets every slow client go within ${SLOW_CLIENT_BOUND_MS / 1000} s`, async () => {
-    const results = await (slow ?? Promise.resolve([]));
-    recordResults(summary, results);
-    for (const target of TARGET_NAMES) await expectHealthy(target);
-    expect(describeFailures(results)).toBe('');
-  }, SLOW_CLIENT_BOUND_MS + 30_000);
+  it(
+    `lets every slow client go within ${SLOW_CLIENT_BOUND_MS / 1000} s`,
+    async () => {
+      const results = await (slow ?? Promise.resolve([]));
+      recordResults(summary, results);
+      for (const target of TARGET_NAMES) await expectHealthy(target);
+      expect(describeFailures(results)).toBe('');
+    },
+    SLOW_CLIENT_BOUND_MS + 30_000,
+  );
 
   it('lets no smuggled or route-bypassing request reach an upstream (book service log, mirror recorder)', () => {
     expect([...hostile().upstreamSaw()].sort()).toEqual([]);
@@ -145,7 +156,13 @@ describe('across the corpus', () => {
     const grown = hostile().processes.map((p) => {
       const before = (summary.processes[p.name]?.rssBeforeMiB ?? 0) * 1024 * 1024;
       const after = rssBytes(p.pid);
-      return { process: p.name, alive: p.alive(), withinMargin: after !== undefined && after - before <= RSS_MARGIN_BYTES, afterMiB: mib(after), beforeMiB: mib(before) };
+      return {
+        process: p.name,
+        alive: p.alive(),
+        withinMargin: after !== undefined && after - before <= RSS_MARGIN_BYTES,
+        afterMiB: mib(after),
+        beforeMiB: mib(before),
+      };
     });
     expect(grown.filter((g) => !g.alive || !g.withinMargin)).toEqual([]);
   });
@@ -156,12 +173,18 @@ function mib(bytes: number | undefined): number | undefined {
 }
 
 function printable(s: HostileSummary): string {
-  const lines = [`hostile corpus (seed ${s.seed}): ${s.tried} cases, ${s.failed} failed, ${s.crash500} answered 500, crashed: ${s.crashedProcesses.join(', ') || 'none'}`];
+  const lines = [
+    `hostile corpus (seed ${s.seed}): ${s.tried} cases, ${s.failed} failed, ${s.crash500} answered 500, crashed: ${s.crashedProcesses.join(', ') || 'none'}`,
+  ];
   for (const [name, t] of Object.entries(s.targets)) {
-    const outcomes = Object.entries(t.byOutcome).sort(([a], [b]) => a.localeCompare(b)).map(([o, n]) => `${o}×${n}`).join(' ');
+    const outcomes = Object.entries(t.byOutcome)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([o, n]) => `${o}×${n}`)
+      .join(' ');
     lines.push(`  ${name.padEnd(15)} ${String(t.tried).padStart(5)} tried, ${String(t.failed).padStart(3)} failed  ${outcomes}`);
   }
-  for (const [name, p] of Object.entries(s.processes)) lines.push(`  rss ${name.padEnd(13)} ${p.rssBeforeMiB ?? '?'} → ${p.rssAfterMiB ?? '?'} MiB${p.alive === false ? ' (DEAD)' : ''}`);
+  for (const [name, p] of Object.entries(s.processes))
+    lines.push(`  rss ${name.padEnd(13)} ${p.rssBeforeMiB ?? '?'} → ${p.rssAfterMiB ?? '?'} MiB${p.alive === false ? ' (DEAD)' : ''}`);
   if (s.upstreamSawSmuggled.length > 0) lines.push(`  upstream saw: ${s.upstreamSawSmuggled.join(', ')}`);
   return lines.join('\n');
 }

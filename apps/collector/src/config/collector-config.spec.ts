@@ -13,7 +13,12 @@ describe('loadCollectorConfig', () => {
 
   it('reads every track limit from its variable, with the named defaults', () => {
     expect(loadCollectorConfig({}).track).toEqual(DEFAULT_TRACK_LIMITS);
-    const track = loadCollectorConfig({ MAX_BODY_BYTES: '2048', MAX_DECODED_BYTES: '4096', MAX_ITEMS_PER_BATCH: '10', MAX_JSON_VALUES: '100' }).track;
+    const track = loadCollectorConfig({
+      MAX_BODY_BYTES: '2048',
+      MAX_DECODED_BYTES: '4096',
+      MAX_ITEMS_PER_BATCH: '10',
+      MAX_JSON_VALUES: '100',
+    }).track;
     expect(track).toEqual({ maxBodyBytes: 2048, maxDecodedBytes: 4096, maxItemsPerBatch: 10, maxJsonValues: 100 });
     expect(() => loadCollectorConfig({ MAX_ITEMS_PER_BATCH: '0' })).toThrow('MAX_ITEMS_PER_BATCH must be an integer between 1 and 1000000');
   });

@@ -25,7 +25,11 @@ describe('decodeBody', () => {
     const rssBefore = process.memoryUsage().rss;
     const error = await decodeBody(bomb, 'gzip', 1024 * 1024).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TrackLimitError);
-    expect(error).toMatchObject({ setting: 'MAX_DECODED_BYTES', bound: 1024 * 1024, message: 'decoded body exceeds 1048576 bytes (MAX_DECODED_BYTES); nothing was stored' });
+    expect(error).toMatchObject({
+      setting: 'MAX_DECODED_BYTES',
+      bound: 1024 * 1024,
+      message: 'decoded body exceeds 1048576 bytes (MAX_DECODED_BYTES); nothing was stored',
+    });
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(32 * 1024 * 1024);
   });
 
@@ -34,9 +38,14 @@ describe('decodeBody', () => {
   });
 
   it('says what is wrong with a corrupt or truncated body', async () => {
-    await expect(decodeBody(Buffer.from('not gzip at all'), 'gzip', 1024)).rejects.toThrow(new TrackBodyError('ERR_ENCODING_INVALID', 400, 'body is not valid gzip data (incorrect header check)'));
+    await expect(decodeBody(Buffer.from('not gzip at all'), 'gzip', 1024)).rejects.toThrow(
+      new TrackBodyError('ERR_ENCODING_INVALID', 400, 'body is not valid gzip data (incorrect header check)'),
+    );
     const truncated = gzipSync(text).subarray(0, 20);
-    await expect(decodeBody(truncated, 'gzip', 1024)).rejects.toMatchObject({ status: 400, message: 'body is not valid gzip data (unexpected end of file)' });
+    await expect(decodeBody(truncated, 'gzip', 1024)).rejects.toMatchObject({
+      status: 400,
+      message: 'body is not valid gzip data (unexpected end of file)',
+    });
     await expect(decodeBody(gzipSync(text), 'deflate', 1024)).rejects.toMatchObject({ status: 400, code: 'ERR_ENCODING_INVALID' });
   });
 

@@ -30,7 +30,11 @@ export async function decodeBody(body: Buffer, contentEncoding: string | undefin
   }
   const inflater = INFLATERS[encoding];
   if (inflater === undefined) {
-    throw new TrackBodyError('ERR_ENCODING_UNSUPPORTED', 415, `content-encoding "${encoding.slice(0, 40)}" is not supported (use gzip, deflate or none)`);
+    throw new TrackBodyError(
+      'ERR_ENCODING_UNSUPPORTED',
+      415,
+      `content-encoding "${encoding.slice(0, 40)}" is not supported (use gzip, deflate or none)`,
+    );
   }
   return inflateBounded(inflater(), body, maxDecodedBytes, encoding === 'deflate' ? 'deflate' : 'gzip');
 }

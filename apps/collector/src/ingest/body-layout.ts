@@ -85,7 +85,8 @@ export function scanBody(text: string, limits: Pick<TrackLimits, 'maxItemsPerBat
     }
     inTopToken = false;
     if (values > limits.maxJsonValues) return { kind: 'over', error: trackLimitError('maxJsonValues', limits.maxJsonValues) };
-    if (elements.length > limits.maxItemsPerBatch) return { kind: 'over', error: trackLimitError('maxItemsPerBatch', limits.maxItemsPerBatch) };
+    if (elements.length > limits.maxItemsPerBatch)
+      return { kind: 'over', error: trackLimitError('maxItemsPerBatch', limits.maxItemsPerBatch) };
   }
   if (topValues === 1 && depth === 0) return isArray ? { kind: 'array', elements } : { kind: 'value' };
   return splitLines(text, limits.maxItemsPerBatch);
@@ -93,7 +94,7 @@ export function scanBody(text: string, limits: Pick<TrackLimits, 'maxItemsPerBat
 
 function splitLines(text: string, maxItems: number): BodyLayout {
   const lines: string[] = [];
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     const end = newlineFrom(text, start);
     const line = text.slice(start, end).trim();
     if (line !== '') {

@@ -3,7 +3,9 @@ import { s, type Infer } from '@mirrormesh/schema';
 /** `d.hh:mm:ss.fffffff` or `hh:mm:ss.fff`, as the SDKs write durations. */
 const TIMESPAN = /^(\d+\.)?\d{1,2}:\d{2}:\d{2}(\.\d{1,7})?$/;
 const timespan = s.string({ pattern: TIMESPAN, patternRule: 'must be a timespan like "00:00:00.123"' });
-const isoTime = s.string({ minLength: 1 }).refine((value) => (Number.isNaN(Date.parse(value)) ? 'must be an ISO 8601 date-time' : undefined));
+const isoTime = s
+  .string({ minLength: 1 })
+  .refine((value) => (Number.isNaN(Date.parse(value)) ? 'must be an ISO 8601 date-time' : undefined));
 const properties = s.record(s.string()).optional();
 
 /** RequestData: what the lab's query reads. */

@@ -11,9 +11,15 @@ const envelope = {
 
 describe('processTrackBatch', () => {
   it('rejects only the NDJSON lines that do not parse', async () => {
-    const outcome = await processTrackBatch(Buffer.from(`${JSON.stringify(envelope)}\n{oops\n${JSON.stringify(envelope)}`), undefined, limits);
+    const outcome = await processTrackBatch(
+      Buffer.from(`${JSON.stringify(envelope)}\n{oops\n${JSON.stringify(envelope)}`),
+      undefined,
+      limits,
+    );
     expect(outcome.status).toBe(206);
-    expect(outcome.response.errors).toEqual([{ index: 1, statusCode: 400, message: 'line is not valid JSON: expected one envelope per line' }]);
+    expect(outcome.response.errors).toEqual([
+      { index: 1, statusCode: 400, message: 'line is not valid JSON: expected one envelope per line' },
+    ]);
     expect(outcome.accepted).toHaveLength(2);
   });
 
@@ -28,7 +34,11 @@ describe('processTrackBatch', () => {
   });
 
   it('accepts other telemetry types with the common envelope fields', async () => {
-    const metric = { name: 'Microsoft.ApplicationInsights.Metric', time: envelope.time, data: { baseType: 'MetricData', baseData: { metrics: [] } } };
+    const metric = {
+      name: 'Microsoft.ApplicationInsights.Metric',
+      time: envelope.time,
+      data: { baseType: 'MetricData', baseData: { metrics: [] } },
+    };
     const outcome = await processTrackBatch(Buffer.from(JSON.stringify([metric])), undefined, limits);
     expect(outcome.status).toBe(200);
     expect(outcome.accepted[0]?.request).toBeUndefined();
@@ -51,9 +61,14 @@ describe('processTrackBatch', () => {
     const parse = jest.spyOn(JSON, 'parse');
     try {
       const items = await processTrackBatch(Buffer.from(JSON.stringify([envelope, envelope, envelope, envelope])), undefined, limits);
-      expect(items).toMatchObject({ status: 413, response: { itemsReceived: 0, errors: [{ message: 'batch has more than 3 items (MAX_ITEMS_PER_BATCH); nothing was stored' }] } });
+      expect(items).toMatchObject({
+        status: 413,
+        response: { itemsReceived: 0, errors: [{ message: 'batch has more than 3 items (MAX_ITEMS_PER_BATCH); nothing was stored' }] },
+      });
       const values = await processTrackBatch(Buffer.from(`[{"a":[${'0,'.repeat(1_000)}0]}]`), undefined, limits);
-      expect(values.response.errors[0]?.message).toBe('batch has more than 1000 JSON values (objects, arrays and members) (MAX_JSON_VALUES); nothing was stored');
+      expect(values.response.errors[0]?.message).toBe(
+        'batch has more than 1000 JSON values (objects, arrays and members) (MAX_JSON_VALUES); nothing was stored',
+      );
       const lines = await processTrackBatch(Buffer.from(`${JSON.stringify(envelope)}\n`.repeat(4)), undefined, limits);
       expect(lines.response.errors[0]?.message).toContain('MAX_ITEMS_PER_BATCH');
       expect(parse).not.toHaveBeenCalled();
@@ -78,7 +93,10 @@ describe('processTrackBatch', () => {
 
   it('answers 400 when no item is valid, 200 for an empty array', async () => {
     expect((await processTrackBatch(Buffer.from('[1, 2]'), undefined, limits)).status).toBe(400);
-    expect(await processTrackBatch(Buffer.from('[]'), undefined, limits)).toMatchObject({ status: 200, response: { itemsReceived: 0, itemsAccepted: 0 } });
+    expect(await processTrackBatch(Buffer.from('[]'), undefined, limits)).toMatchObject({
+      status: 200,
+      response: { itemsReceived: 0, itemsAccepted: 0 },
+    });
   });
 
   it('reads SDK timespans as milliseconds', () => {

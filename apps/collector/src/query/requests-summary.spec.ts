@@ -16,7 +16,15 @@ describe('summarizeRequests (the lab query)', () => {
   ];
 
   it('groups by name, podVersion, resultCode with avg duration and count, sorted by name then podVersion', () => {
-    expect(summarizeRequests(rows, { contains: 'MIR-' }).map(({ name, podVersion, resultCode, duration, requestCount }) => [name, podVersion, resultCode, duration, requestCount])).toEqual([
+    expect(
+      summarizeRequests(rows, { contains: 'MIR-' }).map(({ name, podVersion, resultCode, duration, requestCount }) => [
+        name,
+        podVersion,
+        resultCode,
+        duration,
+        requestCount,
+      ]),
+    ).toEqual([
       ['GET /books', 'V1MIR-LiveBookService', '200', 5, 1],
       ['GET /books/:id/reviews', 'V1MIR-LiveBookService', '200', 15, 2],
       ['GET /books/:id/reviews', 'V2MIR-BookService', '200', 30, 1],
@@ -33,7 +41,11 @@ describe('summarizeRequests (the lab query)', () => {
   });
 
   it('filters by the time window', () => {
-    const timed = [row('GET /a', 'V1MIR-x', '200', 1, 100), row('GET /a', 'V1MIR-x', '200', 1, 200), row('GET /a', 'V1MIR-x', '200', 1, 300)];
+    const timed = [
+      row('GET /a', 'V1MIR-x', '200', 1, 100),
+      row('GET /a', 'V1MIR-x', '200', 1, 200),
+      row('GET /a', 'V1MIR-x', '200', 1, 300),
+    ];
     expect(summarizeRequests(timed, { since: 200, until: 300 })[0]?.requestCount).toBe(1);
   });
 

@@ -5,10 +5,7 @@ import { type SummaryRow } from '../query/requests-summary';
 export const REPORT_TIMEOUT_MS = 10_000;
 
 /** GET /query/requests-summary from a running collector. */
-export async function fetchSummary(
-  baseUrl: string,
-  filter: { contains: string; since?: string | undefined },
-): Promise<SummaryRow[]> {
+export async function fetchSummary(baseUrl: string, filter: { contains: string; since?: string | undefined }): Promise<SummaryRow[]> {
   const url = new URL('/query/requests-summary', baseUrl);
   url.searchParams.set('contains', filter.contains);
   if (filter.since !== undefined) url.searchParams.set('since', filter.since);

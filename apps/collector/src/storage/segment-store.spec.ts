@@ -10,7 +10,16 @@ function item(versionTag: string): AcceptedItem {
   const check = checkEnvelope({
     name: 'Microsoft.ApplicationInsights.Request',
     time: '2026-11-21T04:00:00.000Z',
-    data: { baseType: 'RequestData', baseData: { name: 'GET /books', duration: '00:00:00.010', responseCode: '200', success: true, properties: { VersionTag: versionTag } } },
+    data: {
+      baseType: 'RequestData',
+      baseData: {
+        name: 'GET /books',
+        duration: '00:00:00.010',
+        responseCode: '200',
+        success: true,
+        properties: { VersionTag: versionTag },
+      },
+    },
   });
   if (!check.ok) throw new Error(check.message);
   return { json: JSON.stringify(check.envelope), request: check.request };
@@ -32,7 +41,10 @@ describe('SegmentStore', () => {
     const line = Buffer.byteLength(`{"receivedAt":1,"envelope":${item('V1MIR-a').json}}`) + 1;
     const perSegment = Math.floor(4096 / line);
     for (let batch = 0; batch < 10; batch += 1) {
-      await store.append(Array.from({ length: perSegment }, () => item(`V1MIR-${batch}`)), 1);
+      await store.append(
+        Array.from({ length: perSegment }, () => item(`V1MIR-${batch}`)),
+        1,
+      );
     }
     const files = (await readdir(dir)).filter((name) => name.endsWith('.jsonl'));
     expect(files.length).toBeLessThanOrEqual(3);

@@ -15,7 +15,6 @@ interface PendingAppend {
   readonly reject: (error: unknown) => void;
 }
 
-
 export interface StoreStats {
   readonly segments: number;
   readonly bytes: number;

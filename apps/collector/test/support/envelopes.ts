@@ -1,5 +1,7 @@
 /** A request envelope as the SDK writes it. */
-export function requestEnvelope(overrides: { name?: string; versionTag?: string; responseCode?: string; duration?: string; time?: string } = {}) {
+export function requestEnvelope(
+  overrides: { name?: string; versionTag?: string; responseCode?: string; duration?: string; time?: string } = {},
+) {
   return {
     ver: 1,
     name: 'Microsoft.ApplicationInsights.Request',

@@ -21,7 +21,16 @@ class ReviewsModule {}
 export async function startReviewsApp(telemetry: Telemetry, versionTag: string): Promise<{ service: ServiceApp; url: string }> {
   const service = await createServiceApp(
     ReviewsModule,
-    { name: 'reviews-test', versionTag, port: 0, host: '127.0.0.1', logFormat: 'common', logLevel: 'error', shutdownTimeoutMs: 5_000, accessLogDestination: '/dev/null' },
+    {
+      name: 'reviews-test',
+      versionTag,
+      port: 0,
+      host: '127.0.0.1',
+      logFormat: 'common',
+      logLevel: 'error',
+      shutdownTimeoutMs: 5_000,
+      accessLogDestination: '/dev/null',
+    },
     [telemetryRequestListener(telemetry)],
   );
   await service.app.listen(0, '127.0.0.1');

@@ -56,7 +56,8 @@ export function spaSidecarConfig(objects: readonly K8sObject[]): ProxyConfig {
   const spa = get<Deployment>(objects, 'Deployment', 'bookinfo-spa');
   const volume = spa.spec.template.spec.volumes?.find((v) => v.configMap !== undefined);
   if (volume?.configMap === undefined) throw new Error('bookinfo-spa mounts no ConfigMap');
-  const configMap = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === volume.configMap?.name) as (K8sObject & { data: Record<string, string> }) | undefined;
+  const configMap = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === volume.configMap?.name) as
+    (K8sObject & { data: Record<string, string> }) | undefined;
   if (configMap === undefined) throw new Error(`ConfigMap ${volume.configMap.name} (mounted by bookinfo-spa) is not rendered`);
   const text = configMap.data['sidecar.yaml'];
   if (text === undefined) throw new Error(`ConfigMap ${configMap.metadata.name} has no sidecar.yaml`);

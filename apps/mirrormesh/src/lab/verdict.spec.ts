@@ -62,7 +62,9 @@ describe('judge', () => {
       'users waited for the mirror: p99 1,250 ms ≥ 1000 ms',
     ]);
     // One request stalled by a busy machine is not users waiting for the mirror.
-    const stalled = judge(input({ scenario: 'v3-delays', rows: [...liveRows, ...mirror], client: { ...client, p99: 475 }, baselineP50: 2 }));
+    const stalled = judge(
+      input({ scenario: 'v3-delays', rows: [...liveRows, ...mirror], client: { ...client, p99: 475 }, baselineP50: 2 }),
+    );
     expect(stalled.passed).toBe(true);
   });
 

@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { START_TIMEOUT_MS, startTimeoutError } from '@mirrormesh/testing';
 
 const MAIN = resolve(__dirname, '../../dist/main.js');
-const START_TIMEOUT_MS = 10_000;
 
 export interface SidecarProcess {
   readonly child: ChildProcess;
@@ -56,7 +56,10 @@ export async function startSidecarProcess(config: Record<string, unknown>, env: 
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
   const exited = new Promise<number | null>((resolveExit) => child.on('exit', (code) => resolveExit(code)));
   const started = await new Promise<{ listener: string; admin: string }>((resolveStart, reject) => {
-    const timer = setTimeout(() => reject(new Error(`sidecar did not start:\n${err}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(startTimeoutError('the sidecar', 'its "listening" event on stderr', err));
+    }, START_TIMEOUT_MS);
     const check = () => {
       const line = err.split('\n').find((l) => l.includes('"msg":"listening"'));
       if (line === undefined) return;

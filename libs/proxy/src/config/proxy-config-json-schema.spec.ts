@@ -16,7 +16,10 @@ describe('the published sidecar config JSON Schema', () => {
     expect(listener!.properties['requestHeadersTimeout']!.default).toBe('10s');
     expect(listener!.properties['requestBodyIdleTimeout']!.default).toBe('10s');
     expect(Object.keys(limits!.properties)).toEqual(['requestBufferBytes', 'requestBufferTotalBytes', 'mirrorBufferBytes']);
-    expect(pathNormalization!.properties['normalization']).toMatchObject({ enum: ['NONE', 'BASE', 'MERGE_SLASHES', 'DECODE_AND_MERGE_SLASHES'], default: 'MERGE_SLASHES' });
+    expect(pathNormalization!.properties['normalization']).toMatchObject({
+      enum: ['NONE', 'BASE', 'MERGE_SLASHES', 'DECODE_AND_MERGE_SLASHES'],
+      default: 'MERGE_SLASHES',
+    });
     const route = (routes as unknown as { items: Node }).items;
     expect(route.properties['mirror']!.properties['forwardCredentials']).toEqual({ type: 'boolean', default: false });
   });

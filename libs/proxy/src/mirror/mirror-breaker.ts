@@ -3,6 +3,9 @@ export const MIRROR_BREAKER_FAILURES = 5;
 /** How long an unreachable mirror cluster is skipped before one copy probes it again. */
 export const MIRROR_BREAKER_COOLDOWN_MS = 1000;
 
+/** Milliseconds on a monotonic scale; only differences between two readings matter. */
+export type Clock = () => number;
+
 interface BreakerState {
   failures: number;
   openUntil: number;
@@ -16,13 +19,17 @@ interface BreakerState {
 export class MirrorBreaker {
   private readonly states = new Map<string, BreakerState>();
 
+  /** `now` measures the cooldown: monotonic by default, so a wall-clock step cannot lengthen or skip it. */
+  constructor(private readonly now: Clock = () => performance.now()) {}
+
   /** True while the cluster is being skipped. */
   isOpen(cluster: string): boolean {
     const state = this.states.get(cluster);
     if (state === undefined || state.openUntil === 0) return false;
-    if (Date.now() < state.openUntil) return true;
+    const now = this.now();
+    if (now < state.openUntil) return true;
     // Cooldown over: let this copy probe, and keep skipping the others until it reports.
-    state.openUntil = Date.now() + MIRROR_BREAKER_COOLDOWN_MS;
+    state.openUntil = now + MIRROR_BREAKER_COOLDOWN_MS;
     return false;
   }
 
@@ -37,6 +44,6 @@ export class MirrorBreaker {
     }
     if (state === undefined) this.states.set(cluster, (state = { failures: 0, openUntil: 0 }));
     state.failures += 1;
-    if (state.failures >= MIRROR_BREAKER_FAILURES) state.openUntil = Date.now() + MIRROR_BREAKER_COOLDOWN_MS;
+    if (state.failures >= MIRROR_BREAKER_FAILURES) state.openUntil = this.now() + MIRROR_BREAKER_COOLDOWN_MS;
   }
 }

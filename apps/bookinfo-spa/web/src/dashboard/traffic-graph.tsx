@@ -6,7 +6,17 @@ const NODE_W = 170;
 const NODE_H = 44;
 const ROW = 86;
 
-function Node({ x, y, label, kind }: { readonly x: number; readonly y: number; readonly label: string; readonly kind: 'source' | 'live' | 'mirror' }) {
+function Node({
+  x,
+  y,
+  label,
+  kind,
+}: {
+  readonly x: number;
+  readonly y: number;
+  readonly label: string;
+  readonly kind: 'source' | 'live' | 'mirror';
+}) {
   return (
     <g className={`node node-${kind}`}>
       <rect x={x} y={y} width={NODE_W} height={NODE_H} rx={8} />
@@ -48,7 +58,8 @@ export function TrafficGraph({ dashboard }: { readonly dashboard: MeshDashboard 
           const stats = edge.kind === 'live' ? live : mirror;
           const cluster = stats.clusters.find((c) => c.cluster === edge.cluster);
           const errorRate = cluster === undefined || cluster.requests === 0 ? null : cluster.errors / cluster.requests;
-          const share = edge.kind === 'live' ? (live.requests === 0 || cluster === undefined ? null : cluster.requests / live.requests) : null;
+          const share =
+            edge.kind === 'live' ? (live.requests === 0 || cluster === undefined ? null : cluster.requests / live.requests) : null;
           const label =
             edge.kind === 'live'
               ? `live ${share === null ? formatPercent(edge.percentage) : formatRate(share)} of traffic · ${formatRate(errorRate)} errors`
@@ -57,7 +68,11 @@ export function TrafficGraph({ dashboard }: { readonly dashboard: MeshDashboard 
           const midX = (x1 + targetX) / 2;
           return (
             <g key={`${edge.kind}-${edge.cluster}`} data-edge={edge.kind} data-cluster={edge.cluster}>
-              <path d={`M${x1},${y1} C${midX},${y1} ${midX},${y2} ${targetX},${y2}`} className={`edge edge-${edge.kind}${errorRate !== null && errorRate > 0.05 ? ' edge-failing' : ''}`} markerEnd={`url(#arrow-${edge.kind})`} />
+              <path
+                d={`M${x1},${y1} C${midX},${y1} ${midX},${y2} ${targetX},${y2}`}
+                className={`edge edge-${edge.kind}${errorRate !== null && errorRate > 0.05 ? ' edge-failing' : ''}`}
+                markerEnd={`url(#arrow-${edge.kind})`}
+              />
               {/* Beside the target end, where edges are far apart: labels never overlap. */}
               <text x={targetX - 14} y={edge.kind === 'live' ? y2 - 12 : y2 + 24} textAnchor="end" className="edge-label">
                 {label}

@@ -34,7 +34,9 @@ export function BookPage({ id }: { readonly id: number }) {
       <>
         <h1>{book.error.status === 404 ? 'Book not found' : 'Book unavailable'}</h1>
         <p role="alert" className="error">
-          {book.error.status === 404 ? `There is no book number ${id}.` : 'Sorry, this book is currently unavailable. Please try again in a moment.'}
+          {book.error.status === 404
+            ? `There is no book number ${id}.`
+            : 'Sorry, this book is currently unavailable. Please try again in a moment.'}
         </p>
         <p>
           <Link to="/">Back to the catalogue</Link>

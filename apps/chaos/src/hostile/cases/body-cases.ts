@@ -16,7 +16,14 @@ const OVERSIZED_BYTES = 9 * 1024 * 1024;
 export function bodyCases(ctx: CaseContext): HostileCase[] {
   const track = ctx.target === 'collectorTrack';
   const post = (body: Buffer, headers: RawHeader[] = []) =>
-    oneShot(rawRequest({ method: 'POST', target: postPath(ctx.target), headers: [['Host', ctx.authority], ['Content-Type', 'application/json'], ...headers], body }));
+    oneShot(
+      rawRequest({
+        method: 'POST',
+        target: postPath(ctx.target),
+        headers: [['Host', ctx.authority], ['Content-Type', 'application/json'], ...headers],
+        body,
+      }),
+    );
   // Behind a proxy, an upstream that cuts a body it refuses is an honest 502.
   const anyRefusal = { statuses: isProxy(ctx.target) ? [...CLIENT_ERRORS, ...GATEWAY_STATUSES] : CLIENT_ERRORS };
   const expectOr = (statuses: number[]) => (track ? { statuses } : anyRefusal);
@@ -29,22 +36,62 @@ export function bodyCases(ctx: CaseContext): HostileCase[] {
   const { bomb, deflateBomb, items } = compressedBodies();
   const gzip = [['Content-Encoding', 'gzip'] as RawHeader];
   return [
-    named(ctx, 'body', `9 MiB body → 413`, { parts: post(Buffer.alloc(OVERSIZED_BYTES, 0x20)), expect: cutEarly(expectOr([413])), timeoutMs: 15_000, why: 'a reset may destroy the early 413 (no lingering close)' }),
+    named(ctx, 'body', `9 MiB body → 413`, {
+      parts: post(Buffer.alloc(OVERSIZED_BYTES, 0x20)),
+      expect: cutEarly(expectOr([413])),
+      timeoutMs: 15_000,
+      why: 'a reset may destroy the early 413 (no lingering close)',
+    }),
     named(ctx, 'body', '1 GiB declared, 1 kB sent then EOF', {
-      parts: oneShot(rawRequest({ method: 'POST', target: postPath(ctx.target), autoLength: false, headers: [['Host', ctx.authority], ['Content-Length', String(2 ** 30)]], body: ' '.repeat(1000) })),
+      parts: oneShot(
+        rawRequest({
+          method: 'POST',
+          target: postPath(ctx.target),
+          autoLength: false,
+          headers: [
+            ['Host', ctx.authority],
+            ['Content-Length', String(2 ** 30)],
+          ],
+          body: ' '.repeat(1000),
+        }),
+      ),
       expect: { ...expectOr([413]), closeWithoutAnswer: true },
       endAfterSend: true,
       why: 'the message never completes: answering 413 early or closing are both correct',
     }),
-    named(ctx, 'body', `gzip bomb (${bomb.length} bytes → 256 MiB) → 413`, { parts: post(bomb, gzip), expect: expectOr([413]), timeoutMs: 15_000 }),
-    named(ctx, 'body', 'item-count bomb (3,000,000 items gzipped) → 413', { parts: post(items, gzip), expect: expectOr([413]), timeoutMs: 15_000 }),
-    named(ctx, 'body', 'gzip announced twice (gzip, gzip)', { parts: post(gzipSync(gzipSync('[]')), [['Content-Encoding', 'gzip, gzip']]), expect: expectOr([400, 413, 415, 200]) }),
-    named(ctx, 'body', 'not deflate at all but announced → 400', { parts: post(Buffer.from('x'), [['Content-Encoding', 'deflate']]), expect: expectOr([400]) }),
-    named(ctx, 'body', 'deflate bomb (256 MiB) → 413', { parts: post(deflateBomb, [['Content-Encoding', 'deflate']]), expect: expectOr([413]), timeoutMs: 15_000 }),
+    named(ctx, 'body', `gzip bomb (${bomb.length} bytes → 256 MiB) → 413`, {
+      parts: post(bomb, gzip),
+      expect: expectOr([413]),
+      timeoutMs: 15_000,
+    }),
+    named(ctx, 'body', 'item-count bomb (3,000,000 items gzipped) → 413', {
+      parts: post(items, gzip),
+      expect: expectOr([413]),
+      timeoutMs: 15_000,
+    }),
+    named(ctx, 'body', 'gzip announced twice (gzip, gzip)', {
+      parts: post(gzipSync(gzipSync('[]')), [['Content-Encoding', 'gzip, gzip']]),
+      expect: expectOr([400, 413, 415, 200]),
+    }),
+    named(ctx, 'body', 'not deflate at all but announced → 400', {
+      parts: post(Buffer.from('x'), [['Content-Encoding', 'deflate']]),
+      expect: expectOr([400]),
+    }),
+    named(ctx, 'body', 'deflate bomb (256 MiB) → 413', {
+      parts: post(deflateBomb, [['Content-Encoding', 'deflate']]),
+      expect: expectOr([413]),
+      timeoutMs: 15_000,
+    }),
     named(ctx, 'body', 'br → 415', { parts: post(Buffer.from('x'), [['Content-Encoding', 'br']]), expect: expectOr([415]) }),
-    named(ctx, 'body', 'unknown coding with a long name → 415', { parts: post(Buffer.from('x'), [['Content-Encoding', 'z'.repeat(4000)]]), expect: expectOr([415]) }),
+    named(ctx, 'body', 'unknown coding with a long name → 415', {
+      parts: post(Buffer.from('x'), [['Content-Encoding', 'z'.repeat(4000)]]),
+      expect: expectOr([415]),
+    }),
     named(ctx, 'body', 'truncated gzip → 400', { parts: post(gzipSync('[{"a":1}]').subarray(0, 12), gzip), expect: expectOr([400]) }),
-    named(ctx, 'body', 'gzip of garbage bytes → 400', { parts: post(Buffer.from('1f8b0800000000000003ffffffff', 'hex'), gzip), expect: expectOr([400]) }),
+    named(ctx, 'body', 'gzip of garbage bytes → 400', {
+      parts: post(Buffer.from('1f8b0800000000000003ffffffff', 'hex'), gzip),
+      expect: expectOr([400]),
+    }),
     named(ctx, 'body', 'not gzip at all but announced → 400', { parts: post(Buffer.from('[]'), gzip), expect: expectOr([400]) }),
     named(ctx, 'body', 'gzip of invalid JSON → 400', { parts: post(gzipSync('[{"a":'), gzip), expect: expectOr([400]) }),
   ];

@@ -31,6 +31,11 @@ export function isProxy(target: TargetName): boolean {
 export const ANY_SANE = [...SUCCESSES, ...CLIENT_ERRORS, ...GATEWAY_STATUSES];
 
 /** Fills in what every named case shares: its name says the target and category. */
-export function named(ctx: CaseContext, category: string, name: string, rest: Omit<HostileCase, 'name' | 'target' | 'category'>): HostileCase {
+export function named(
+  ctx: CaseContext,
+  category: string,
+  name: string,
+  rest: Omit<HostileCase, 'name' | 'target' | 'category'>,
+): HostileCase {
   return { ...rest, name: `${ctx.target} ${category}: ${name}`, target: ctx.target, category };
 }

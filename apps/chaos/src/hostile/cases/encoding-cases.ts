@@ -10,19 +10,45 @@ import { ANY_SANE, booksPath, named, type CaseContext } from './case-context';
  */
 export function encodingCases(ctx: CaseContext): HostileCase[] {
   const base = booksPath(ctx.target);
-  const req = (target: string, headers: RawHeader[] = []) => oneShot(rawRequest({ method: 'GET', target, headers: [['Host', ctx.authority], ...headers] }));
+  const req = (target: string, headers: RawHeader[] = []) =>
+    oneShot(rawRequest({ method: 'GET', target, headers: [['Host', ctx.authority], ...headers] }));
   const cases: HostileCase[] = [];
   const path = (suffix: string) => (ctx.target.startsWith('collector') ? `/query/${suffix}` : booksPath(ctx.target, `/books/${suffix}`));
-  for (const suffix of ['\xff\xfe', '%ff%fe', '%c0%af', '%e2%82', '%', '%z', '%zz', '%%', '%u0041', '\x01', '\x7f', '\t1', '1\x00', '%00', 'é']) {
-    cases.push(named(ctx, 'encoding', `path /…/${JSON.stringify(suffix)}`, { parts: req(path(suffix)), expect: { statuses: CLIENT_ERRORS } }));
+  for (const suffix of [
+    '\xff\xfe',
+    '%ff%fe',
+    '%c0%af',
+    '%e2%82',
+    '%',
+    '%z',
+    '%zz',
+    '%%',
+    '%u0041',
+    '\x01',
+    '\x7f',
+    '\t1',
+    '1\x00',
+    '%00',
+    'é',
+  ]) {
+    cases.push(
+      named(ctx, 'encoding', `path /…/${JSON.stringify(suffix)}`, { parts: req(path(suffix)), expect: { statuses: CLIENT_ERRORS } }),
+    );
   }
   const query = ctx.target === 'collectorQuery' ? '/query/requests-summary?contains=' : `${base}?q=`;
   for (const value of ['%ff%fe', '%', '%zz', '\xff', '%00', 'a&&&==&=', '%E0%A4%A']) {
-    cases.push(named(ctx, 'encoding', `query ${JSON.stringify(value)}`, { parts: req(`${query}${value}`), expect: { statuses: ANY_SANE } }));
+    cases.push(
+      named(ctx, 'encoding', `query ${JSON.stringify(value)}`, { parts: req(`${query}${value}`), expect: { statuses: ANY_SANE } }),
+    );
   }
   if (ctx.target === 'collectorQuery') {
     for (const since of ['%', 'abc', '-1m', '99999999999d', '\xff']) {
-      cases.push(named(ctx, 'encoding', `since=${JSON.stringify(since)} → 400`, { parts: req(`/query/requests-summary?contains=MIR-&since=${since}`), expect: { statuses: [400] } }));
+      cases.push(
+        named(ctx, 'encoding', `since=${JSON.stringify(since)} → 400`, {
+          parts: req(`/query/requests-summary?contains=MIR-&since=${since}`),
+          expect: { statuses: [400] },
+        }),
+      );
     }
   }
   const value = (name: string, v: string, statuses: readonly number[]) =>
@@ -39,7 +65,9 @@ export function encodingCases(ctx: CaseContext): HostileCase[] {
   value('Accept-Encoding', '\xff;q=\x01', ANY_SANE);
   value('Cookie', '%zz=%zz; \xff=\xff', ANY_SANE);
   for (const name of ['X Chaos', 'X\x01Chaos', 'X\xe9', '(X)', 'X"', '']) {
-    cases.push(named(ctx, 'encoding', `header name ${JSON.stringify(name)} → 400`, { parts: req(base, [[name, 'v']]), expect: { statuses: [400] } }));
+    cases.push(
+      named(ctx, 'encoding', `header name ${JSON.stringify(name)} → 400`, { parts: req(base, [[name, 'v']]), expect: { statuses: [400] } }),
+    );
   }
   return cases;
 }

@@ -12,8 +12,20 @@ export function hostCases(ctx: CaseContext): HostileCase[] {
   const bad = { statuses: [400] };
   const cases: HostileCase[] = [
     named(ctx, 'host', 'HTTP/1.1 without Host → 400', { parts: req([]), expect: bad }),
-    named(ctx, 'host', 'two identical Host fields → 400', { parts: req([['Host', ctx.authority], ['Host', ctx.authority]]), expect: bad }),
-    named(ctx, 'host', 'two different Host fields → 400', { parts: req([['Host', ctx.authority], ['Host', 'evil.example']]), expect: bad }),
+    named(ctx, 'host', 'two identical Host fields → 400', {
+      parts: req([
+        ['Host', ctx.authority],
+        ['Host', ctx.authority],
+      ]),
+      expect: bad,
+    }),
+    named(ctx, 'host', 'two different Host fields → 400', {
+      parts: req([
+        ['Host', ctx.authority],
+        ['Host', 'evil.example'],
+      ]),
+      expect: bad,
+    }),
     named(ctx, 'host', 'Host list in one field → 400', { parts: req([['Host', `${ctx.authority}, evil.example`]]), expect: bad }),
     named(ctx, 'host', 'HTTP/1.0 without Host is served', { parts: req([], 'HTTP/1.0'), expect: { statuses: ANY_SANE } }),
     named(ctx, 'host', 'empty Host is valid', { parts: req([['Host', '']]), expect: { statuses: ANY_SANE } }),

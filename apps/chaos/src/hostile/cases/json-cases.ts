@@ -39,7 +39,11 @@ export function jsonCases(ctx: CaseContext): HostileCase[] {
     ['NDJSON with one valid line', `${JSON.stringify(validEnvelope())}\n{oops\n`, [206]],
     [`array nested ${DEEP_NESTING} deep`, `${'['.repeat(DEEP_NESTING)}${']'.repeat(DEEP_NESTING)}`, [400, 413]],
     [`object nested ${DEEP_NESTING} deep`, `${'{"a":'.repeat(DEEP_NESTING)}1${'}'.repeat(DEEP_NESTING)}`, [400, 413]],
-    ['envelope with a deeply nested property', JSON.stringify([validEnvelope()]).replace(/}]$/, `,"extra":${'['.repeat(5000)}${']'.repeat(5000)}}]`), [200, 400, 413]],
+    [
+      'envelope with a deeply nested property',
+      JSON.stringify([validEnvelope()]).replace(/}]$/, `,"extra":${'['.repeat(5000)}${']'.repeat(5000)}}]`),
+      [200, 400, 413],
+    ],
     [`${COLLECTOR_MAX_ITEMS} invalid items (the item bound) → 400`, numbers(COLLECTOR_MAX_ITEMS), [400]],
     [`${COLLECTOR_MAX_ITEMS + 1} items (one past the bound) → 413`, numbers(COLLECTOR_MAX_ITEMS + 1), [413]],
     ['10,001 items → 413', numbers(10_001), [413]],
@@ -51,7 +55,11 @@ export function jsonCases(ctx: CaseContext): HostileCase[] {
         rawRequest({
           method: 'POST',
           target: postPath(ctx.target),
-          headers: [['Host', ctx.authority], ['Content-Type', 'application/json'], ...(name.startsWith('gzip') ? [['Content-Encoding', 'gzip'] as const] : [])],
+          headers: [
+            ['Host', ctx.authority],
+            ['Content-Type', 'application/json'],
+            ...(name.startsWith('gzip') ? [['Content-Encoding', 'gzip'] as const] : []),
+          ],
           body,
         }),
       ),

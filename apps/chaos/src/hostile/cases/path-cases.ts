@@ -35,7 +35,16 @@ export function pathCases(ctx: CaseContext): HostileCase[] {
   return prefixes.flatMap((prefix) =>
     TRAVERSALS.map((path) =>
       named(ctx, 'traversal', `${prefix}${path}`, {
-        parts: oneShot(rawRequest({ method: 'GET', target: `${prefix}${path}`, headers: [['Host', ctx.authority], ['Accept', 'application/json']] })),
+        parts: oneShot(
+          rawRequest({
+            method: 'GET',
+            target: `${prefix}${path}`,
+            headers: [
+              ['Host', ctx.authority],
+              ['Accept', 'application/json'],
+            ],
+          }),
+        ),
         expect: { statuses: CLIENT_ERRORS, bodyMustNotContain: FILE_CONTENTS },
       }),
     ),

@@ -13,7 +13,10 @@ export const TRICKLE_INTERVAL_MS = 2_000;
 
 function trickle(first: string, piece: (i: number) => string): SendPart[] {
   const count = Math.ceil(SLOW_CLIENT_BOUND_MS / TRICKLE_INTERVAL_MS) + 5;
-  return [{ bytes: latin1(first) }, ...Array.from({ length: count }, (_v, i) => ({ bytes: latin1(piece(i)), delayMs: TRICKLE_INTERVAL_MS }))];
+  return [
+    { bytes: latin1(first) },
+    ...Array.from({ length: count }, (_v, i) => ({ bytes: latin1(piece(i)), delayMs: TRICKLE_INTERVAL_MS })),
+  ];
 }
 
 /**
@@ -22,11 +25,18 @@ function trickle(first: string, piece: (i: number) => string): SendPart[] {
  * the bound. The case never half-closes: the client looks alive throughout.
  */
 export function slowCases(ctx: CaseContext): HostileCase[] {
-  const slow = { endAfterSend: false, timeoutMs: SLOW_CLIENT_BOUND_MS, expect: { statuses: Array.from({ length: 100 }, (_v, i) => 400 + i).concat([200, 202, 206]), closeWithinBound: true } };
+  const slow = {
+    endAfterSend: false,
+    timeoutMs: SLOW_CLIENT_BOUND_MS,
+    expect: { statuses: Array.from({ length: 100 }, (_v, i) => 400 + i).concat([200, 202, 206]), closeWithinBound: true },
+  };
   const head = `GET ${booksPath(ctx.target)} HTTP/1.1\r\nHost: ${ctx.authority}\r\n`;
   const post = `POST ${postPath(ctx.target)} HTTP/1.1\r\nHost: ${ctx.authority}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n[`;
   return [
-    named(ctx, 'slow', 'slowloris: a header line every 2 s, the head never ends', { ...slow, parts: trickle(head, (i) => `X-Slow-${i}: ${i}\r\n`) }),
+    named(ctx, 'slow', 'slowloris: a header line every 2 s, the head never ends', {
+      ...slow,
+      parts: trickle(head, (i) => `X-Slow-${i}: ${i}\r\n`),
+    }),
     named(ctx, 'slow', 'slow body: 8 bytes every 2 s of a 100 kB body', { ...slow, parts: trickle(post, () => '{"a":1},') }),
     named(ctx, 'slow', 'stalled body: half the declared body, then silence', {
       ...slow,

@@ -27,11 +27,15 @@ export function smugglingCases(ctx: CaseContext): HostileCase[] {
       }),
     );
   };
-  const head = (lines: string[], eol = '\r\n') => `POST ${postPath(ctx.target)} HTTP/1.1${eol}Host: ${ctx.authority}${eol}${lines.map((l) => `${l}${eol}`).join('')}${eol}`;
+  const head = (lines: string[], eol = '\r\n') =>
+    `POST ${postPath(ctx.target)} HTTP/1.1${eol}Host: ${ctx.authority}${eol}${lines.map((l) => `${l}${eol}`).join('')}${eol}`;
   const zeroChunk = (inner: string) => `0\r\n\r\n${inner}`;
   const clOf = (body: string) => `Content-Length: ${body.length}`;
 
-  add('CL.TE: Content-Length covers the request Transfer-Encoding ends before', (i) => head([clOf(zeroChunk(i)), 'Transfer-Encoding: chunked']) + zeroChunk(i));
+  add(
+    'CL.TE: Content-Length covers the request Transfer-Encoding ends before',
+    (i) => head([clOf(zeroChunk(i)), 'Transfer-Encoding: chunked']) + zeroChunk(i),
+  );
   add('TE.CL: the same, Transfer-Encoding first', (i) => head(['Transfer-Encoding: chunked', clOf(zeroChunk(i))]) + zeroChunk(i));
   add('CL.CL: two different Content-Length fields', (i) => head(['Content-Length: 5', `Content-Length: ${5 + i.length}`]) + `hello${i}`);
   add('CL list with different values', (i) => head([`Content-Length: 5, ${5 + i.length}`]) + `hello${i}`);
@@ -59,7 +63,10 @@ export function smugglingCases(ctx: CaseContext): HostileCase[] {
     add(`TE obfuscated with CL: ${name}`, (i) => head([clOf(zeroChunk(i)), line]) + zeroChunk(i));
   }
   add('whole head with bare LF, CL and TE', (i) => head([clOf(zeroChunk(i)), 'Transfer-Encoding: chunked'], '\n') + zeroChunk(i));
-  add('HTTP/1.0 with TE and CL', (i) => head([clOf(zeroChunk(i)), 'Transfer-Encoding: chunked']).replace('HTTP/1.1', 'HTTP/1.0') + zeroChunk(i));
+  add(
+    'HTTP/1.0 with TE and CL',
+    (i) => head([clOf(zeroChunk(i)), 'Transfer-Encoding: chunked']).replace('HTTP/1.1', 'HTTP/1.0') + zeroChunk(i),
+  );
   for (const size of ['fffffffffffffffff1', '-0', '0x0', '1g', '+1', '1 1', '\t1']) {
     add(`chunk size ${JSON.stringify(size)}`, (i) => head(['Transfer-Encoding: chunked']) + `${size}\r\nX\r\n0\r\n\r\n${i}`);
   }
@@ -69,6 +76,10 @@ export function smugglingCases(ctx: CaseContext): HostileCase[] {
   add('chunk extension with an unterminated quote', (i) => head(['Transfer-Encoding: chunked']) + `1;a="x\r\nX\r\n0\r\n\r\n${i}`);
   add('chunk extensions of 64 KiB', (i) => head(['Transfer-Encoding: chunked']) + `1;${'a=b;'.repeat(16 * 1024)}c\r\nX\r\n0\r\n\r\n${i}`);
   // A GET may carry a body: it is that request's data, never a second request.
-  add('GET whose Content-Length body is a request', (i) => `GET ${booksPath(ctx.target)} HTTP/1.1\r\nHost: ${ctx.authority}\r\nContent-Length: ${i.length}\r\n\r\n${i}`, [200]);
+  add(
+    'GET whose Content-Length body is a request',
+    (i) => `GET ${booksPath(ctx.target)} HTTP/1.1\r\nHost: ${ctx.authority}\r\nContent-Length: ${i.length}\r\n\r\n${i}`,
+    [200],
+  );
   return cases;
 }

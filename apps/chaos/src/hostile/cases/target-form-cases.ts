@@ -16,9 +16,18 @@ export function targetFormCases(ctx: CaseContext): HostileCase[] {
   const connect = sidecar ? { statuses: [405] } : { statuses: [...CLIENT_ERRORS, 501], closeWithoutAnswer: true };
   return [
     named(ctx, 'target-form', 'absolute-form to this server', { parts: req('GET', `http://${ctx.authority}${path}`), expect: absolute }),
-    named(ctx, 'target-form', 'absolute-form to another host, Host says this one', { parts: req('GET', `http://evil.example${path}`), expect: absolute }),
-    named(ctx, 'target-form', 'absolute-form https to this server', { parts: req('GET', `https://${ctx.authority}${path}`), expect: absolute }),
-    named(ctx, 'target-form', 'absolute-form with userinfo', { parts: req('GET', `http://user:pw@${ctx.authority}${path}`), expect: absolute }),
+    named(ctx, 'target-form', 'absolute-form to another host, Host says this one', {
+      parts: req('GET', `http://evil.example${path}`),
+      expect: absolute,
+    }),
+    named(ctx, 'target-form', 'absolute-form https to this server', {
+      parts: req('GET', `https://${ctx.authority}${path}`),
+      expect: absolute,
+    }),
+    named(ctx, 'target-form', 'absolute-form with userinfo', {
+      parts: req('GET', `http://user:pw@${ctx.authority}${path}`),
+      expect: absolute,
+    }),
     named(ctx, 'target-form', 'OPTIONS *', { parts: req('OPTIONS', '*'), expect: absolute }),
     named(ctx, 'target-form', 'GET * is not a valid target', { parts: req('GET', '*'), expect: { statuses: CLIENT_ERRORS } }),
     named(ctx, 'target-form', 'authority-form on GET', { parts: req('GET', ctx.authority), expect: { statuses: CLIENT_ERRORS } }),
