@@ -9,6 +9,7 @@
 //   PROXY_BENCH_ROUNDS      wrk slices per target (default 5, 1..20)
 //   PROXY_BENCH_SLICE_S     seconds per wrk slice (default 3, 2..30)
 //   PROXY_BENCH_CPU_PROF    a directory: run the sidecars and the bare forwarder under `node --cpu-prof`, profiles there
+//   PROXY_BENCH_NODE_FLAGS  extra node flags for the sidecars and the bare forwarder, space-separated (e.g. "--max-semi-space-size=16")
 import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -33,6 +34,7 @@ const WARMUP_S = 2;
 const LATENCY_ROUNDS = 4;
 const LATENCY_SLICE_MS = 2_000;
 const CPU_PROF_DIR = process.env.PROXY_BENCH_CPU_PROF ? resolve(process.env.PROXY_BENCH_CPU_PROF) : undefined;
+const NODE_FLAGS = (process.env.PROXY_BENCH_NODE_FLAGS ?? '').split(' ').filter((flag) => flag !== '');
 
 /** The bare forwarder runs in this case only: it cannot mirror. */
 const BARE_CASE = 'none';
@@ -57,9 +59,10 @@ function boundedInteger(name, fallback, min, max) {
 function startProxy(tools, upstreams, target, benchCase) {
   const mirrorPort = benchCase.upstream && upstreams.ports[benchCase.upstream];
   if (target === 'nginx') return startNginx(tools.nginx, { livePort: upstreams.ports.live, mirrorPort });
-  const nodeArgs = CPU_PROF_DIR
+  const profile = CPU_PROF_DIR
     ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`, `--cpu-prof-name=${target}-${benchCase.key}.cpuprofile`]
     : [];
+  const nodeArgs = [...NODE_FLAGS, ...profile];
   if (target === 'bare') return startBareForwarder({ livePort: upstreams.ports.live, nodeArgs });
   return startSidecar({ livePort: upstreams.ports.live, mirrorPort, nodeArgs });
 }
