@@ -1,22 +1,5 @@
-import { connect } from 'node:net';
-import { startUpstream, type Upstream } from '@mirrormesh/testing';
+import { slowClient, startUpstream, type Upstream } from '@mirrormesh/testing';
 import { startSidecarProcess, type SidecarProcess } from './support/spawn-sidecar';
-
-/** Sends `head`, then nothing more; resolves with what the sidecar answered and when. */
-function stallAfter(port: number, head: string): Promise<{ answer: string; ms: number }> {
-  return new Promise((resolve) => {
-    const t0 = performance.now();
-    const socket = connect(port, '127.0.0.1');
-    let answer = '';
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => (answer += chunk));
-    socket.on('error', () => undefined);
-    socket.on('close', () => resolve({ answer, ms: performance.now() - t0 }));
-    // Bounded: the socket is closed by the test if the sidecar never answers.
-    setTimeout(() => socket.destroy(), 20_000).unref();
-    socket.write(head);
-  });
-}
 
 describe('regression: a slow client was bounded only by Node 300 s request timeout', () => {
   let live: Upstream;
@@ -36,7 +19,7 @@ describe('regression: a slow client was bounded only by Node 300 s request timeo
   });
 
   it('answers 408 to headers that stop arriving (listener.requestHeadersTimeout)', async () => {
-    const { answer, ms } = await stallAfter(Number(new URL(sidecar.url).port), 'GET /books/1 HTTP/1.1\r\nhost: x\r\nx-slow: ');
+    const { answer, ms } = await slowClient(Number(new URL(sidecar.url).port), 'GET /books/1 HTTP/1.1\r\nhost: x\r\nx-slow: ');
     expect(answer).toMatch(/^HTTP\/1\.1 408 [\s\S]*"code":"REQUEST_TIMEOUT"/);
     expect(ms).toBeGreaterThanOrEqual(900);
     expect(ms).toBeLessThan(5000);
@@ -44,7 +27,7 @@ describe('regression: a slow client was bounded only by Node 300 s request timeo
 
   it('answers 408 to a body that stops arriving (listener.requestBodyIdleTimeout)', async () => {
     const head = 'POST /books HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"half":';
-    const { answer, ms } = await stallAfter(Number(new URL(sidecar.url).port), head);
+    const { answer, ms } = await slowClient(Number(new URL(sidecar.url).port), head);
     expect(answer).toMatch(/^HTTP\/1\.1 408 [\s\S]*"code":"REQUEST_TIMEOUT"/);
     expect(ms).toBeGreaterThanOrEqual(900);
     expect(ms).toBeLessThan(5000);

@@ -1,27 +1,12 @@
-import { connect } from 'node:net';
+import { slowClient as slowClientOf } from '@mirrormesh/testing';
 import { startThings, type RunningService } from './support/test-service';
 
 /** Generous for a busy 2-core machine: the bounds below are 1 s, checked every second. */
 const ANSWER_WITHIN_MS = 5_000;
 
-/** Sends `head`, then `piece` every `everyMs` (none when undefined); resolves with the answer once the server closes. */
-function slowClient(port: number, head: string, piece?: string, everyMs = 200): Promise<{ answer: string; ms: number }> {
-  return new Promise((resolve) => {
-    const t0 = performance.now();
-    const socket = connect(port, '127.0.0.1');
-    let answer = '';
-    socket.setEncoding('latin1');
-    socket.on('data', (chunk: string) => (answer += chunk));
-    socket.on('error', () => undefined);
-    const trickle = piece === undefined ? undefined : setInterval(() => socket.writable && socket.write(piece), everyMs);
-    const giveUp = setTimeout(() => socket.destroy(), ANSWER_WITHIN_MS * 2);
-    socket.on('close', () => {
-      clearInterval(trickle);
-      clearTimeout(giveUp);
-      resolve({ answer, ms: performance.now() - t0 });
-    });
-    socket.write(head);
-  });
+/** The shared slow client, giving up at twice the bound this spec allows. */
+function slowClient(port: number, head: string, piece?: string): Promise<{ answer: string; ms: number }> {
+  return slowClientOf(port, head, { piece, giveUpMs: ANSWER_WITHIN_MS * 2 });
 }
 
 /**

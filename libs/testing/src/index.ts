@@ -2,3 +2,4 @@ export { startUpstream, okResponder, refusedEndpoint, eventually, type Upstream,
 export { createClient, type Reply } from './http-client';
 export { rawRequest } from './raw-http';
 export { START_TIMEOUT_MS, startTimeoutError } from './start-timeout';
+export { slowClient, SLOW_CLIENT_GIVE_UP_MS } from './slow-client';
