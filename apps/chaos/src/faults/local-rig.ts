@@ -31,14 +31,15 @@ export interface LocalRigOptions {
 
 export async function startLocalRig(options: LocalRigOptions = {}): Promise<LocalRig> {
   const livePorts = await Promise.all(Array.from({ length: options.liveCount ?? 1 }, () => freePort()));
-  const [mirrorPort, port, adminPort] = [await freePort(), await freePort(), await freePort()];
+  const mirrorPort = await freePort();
   const server = (name: string, port: number, behaviour: FaultBehaviour | undefined): Promise<FaultServer> =>
     startFaultServer({ name, host: HOST, port, behaviour, tuning: options.tuning });
   const live = await Promise.all(livePorts.map((p, i) => server(`live-${i}`, p, options.liveBehaviour)));
   const mirror = await server('mirror', mirrorPort, options.mirrorBehaviour);
   const config = faultSidecarConfig({
-    listener: { host: HOST, port },
-    admin: { host: HOST, port: adminPort },
+    // Port 0: the sidecar binds what the kernel gives and says where (no race for a port picked free).
+    listener: { host: HOST, port: 0 },
+    admin: { host: HOST, port: 0 },
     live: livePorts.map((p) => `${HOST}:${p}`),
     mirror: `${HOST}:${mirrorPort}`,
     ...options.route,

@@ -37,12 +37,12 @@ export async function startSidecarProcess(options: SidecarProcessOptions): Promi
     stdout: 'ignore',
   });
   void child.exited.then(() => rmSync(dir, { recursive: true, force: true }));
-  const { listener, admin } = options.config;
-  const adminUrl = `http://${admin.host}:${admin.port}`;
+  const bound = await boundAddresses(child, options.config);
+  const adminUrl = `http://${bound.admin}`;
   await waitUntil('sidecar ready', async () => (await get(`${adminUrl}/health/ready`)).status === 200, { child });
   return {
     child,
-    listenerUrl: `http://${listener.host}:${listener.port}`,
+    listenerUrl: `http://${bound.listener}`,
     adminUrl,
     async metrics() {
       const response = await get(`${adminUrl}/metrics`);
@@ -51,4 +51,23 @@ export async function startSidecarProcess(options: SidecarProcessOptions): Promi
     },
     stop: (signal) => child.stop(signal),
   };
+}
+
+/** The sidecar's lifecycle line once it listens: `{"msg":"listening","listener":"host:port","admin":"host:port",...}`. */
+const LISTENING = /"msg":"listening","listener":"([^"]+)","admin":"([^"]+)"/;
+
+/**
+ * Where the sidecar listens. Port 0 lets the kernel choose, read back from the sidecar's own
+ * "listening" line: a port that a test picks free and hands over can be taken by someone else
+ * before the sidecar binds it (EADDRINUSE seen in CI).
+ */
+async function boundAddresses(child: Child, config: SidecarProcessOptions['config']): Promise<{ listener: string; admin: string }> {
+  const { listener, admin } = config;
+  if (listener.port !== 0 && admin.port !== 0)
+    return { listener: `${listener.host}:${listener.port}`, admin: `${admin.host}:${admin.port}` };
+  let found: RegExpExecArray | null = null;
+  await waitUntil('sidecar listening', () => Promise.resolve((found = LISTENING.exec(child.output())) !== null), { child });
+  const match = found as RegExpExecArray | null;
+  if (match === null) throw new Error('sidecar said it listened, but not where');
+  return { listener: match[1] as string, admin: match[2] as string };
 }
