@@ -10,7 +10,7 @@ import {
   type MirrorDropReason,
   type MirrorDroppedEvent,
 } from '../observability/channels';
-import { copyBody } from './copy-body';
+import { copyBody, type CopyBody } from './copy-body';
 import { MirrorExchange, type MirrorOutcome } from './mirror-exchange';
 import { type MirrorBreaker } from './mirror-breaker';
 import { buildMirrorHeaders } from './mirror-headers';
@@ -55,16 +55,19 @@ const BODY_DROP_REASONS: Readonly<Record<string, MirrorDropReason>> = {
  * every other copy ends as one mirror exchange event (answered, failed or timed out).
  */
 export function startMirror(ctx: ExchangeContext, mirror: CompiledMirror, bounds: MirrorBounds, read: RequestBody): void {
+  // No closure may be created here: V8 gives all closures of one call a shared context, so
+  // one that names `ctx` would keep the live request and response alive as long as the copy.
   const { req, headers } = ctx;
   const clusterName = mirror.cluster.name;
-  const drop = (reason: MirrorDropReason) => dropped(ctx.proxyId, ctx.route.name, clusterName, reason, headers.requestId);
-  if (headers.contentLength !== undefined && headers.contentLength > mirror.maxBodyBytes) return drop('body_too_large');
-  if (bounds.breaker.isOpen(clusterName)) return drop('unreachable');
-  if (!bounds.inflight.tryAcquire(clusterName, mirror.maxInflight)) return drop('inflight_cap');
+  let reason: MirrorDropReason | undefined;
+  if (headers.contentLength !== undefined && headers.contentLength > mirror.maxBodyBytes) reason = 'body_too_large';
+  else if (bounds.breaker.isOpen(clusterName)) reason = 'unreachable';
+  else if (!bounds.inflight.tryAcquire(clusterName, mirror.maxInflight)) reason = 'inflight_cap';
+  if (reason !== undefined) return dropped(ctx.proxyId, ctx.route.name, clusterName, reason, headers.requestId);
   const body = copyBody(req, read, mirror.maxBodyBytes, bounds.buffer);
   if (typeof body === 'string') {
     bounds.inflight.release(clusterName);
-    return drop(body);
+    return dropped(ctx.proxyId, ctx.route.name, clusterName, body, headers.requestId);
   }
   const facts: CopyFacts = {
     proxyId: ctx.proxyId,
@@ -78,15 +81,19 @@ export function startMirror(ctx: ExchangeContext, mirror: CompiledMirror, bounds
     userAgent: headers.userAgent,
   };
   const request = { path: facts.path, method: facts.method, headers: buildMirrorHeaders(headers.list, mirror), body: body.body };
-  const exchange = new MirrorExchange(mirror, request, (outcome) => {
+  new MirrorExchange(mirror, request, copyEnded(facts, clusterName, body, bounds)).submit();
+}
+
+/** What a copy does when it ends: gives back what it held, then counts it. Holds only the copy's own facts. */
+function copyEnded(facts: CopyFacts, clusterName: string, body: CopyBody, bounds: MirrorBounds): (outcome: MirrorOutcome) => void {
+  return (outcome) => {
     body.release();
     bounds.inflight.release(clusterName);
     bounds.breaker.record(clusterName, outcome.connectFailure);
     const reason = outcome.bodyErrorCode === undefined ? undefined : BODY_DROP_REASONS[outcome.bodyErrorCode];
     if (reason !== undefined) dropped(facts.proxyId, facts.route, clusterName, reason, facts.requestId);
     else publishMirror(facts, clusterName, outcome);
-  });
-  exchange.submit();
+  };
 }
 
 /** Counts a selected request whose copy was never made: it ended first (its body never arrived whole, its client left). */
