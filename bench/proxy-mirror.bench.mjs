@@ -10,6 +10,8 @@
 //   PROXY_BENCH_SLICE_S     seconds per wrk slice (default 3, 2..30)
 //   PROXY_BENCH_CPU_PROF    a directory: run the sidecars and the bare forwarder under `node --cpu-prof`, profiles there
 //   PROXY_BENCH_NODE_FLAGS  extra node flags for the sidecars and the bare forwarder, space-separated (e.g. "--max-semi-space-size=16")
+//   PROXY_BENCH_CASES       only these mirror cases, comma-separated (none,fast,slow,flaky; default all)
+//   PROXY_BENCH_TARGETS     only these proxies, comma-separated (nginx,sidecar; default both)
 import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -38,12 +40,19 @@ const NODE_FLAGS = (process.env.PROXY_BENCH_NODE_FLAGS ?? '').split(' ').filter(
 
 /** The bare forwarder runs in this case only: it cannot mirror. */
 const BARE_CASE = 'none';
-const CASES = [
+const ALL_CASES = [
   { key: 'none', label: 'no mirror', upstream: undefined, latency: true },
   { key: 'fast', label: 'fast mirror', upstream: 'mirror-fast', latency: true },
   { key: 'slow', label: '1200 ms mirror', upstream: 'mirror-slow', latency: false },
   { key: 'flaky', label: '40 %-500 mirror', upstream: 'mirror-500', latency: false },
 ];
+const CASES = ALL_CASES.filter((c) =>
+  chosen(
+    'PROXY_BENCH_CASES',
+    ALL_CASES.map((each) => each.key),
+  ).includes(c.key),
+);
+const PROXIES = chosen('PROXY_BENCH_TARGETS', ['nginx', 'sidecar']);
 
 function boundedInteger(name, fallback, min, max) {
   const text = process.env[name];
@@ -54,6 +63,19 @@ function boundedInteger(name, fallback, min, max) {
     process.exit(2);
   }
   return value;
+}
+
+/** A comma-separated subset of `all` named by the environment variable, or all of them. */
+function chosen(name, all) {
+  const text = process.env[name];
+  if (text === undefined || text === '') return all;
+  const picked = text.split(',').map((each) => each.trim());
+  const unknown = picked.filter((each) => !all.includes(each));
+  if (unknown.length > 0 || picked.length === 0) {
+    console.error(`${name} takes a comma-separated subset of ${all.join(',')} (got "${text}")`);
+    process.exit(2);
+  }
+  return picked;
 }
 
 function startProxy(tools, upstreams, target, benchCase) {
@@ -143,7 +165,11 @@ async function main() {
     );
 
   const upstreams = await startUpstreamProcess();
-  const subjects = await startSubjects(tools, upstreams, withSidecar ? ['nginx', 'sidecar'] : ['nginx']);
+  const subjects = await startSubjects(
+    tools,
+    upstreams,
+    PROXIES.filter((target) => withSidecar || target !== 'sidecar'),
+  );
   let runs;
   let latencyRuns;
   try {
