@@ -7,7 +7,7 @@ import { request } from 'undici';
 import collectorApi from '../../apps/collector/dist/index.js';
 import { trackDir } from './cleanup.mjs';
 import { freePort, startPinned, waitForHttp } from './child-process.mjs';
-import { ROOT } from './processes.mjs';
+import { ROOT, RUNTIME_NODE_FLAGS } from './processes.mjs';
 
 export const { certificatePath, localConnectionString } = collectorApi;
 
@@ -18,17 +18,23 @@ export const { certificatePath, localConnectionString } = collectorApi;
 export async function startCollector({ role = 'load', nodeArgs = [] } = {}) {
   const [port, queryPort] = [await freePort(), await freePort()];
   const dataDir = trackDir(mkdtempSync(join(tmpdir(), 'mirrormesh-bench-collector-')));
-  const watched = startPinned(role, 'collector', process.execPath, [...nodeArgs, `${ROOT}/apps/collector/dist/main.js`], {
-    env: {
-      PATH: process.env.PATH,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      QUERY_PORT: String(queryPort),
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
+  const watched = startPinned(
+    role,
+    'collector',
+    process.execPath,
+    [...RUNTIME_NODE_FLAGS, ...nodeArgs, `${ROOT}/apps/collector/dist/main.js`],
+    {
+      env: {
+        PATH: process.env.PATH,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        QUERY_PORT: String(queryPort),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   const queryUrl = `http://127.0.0.1:${queryPort}`;
   await waitForHttp(`${queryUrl}/health/ready`, watched, { name: 'collector' });
   return {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { request } from 'undici';
 import { trackDir } from './cleanup.mjs';
 import { freePort, startPinned, waitForHttp } from './child-process.mjs';
-import { ROOT } from './processes.mjs';
+import { ROOT, RUNTIME_NODE_FLAGS } from './processes.mjs';
 
 export const SIDECAR_MAIN = `${ROOT}/apps/sidecar/dist/main.js`;
 
@@ -44,11 +44,17 @@ export async function startSidecar({ livePort, mirrorPort, nodeArgs = [], env = 
   const [port, adminPort] = [await freePort(), await freePort()];
   const configFile = join(dir, 'sidecar.json');
   writeFileSync(configFile, JSON.stringify(sidecarConfig({ port, adminPort, livePort, mirrorPort }), null, 2));
-  const watched = startPinned('proxy', 'sidecar', process.execPath, [...nodeArgs, SIDECAR_MAIN, '--config', configFile], {
-    cwd: dir,
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', LOG_FORMAT: 'json', ACCESS_LOG: 'true', WATCH_CONFIG: 'false', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const watched = startPinned(
+    'proxy',
+    'sidecar',
+    process.execPath,
+    [...RUNTIME_NODE_FLAGS, ...nodeArgs, SIDECAR_MAIN, '--config', configFile],
+    {
+      cwd: dir,
+      env: { PATH: process.env.PATH, NODE_ENV: 'production', LOG_FORMAT: 'json', ACCESS_LOG: 'true', WATCH_CONFIG: 'false', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   const admin = `http://127.0.0.1:${adminPort}`;
   await waitForHttp(`${admin}/health/ready`, watched, { name: 'sidecar admin' });
   const url = `http://127.0.0.1:${port}/books/1`;

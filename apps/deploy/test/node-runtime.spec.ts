@@ -39,3 +39,29 @@ describe('the Node major everything runs on', () => {
     if (existsSync(nvmrc)) expect(readFileSync(nvmrc, 'utf8').trim().replace(/^v/, '')).toBe(majorOf(pinned));
   });
 });
+
+describe('the Node flags every process runs with', () => {
+  /** `RUNTIME_NODE_FLAGS = [...]` as written in a source file, as an array of flags. */
+  const flagsIn = (file: string) => {
+    const text = readFileSync(join(REPO_ROOT, file), 'utf8');
+    const list = /RUNTIME_NODE_FLAGS(?::[^=]+)? = \[([^\]]*)\]/.exec(text)?.[1];
+    return list === undefined ? undefined : [...list.matchAll(/'([^']+)'/g)].map((match) => match[1]);
+  };
+  const launcher = flagsIn('apps/mirrormesh/src/mesh/runtime-flags.ts');
+
+  it('are set by the launcher of `npm start`', () => {
+    expect(launcher).toEqual(expect.arrayContaining([expect.stringMatching(/^--/)]));
+  });
+
+  it("are the container images' NODE_OPTIONS", () => {
+    const options = /^\s+NODE_OPTIONS=(\S+)/m.exec(readFileSync(join(DOCKER_DIR, 'Dockerfile'), 'utf8'))?.[1];
+    expect(options?.split(' ')).toEqual(launcher);
+  });
+
+  it('are what the benchmarks and the chaos suite measure', () => {
+    expect({ bench: flagsIn('bench/lib/processes.mjs'), chaos: flagsIn('apps/chaos/src/processes/child-process.ts') }).toEqual({
+      bench: launcher,
+      chaos: launcher,
+    });
+  });
+});

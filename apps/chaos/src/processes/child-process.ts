@@ -46,6 +46,9 @@ export interface Child {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/** The Node flags every mirrormesh process runs with (as apps/mirrormesh/src/mesh/runtime-flags.ts says why). */
+export const RUNTIME_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8'];
+
 const started = new Set<Child>();
 
 /**
@@ -55,7 +58,8 @@ const started = new Set<Child>();
  */
 export function startNode(name: string, script: string, args: readonly string[], options: StartOptions = {}): Child {
   const command = options.netns === undefined ? process.execPath : 'ip';
-  const argv = options.netns === undefined ? [script, ...args] : ['netns', 'exec', options.netns, process.execPath, script, ...args];
+  const node = [...RUNTIME_NODE_FLAGS, script, ...args];
+  const argv = options.netns === undefined ? node : ['netns', 'exec', options.netns, process.execPath, ...node];
   const stdout = options.stdout ?? 'keep';
   const child = spawn(command, argv, {
     cwd: options.cwd,

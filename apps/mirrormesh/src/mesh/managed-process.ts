@@ -3,6 +3,7 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import { MeshError, MeshInterruptedError } from '../errors';
+import { RUNTIME_NODE_FLAGS } from './runtime-flags';
 
 export const PROCESS_DEFAULTS = {
   readyTimeoutMs: 30_000,
@@ -70,7 +71,7 @@ export class ManagedProcess {
     const log = openSync(spec.logFile, 'a');
     let child: ChildProcess;
     try {
-      child = spawn(process.execPath, [spec.entry, ...(spec.args ?? [])], {
+      child = spawn(process.execPath, [...RUNTIME_NODE_FLAGS, spec.entry, ...(spec.args ?? [])], {
         env: { ...process.env, ...spec.env },
         stdio: ['ignore', log, log],
       });
