@@ -195,7 +195,8 @@ async function main() {
   console.log(throughputTable(runs));
   console.log('\n"req/s range": slowest and fastest slice. "mirror upstream received": requests the mirror upstream got during the');
   console.log('slices, against those the live upstream got. "proxy CPU", "upstreams CPU": user + system time of that process');
-  console.log('tree during the slices, as a share of one core; "CPU/request": the proxy\'s CPU time per answered request.');
+  console.log('tree during the slices, as a share of one core; "CPU/request": the proxy\'s CPU time per answered request,');
+  console.log('median over the slices.');
   console.log(`\n### Added latency at a fixed ${CONSTANT_RATE_DEFAULTS.rate.toLocaleString('en-US')} req/s (open loop)\n`);
   console.log(latencyTable(latencyRuns));
   console.log(`\n### Ratios\n`);

@@ -1,6 +1,7 @@
 // Throughput measured in slices: every target runs for the whole benchmark and wrk visits them in turn,
 // round after round, so that a busy moment on a shared machine falls on all targets alike. A target's
-// figures are the medians over its slices; its CPU share and the mirror's counts are summed over them.
+// figures are the medians over its slices (req/s, p50, p99, CPU per request: one slice slowed by the
+// machine does not move them); its CPU share and the mirror's counts are summed over them.
 import { cpuSeconds } from './proc-stats.mjs';
 import { runWrk } from './wrk.mjs';
 
@@ -34,7 +35,7 @@ export async function measureSlice(wrkPath, upstreams, subject, durationS) {
   };
 }
 
-/** A target's slices → one row: median req/s, p50, p99; summed errors, requests, CPU and counts. */
+/** A target's slices → one row: median req/s, p50, p99 and CPU per request; summed errors, requests, CPU and counts. */
 export function mergeSlices(slices) {
   const sum = (pick) => slices.reduce((total, slice) => total + pick(slice), 0);
   const elapsedS = sum((s) => s.elapsedS);
@@ -55,7 +56,10 @@ export function mergeSlices(slices) {
       command: slices[0].wrk.command,
     },
     cpuShare: proxyCpuS === undefined ? undefined : proxyCpuS / elapsedS,
-    cpuPerRequestUs: proxyCpuS === undefined || requests === 0 ? undefined : (proxyCpuS * 1e6) / requests,
+    cpuPerRequestUs:
+      proxyCpuS === undefined || slices.some((s) => s.wrk.requests === 0)
+        ? undefined
+        : median(slices.map((s) => (s.proxyCpuS * 1e6) / s.wrk.requests)),
     upstreamsCpuShare: sum((s) => s.upstreamsCpuS) / elapsedS,
     liveReceived: sum((s) => s.liveReceived),
     mirrorReceived: slices[0].mirrorReceived === undefined ? undefined : sum((s) => s.mirrorReceived),
