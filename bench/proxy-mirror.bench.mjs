@@ -121,13 +121,20 @@ async function startSubjects(tools, upstreams, targets) {
   return subjects;
 }
 
+/** "sidecar/slow 18619 52µs": one slice, for the progress lines (a slow slice shows which target it hit). */
+function sliceSummary(name, slice) {
+  const cpu =
+    slice.proxyCpuS === undefined || slice.wrk.requests === 0 ? '' : ` ${Math.round((slice.proxyCpuS * 1e6) / slice.wrk.requests)}µs`;
+  return `${name} ${Math.round(slice.wrk.rps)}${cpu}`;
+}
+
 async function measureThroughput(tools, upstreams, subjects) {
   for (const subject of subjects) await runWrk(tools.wrk, subject.url, { durationS: WARMUP_S });
   const slices = new Map(subjects.map((s) => [s.name, []]));
   for (let round = 1; round <= ROUNDS; round++) {
     for (const subject of subjects) slices.get(subject.name).push(await measureSlice(tools.wrk, upstreams, subject, SLICE_S));
     console.error(
-      `  round ${round}/${ROUNDS}: ${subjects.map((s) => `${s.name} ${Math.round(slices.get(s.name).at(-1).wrk.rps)}`).join(', ')} req/s`,
+      `  round ${round}/${ROUNDS} (req/s, proxy µs/request): ${subjects.map((s) => sliceSummary(s.name, slices.get(s.name).at(-1))).join(', ')}`,
     );
   }
   const runs = [];
