@@ -1,128 +1,17 @@
 import { s, type Infer } from '@mirrormesh/schema';
 import { PATH_NORMALIZATIONS } from '../routing/normalize-path';
-import { DURATION_PATTERN, DURATION_RULE, durationToMs } from './duration';
+import { clusterSchema } from './cluster.schema';
+import { durationToMs } from './duration';
+import { PROXY_DEFAULTS } from './proxy-defaults';
+import { routeSchema } from './route.schema';
+import { duration, host, port } from './schema-primitives';
 import { stringMatchSchema } from './string-match.schema';
 
-/** Named, bounded defaults: nothing in the proxy grows without a limit. */
-export const PROXY_DEFAULTS = {
-  listenerHost: '0.0.0.0',
-  listenerPort: 15001,
-  adminHost: '127.0.0.1',
-  adminPort: 15000,
-  /** Upstream connections per endpoint (one undici Pool each). */
-  connections: 64,
-  connectTimeout: '5s',
-  keepAliveTimeout: '4s',
-  /** Mirror requests in flight per mirror cluster; over it a copy is dropped and counted. */
-  maxMirrorInflight: 1000,
-  /** How long a client may take to send its request headers (answered 408 past it). */
-  requestHeadersTimeout: '10s',
-  /** How long a request body may stall between two chunks (answered 408 past it). */
-  requestBodyIdleTimeout: '10s',
-  /** A request body up to this size is read whole before an upstream connection is taken. */
-  requestBufferBytes: 64 * 1024,
-  /** Request bodies read ahead across all requests; past it bodies stream as they arrive. */
-  requestBufferTotalBytes: 32 * 1024 * 1024,
-  /** Request body bytes held by mirror copies across the proxy; past it a copy is dropped (`buffer_budget`). */
-  mirrorBufferBytes: 64 * 1024 * 1024,
-  /** Envoy's default route timeout: bounds the whole exchange, upload and time queued for a connection included. */
-  routeTimeout: '15s',
-  mirrorTimeout: '10s',
-  /** A candidate is unreleased code: the copy goes without the user's credentials unless the route says so. */
-  mirrorForwardCredentials: false,
-  mirrorMaxBodyBytes: 1024 * 1024,
-  retryOn: 'connect-failure,refused-stream,reset,gateway-error',
-  /** Istio's default is BASE; ours also merges slashes, so `//internal` cannot pass a route on `/internal`. */
-  pathNormalization: 'MERGE_SLASHES',
-} as const;
-
-const duration = s.string({ pattern: DURATION_PATTERN, patternRule: DURATION_RULE });
-const name = s.string({
-  minLength: 1,
-  maxLength: 128,
-  pattern: /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
-  patternRule: 'must be a name of letters, digits, ".", "_" or "-"',
-});
-const host = s.string({ minLength: 1, maxLength: 253 });
-const port = s.integer({ min: 0, max: 65535 });
-const endpoint = s
-  .string({ pattern: /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/, patternRule: 'must be host:port, e.g. "127.0.0.1:8081"' })
-  .refine((ep) => {
-    const p = Number(ep.slice(ep.lastIndexOf(':') + 1));
-    return p >= 1 && p <= 65535 ? undefined : 'must have a port between 1 and 65535';
-  });
-const percentage = s.object({ value: s.number({ min: 0, max: 100 }) });
-const headerName = s.string({ pattern: /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, patternRule: 'must be an HTTP header name' });
-const method = s.string({ pattern: /^[A-Z]+$/, patternRule: 'must be an HTTP method in capitals, e.g. "GET"' });
-export const RETRY_ON = ['5xx', 'gateway-error', 'connect-failure', 'refused-stream', 'reset', 'retriable-4xx'] as const;
-const retryOn = s
-  .string()
-  .describe(`Comma-separated list of: ${RETRY_ON.join(', ')}.`)
-  .refine((list) => {
-    const bad = list
-      .split(',')
-      .map((t) => t.trim())
-      .filter((t) => !(RETRY_ON as readonly string[]).includes(t));
-    return bad.length === 0 ? undefined : `must be a comma-separated list of ${RETRY_ON.join(', ')} (unknown: ${bad.join(', ')})`;
-  });
-
-const clusterSchema = s.object({
-  name,
-  endpoints: s.array(endpoint, { minItems: 1, maxItems: 256 }),
-  connections: s.integer({ min: 1, max: 1024 }).default(PROXY_DEFAULTS.connections),
-  connectTimeout: duration.default(PROXY_DEFAULTS.connectTimeout),
-  keepAliveTimeout: duration.default(PROXY_DEFAULTS.keepAliveTimeout),
-  maxMirrorInflight: s.integer({ min: 1, max: 100_000 }).default(PROXY_DEFAULTS.maxMirrorInflight),
-});
-
-const matchSchema = s.object({
-  uri: stringMatchSchema.optional(),
-  headers: s.record(stringMatchSchema, headerName).optional(),
-  method: stringMatchSchema.optional(),
-});
-
-const mirrorSchema = s.object({
-  cluster: s.string({ minLength: 1 }),
-  shadowHostSuffix: s.boolean().default(true),
-  forwardCredentials: s.boolean().default(PROXY_DEFAULTS.mirrorForwardCredentials),
-  headers: s
-    .object({
-      request: s.object({
-        set: s.record(s.string(), headerName).optional(),
-        add: s.record(s.string(), headerName).optional(),
-        remove: s.array(headerName).optional(),
-      }),
-    })
-    .optional(),
-  methods: s.array(method, { minItems: 1 }).optional(),
-  maxBodyBytes: s.integer({ min: 0, max: 64 * 1024 * 1024 }).default(PROXY_DEFAULTS.mirrorMaxBodyBytes),
-  timeout: duration.default(PROXY_DEFAULTS.mirrorTimeout),
-});
-
-const routeSchema = s.object({
-  name,
-  match: s.array(matchSchema, { minItems: 1 }).optional(),
-  route: s.array(
-    s.object({ destination: s.object({ cluster: s.string({ minLength: 1 }) }), weight: s.integer({ min: 0, max: 100 }).optional() }),
-    { minItems: 1 },
-  ),
-  mirror: mirrorSchema.optional(),
-  mirrorPercentage: percentage.optional(),
-  timeout: duration.default(PROXY_DEFAULTS.routeTimeout),
-  retries: s
-    .object({
-      attempts: s.integer({ min: 0, max: 10 }),
-      perTryTimeout: duration.optional(),
-      retryOn: retryOn.default(PROXY_DEFAULTS.retryOn),
-    })
-    .optional(),
-  fault: s
-    .object({
-      delay: s.object({ percentage, fixedDelay: duration }).optional(),
-      abort: s.object({ percentage, httpStatus: s.integer({ min: 200, max: 599 }) }).optional(),
-    })
-    .optional(),
-});
+export { PROXY_DEFAULTS } from './proxy-defaults';
+export { RETRY_ON } from './schema-primitives';
+export { type ClusterConfig } from './cluster.schema';
+export { type MirrorConfig } from './mirror.schema';
+export { type RouteConfig } from './route.schema';
 
 const LISTENER_DEFAULTS = {
   host: PROXY_DEFAULTS.listenerHost,
@@ -182,7 +71,4 @@ export const proxyConfigSchema = s.object({
 
 /** The validated configuration, defaults applied; durations stay strings as written. */
 export type ProxyConfig = Infer<typeof proxyConfigSchema>;
-export type ClusterConfig = ProxyConfig['clusters'][number];
-export type RouteConfig = ProxyConfig['routes'][number];
-export type MirrorConfig = NonNullable<RouteConfig['mirror']>;
 export type StringMatch = Infer<typeof stringMatchSchema>;

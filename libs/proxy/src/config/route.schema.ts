@@ -1,0 +1,33 @@
+import { s, type Infer } from '@mirrormesh/schema';
+import { matchSchema } from './match.schema';
+import { mirrorSchema } from './mirror.schema';
+import { PROXY_DEFAULTS } from './proxy-defaults';
+import { duration, name, percentage, retryOn } from './schema-primitives';
+
+/** One Istio HTTPRoute: what it matches, where it sends, its mirror, timeout, retries and faults. */
+export const routeSchema = s.object({
+  name,
+  match: s.array(matchSchema, { minItems: 1 }).optional(),
+  route: s.array(
+    s.object({ destination: s.object({ cluster: s.string({ minLength: 1 }) }), weight: s.integer({ min: 0, max: 100 }).optional() }),
+    { minItems: 1 },
+  ),
+  mirror: mirrorSchema.optional(),
+  mirrorPercentage: percentage.optional(),
+  timeout: duration.default(PROXY_DEFAULTS.routeTimeout),
+  retries: s
+    .object({
+      attempts: s.integer({ min: 0, max: 10 }),
+      perTryTimeout: duration.optional(),
+      retryOn: retryOn.default(PROXY_DEFAULTS.retryOn),
+    })
+    .optional(),
+  fault: s
+    .object({
+      delay: s.object({ percentage, fixedDelay: duration }).optional(),
+      abort: s.object({ percentage, httpStatus: s.integer({ min: 200, max: 599 }) }).optional(),
+    })
+    .optional(),
+});
+
+export type RouteConfig = Infer<typeof routeSchema>;
