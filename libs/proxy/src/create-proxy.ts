@@ -1,9 +1,9 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
-import { compileConfig, type CompiledRoute, type RoutingTable } from './config/compiled-config';
+import { type Duplex } from 'node:stream';
+import { compileConfig, type RoutingTable } from './config/compiled-config';
 import { parseProxyConfig } from './config/parse-proxy-config';
 import { type ProxyConfig } from './config/proxy-config.schema';
 import { type ExchangeContext } from './forwarding/exchange-context';
-import { admitRequest } from './forwarding/admit-request';
 import { decideFault } from './forwarding/fault-injection';
 import { LiveExchange, type LiveOutcome } from './forwarding/live-exchange';
 import { LOCAL_ANSWERS, type LocalAnswer } from './forwarding/local-answers';
@@ -18,7 +18,9 @@ import { isMirrorSelected, mirrorNotMade, startMirror, type MirrorBounds } from 
 import { type Clock, MirrorBreaker } from './mirror/mirror-breaker';
 import { MirrorInflight } from './mirror/mirror-inflight';
 import { pickDestination } from './routing/pick-destination';
+import { isRoute, routeRequest } from './routing/route-request';
 import { UpstreamPools } from './transport/upstream-pools';
+import { UpgradeTunnels } from './websocket/upgrade-tunnels';
 import { ProxyConfigError } from './errors';
 import { waitUntil } from './wait-until';
 
@@ -53,6 +55,8 @@ export interface ProxyRuntimeStats {
   /** Request body bytes held by mirror copies (bounded by limits.mirrorBufferBytes). */
   readonly mirrorBufferedBytes: number;
   readonly closed: boolean;
+  /** WebSocket connections upgraded and still open. */
+  readonly upgradesOpen: number;
 }
 
 export interface Proxy {
@@ -63,12 +67,17 @@ export interface Proxy {
   readonly id: string;
   /** Serves one request on raw Node objects; usable directly as a `node:http` request listener. */
   readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
+  /**
+   * Serves one WebSocket upgrade: a node:http `'upgrade'` listener. Give the server
+   * `shouldUpgradeCallback: isWebSocketUpgrade` so that other upgrades (`h2c`) stay plain requests.
+   */
+  readonly handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   /** Validates and swaps in a new config atomically; throws ProxyConfigError and keeps the old one. */
   reload(config: unknown): ProxyConfig;
   /**
    * Stops taking requests, waits for live ones, then closes upstream pools, each step
    * bounded by `graceMs` (default: the closeGraceMs option); mirrors still in flight after
-   * it are cut.
+   * it are cut, and so are WebSocket connections still open.
    */
   close(options?: { readonly graceMs?: number }): Promise<void>;
   stats(): ProxyRuntimeStats;
@@ -87,11 +96,13 @@ class MirroringProxy implements Proxy {
   private readonly requestBuffer = new ByteBudget(0);
   private readonly mirrorBounds: MirrorBounds;
   private readonly graceMs: number;
+  private readonly upgrades: UpgradeTunnels;
 
   constructor(config: unknown, options: ProxyOptions) {
     this.id = proxyIdOf(options.name);
     this.mirrorBounds = { inflight: this.mirrorInflight, breaker: new MirrorBreaker(options.clock), buffer: new ByteBudget(0) };
     this.graceMs = options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS;
+    this.upgrades = new UpgradeTunnels(this.id);
     this.table = this.build(parseProxyConfig(config));
   }
 
@@ -120,17 +131,8 @@ class MirroringProxy implements Proxy {
     const method = req.method ?? '';
     if (this.closing !== undefined) return this.local(req, res, startedAt, t0, LOCAL_ANSWERS.closing);
     const table = this.table;
-    const path = admitRequest(req, url, method, table.pathNormalization);
-    if (typeof path !== 'string') return this.local(req, res, startedAt, t0, path);
-    const input = { path, method, source: req };
-    let route: CompiledRoute | undefined;
-    for (const candidate of table.routes) {
-      if (candidate.matches(input)) {
-        route = candidate;
-        break;
-      }
-    }
-    if (route === undefined) return this.local(req, res, startedAt, t0, LOCAL_ANSWERS.noRoute);
+    const route = routeRequest(table, req, url, method);
+    if (!isRoute(route)) return this.local(req, res, startedAt, t0, route);
     const ctx: ExchangeContext = {
       proxyId: this.id,
       req,
@@ -157,6 +159,11 @@ class MirroringProxy implements Proxy {
     }
     if (fault.delayMs > 0) setTimeout(() => this.forward(ctx), fault.delayMs);
     else this.forward(ctx);
+  };
+
+  readonly handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    if (this.closing !== undefined) return this.upgrades.refuse(req, socket, LOCAL_ANSWERS.closing);
+    this.upgrades.handle(this.table, req, socket, head);
   };
 
   private forward(ctx: ExchangeContext): void {
@@ -229,13 +236,15 @@ class MirroringProxy implements Proxy {
       requestBufferedBytes: this.requestBuffer.heldBytes,
       mirrorBufferedBytes: this.mirrorBounds.buffer.heldBytes,
       closed: this.closing !== undefined,
+      upgradesOpen: this.upgrades.open,
     };
   }
 
   close(options: { readonly graceMs?: number } = {}): Promise<void> {
     const graceMs = options.graceMs ?? this.graceMs;
     this.closing ??= (async () => {
-      await waitUntil(() => this.liveInflight === 0, graceMs);
+      await waitUntil(() => this.liveInflight === 0 && this.upgrades.size === 0, graceMs);
+      this.upgrades.closeAll();
       await this.pools.close(graceMs);
     })();
     return this.closing;

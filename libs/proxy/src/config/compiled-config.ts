@@ -2,6 +2,7 @@ import { type PathNormalization } from '../routing/normalize-path';
 import { compileRouteMatch, type RequestPredicate } from '../routing/route-matcher';
 import { MIRROR_CREDENTIAL_HEADERS } from '../mirror/mirror-headers';
 import { type ClusterEndpoints } from '../transport/upstream-pools';
+import { compileWebSocketPolicy, type WebSocketPolicy } from '../websocket/websocket-policy';
 import { durationToMs } from './duration';
 import { type ProxyConfig, type RouteConfig } from './proxy-config.schema';
 
@@ -44,6 +45,7 @@ export interface CompiledRoute {
   readonly retry: CompiledRetry | undefined;
   readonly fault: CompiledFault | undefined;
   readonly mirror: CompiledMirror | undefined;
+  readonly websocket: WebSocketPolicy;
 }
 
 /** How a request body is read before it goes upstream. */
@@ -86,6 +88,7 @@ export function compileConfig(config: ProxyConfig, clusters: ReadonlyMap<string,
         route.mirror === undefined
           ? undefined
           : compileMirror(route, cluster(route.mirror.cluster), maxInflight.get(route.mirror.cluster) ?? 0),
+      websocket: compileWebSocketPolicy(route.websocket),
     };
   });
   const requestBody = { bufferBytes: config.limits.requestBufferBytes, idleMs: durationToMs(config.listener.requestBodyIdleTimeout) };

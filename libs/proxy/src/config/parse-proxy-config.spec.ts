@@ -93,7 +93,7 @@ describe('parseProxyConfig', () => {
       'routes[0].match[0].uri.regex must be a valid regular expression',
       'routes[0].mirrorPercentage.value must be a number between 0 and 100',
       'routes[0].timeout must be a duration such as "250ms", "10s" or "1m"',
-      'routes[0].mirrorPercentge is not a known key (expected one of: name, match, route, mirror, mirrorPercentage, timeout, retries, fault)',
+      'routes[0].mirrorPercentge is not a known key (expected one of: name, match, route, mirror, mirrorPercentage, timeout, retries, fault, websocket)',
     ]);
   });
 
@@ -107,6 +107,17 @@ describe('parseProxyConfig', () => {
     expect(messageOf(withRoute({ retries: { attempts: 2, retryOn: '5xx,sometimes' } }))).toBe(
       'routes[0].retries.retryOn must be a comma-separated list of 5xx, gateway-error, connect-failure, refused-stream, reset, retriable-4xx (unknown: sometimes)',
     );
+  });
+
+  it('fills a route websocket block with its defaults, bounds the idle timeout and refuses unknown keys', () => {
+    expect(parseProxyConfig(withRoute({ websocket: {} })).routes[0]?.websocket).toEqual({ enabled: true, idleTimeout: '5m' });
+    expect(messageOf(withRoute({ websocket: { idleTimeout: '25h' } }))).toBe(
+      'routes[0].websocket.idleTimeout must be between "1ms" and "24h"',
+    );
+    expect(messageOf(withRoute({ websocket: { idleTimeout: '0s' } }))).toBe(
+      'routes[0].websocket.idleTimeout must be between "1ms" and "24h"',
+    );
+    expect(messageOf(withRoute({ websocket: { upgradeType: 'websocket' } }))).toMatch(/^routes\[0\]\.websocket\.upgradeType /);
   });
 
   it('says what the whole config must be', () => {

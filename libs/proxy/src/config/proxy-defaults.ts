@@ -29,4 +29,8 @@ export const PROXY_DEFAULTS = {
   retryOn: 'connect-failure,refused-stream,reset,gateway-error',
   /** Istio's default is BASE; ours also merges slashes, so `//internal` cannot pass a route on `/internal`. */
   pathNormalization: 'MERGE_SLASHES',
+  /** Istio lets WebSocket upgrades through by default (Envoy needs upgrade_configs). */
+  websocketEnabled: true,
+  /** Envoy's stream idle timeout: an upgraded connection with no byte either way for this long is closed. */
+  websocketIdleTimeout: '5m',
 } as const;

@@ -3,6 +3,7 @@ import { matchSchema } from './match.schema';
 import { mirrorSchema } from './mirror.schema';
 import { PROXY_DEFAULTS } from './proxy-defaults';
 import { duration, name, percentage, retryOn } from './schema-primitives';
+import { websocketSchema } from './websocket.schema';
 
 /** One Istio HTTPRoute: what it matches, where it sends, its mirror, timeout, retries and faults. */
 export const routeSchema = s.object({
@@ -28,6 +29,7 @@ export const routeSchema = s.object({
       abort: s.object({ percentage, httpStatus: s.integer({ min: 200, max: 599 }) }).optional(),
     })
     .optional(),
+  websocket: websocketSchema.optional(),
 });
 
 export type RouteConfig = Infer<typeof routeSchema>;

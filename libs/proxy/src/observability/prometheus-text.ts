@@ -56,7 +56,9 @@ export function renderPrometheus(metrics: ProxyMetrics): string {
       `mirrormesh_buffered_bytes{role="mirror"} ${buffered.mirror}`,
     );
   }
+  metrics.upgrades.prometheusLines(out, labelText);
   const overflow =
+    metrics.upgrades.overflow +
     metrics.requests.overflow +
     metrics.requestDuration.overflow +
     metrics.mirrorRequests.overflow +

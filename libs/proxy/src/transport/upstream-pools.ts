@@ -5,6 +5,8 @@ import { ConnectionSlots } from './connection-slots';
 
 /** One upstream endpoint: its keep-alive pool and the slots that hand out its connections. */
 export interface Endpoint {
+  /** `host:port` as configured: upgraded (WebSocket) connections dial it directly. */
+  readonly address: string;
   readonly pool: Pool;
   readonly slots: ConnectionSlots;
 }
@@ -16,6 +18,7 @@ export class ClusterEndpoints {
   constructor(
     readonly name: string,
     private readonly endpoints: readonly Endpoint[],
+    readonly connectTimeoutMs: number,
   ) {}
 
   next(): Endpoint {
@@ -59,12 +62,12 @@ export class UpstreamPools {
             // Upstream keep-alive hints may shorten, never lengthen, our bound.
             keepAliveMaxTimeout: keepAliveTimeout,
           });
-          endpoint = { pool, slots: new ConnectionSlots(cluster.connections) };
+          endpoint = { address, pool, slots: new ConnectionSlots(cluster.connections) };
           this.pools.set(key, endpoint);
         }
         return endpoint;
       });
-      out.set(cluster.name, new ClusterEndpoints(cluster.name, endpoints));
+      out.set(cluster.name, new ClusterEndpoints(cluster.name, endpoints, connectTimeout));
     }
     for (const [key, endpoint] of this.pools) {
       if (used.has(key)) continue;

@@ -1,0 +1,118 @@
+import { type IncomingMessage } from 'node:http';
+import { type Socket } from 'node:net';
+import { type Duplex } from 'node:stream';
+import { type RoutingTable } from '../config/compiled-config';
+import { decideFault } from '../forwarding/fault-injection';
+import { type LocalAnswer } from '../forwarding/local-answers';
+import { requestIdOf } from '../forwarding/request-id';
+import { buildUpstreamHeaders } from '../forwarding/upstream-headers';
+import { pickDestination } from '../routing/pick-destination';
+import { isRoute, routeRequest } from '../routing/route-request';
+import { writeRawProblem } from './raw-answer';
+import { upgradeChannel } from './upgrade-channel';
+import { WebSocketTunnel, type TunnelOwner } from './websocket-tunnel';
+
+/** Envoy answers 403 to an upgrade its route does not allow. */
+const UPGRADE_REFUSED: LocalAnswer = {
+  status: 403,
+  code: 'UPGRADE_REFUSED',
+  message: 'WebSocket upgrades are not allowed on this route',
+};
+const FAULT_INJECTED = 'fault injected by route policy';
+
+/**
+ * The proxy's WebSocket connections: routes each upgrade as a request is routed, answers what
+ * the proxy refuses, and keeps the tunnels open now so that close() can end them. Upgrades are
+ * never mirrored: like Envoy's shadowing, a copy of a long-lived bidirectional stream has no
+ * answer to compare and would hold a candidate's connection open.
+ */
+export class UpgradeTunnels implements TunnelOwner {
+  private readonly tunnels = new Set<WebSocketTunnel>();
+  /** Connections that switched protocols and are still open. */
+  open = 0;
+
+  constructor(private readonly proxyId: string) {}
+
+  /** Tunnels in progress: handshaking or upgraded. */
+  get size(): number {
+    return this.tunnels.size;
+  }
+
+  handle(table: RoutingTable, req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const t0 = performance.now();
+    const startedAt = Date.now();
+    const route = routeRequest(table, req, req.url ?? '', req.method ?? '');
+    if (!isRoute(route)) return this.refuse(req, socket, route, startedAt, t0);
+    if (!route.websocket.enabled) return this.refuse(req, socket, UPGRADE_REFUSED, startedAt, t0, route.name);
+    const headers = buildUpstreamHeaders(req);
+    const fault = decideFault(route.fault);
+    if (fault.abortStatus !== undefined) {
+      const answer = { status: fault.abortStatus, code: 'FAULT_INJECTED', message: FAULT_INJECTED };
+      return this.refuse(req, socket, answer, startedAt, t0, route.name, headers.requestId);
+    }
+    const tunnel = new WebSocketTunnel(
+      { proxyId: this.proxyId, req, route, cluster: pickDestination(route), headers, startedAt, t0 },
+      socket,
+      head,
+      this,
+    );
+    this.tunnels.add(tunnel);
+    tunnel.start(fault.delayMs);
+  }
+
+  /** The proxy's own answer to an upgrade (no route, refused, closing, an injected abort), then the socket closes. */
+  refuse(
+    req: IncomingMessage,
+    socket: Duplex,
+    answer: LocalAnswer,
+    startedAt = Date.now(),
+    t0 = performance.now(),
+    route = '',
+    requestId = requestIdOf(headerOf(req, 'x-request-id')),
+  ): void {
+    socket.on('error', ignore);
+    writeRawProblem(socket, answer.status, answer.code, answer.message, requestId);
+    if (!upgradeChannel.hasSubscribers) return;
+    upgradeChannel.publish({
+      proxyId: this.proxyId,
+      route,
+      cluster: '',
+      method: req.method ?? '',
+      path: req.url ?? '',
+      requestId,
+      status: answer.status,
+      errorCode: answer.code,
+      closedBy: undefined,
+      durationMs: performance.now() - t0,
+      startedAt,
+      bytesToUpstream: 0,
+      bytesToClient: 0,
+      remoteAddress: (req.socket as Socket | null)?.remoteAddress,
+      httpVersion: req.httpVersion,
+      userAgent: headerOf(req, 'user-agent'),
+    });
+  }
+
+  upgraded(): void {
+    this.open += 1;
+  }
+
+  ended(tunnel: WebSocketTunnel, wasUpgraded: boolean): void {
+    this.tunnels.delete(tunnel);
+    if (wasUpgraded) this.open -= 1;
+  }
+
+  /** Ends every tunnel now (the proxy's close, after its grace). */
+  closeAll(): void {
+    for (const tunnel of this.tunnels) tunnel.close('proxy_closing');
+  }
+}
+
+function headerOf(req: IncomingMessage, name: 'x-request-id' | 'user-agent'): string | undefined {
+  const value = req.headers[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function ignore(): void {
+  // The socket is being answered and closed; its errors change nothing.
+}
