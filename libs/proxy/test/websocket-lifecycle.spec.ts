@@ -39,6 +39,9 @@ describe('WebSocket connections: either side closing closes the other, nothing l
     await Promise.all(sockets.map((ws, i) => (i % 2 === 0 ? ws.close() : (ws.socket.destroy(), ws.closed))));
     await eventually(() => proxy.proxy.stats().upgradesOpen === 0 && echo.open() === 0);
     await eventually(() => events.length === 40);
+    // A client that vanished closed first; after a close handshake the server closes the TCP connection first.
+    const closedBy = (i: number) => events.find((e) => e.path === `/c/${i}`)?.closedBy;
+    expect([closedBy(0), closedBy(1)]).toEqual(['upstream', 'client']);
   });
 
   it('closes the client when the upstream closes, and reports bytes both ways and who closed', async () => {
