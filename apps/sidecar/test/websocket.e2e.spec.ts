@@ -71,3 +71,27 @@ describe('regression: the sidecar answered a WebSocket upgrade 200 with Upgrade 
     expect(plain.received.at(-1)?.headers.upgrade).toBeUndefined();
   });
 });
+
+describe('sidecar SIGTERM with a WebSocket open', () => {
+  it('keeps the connection working while it drains, closes it when the shutdown timeout ends, then exits', async () => {
+    const echo = await startWebSocketUpstream();
+    const sidecar = await startSidecarProcess(
+      {
+        clusters: [{ name: 'chat', endpoints: [echo.endpoint] }],
+        routes: [{ name: 'chat', route: [{ destination: { cluster: 'chat' } }] }],
+      },
+      { SHUTDOWN_TIMEOUT_MS: '1000' },
+    );
+    const ws = await openWebSocket(Number(sidecar.url.split(':')[2]), '/long');
+    expect(ws.status).toBe(101);
+    sidecar.child.kill('SIGTERM');
+    await eventually(() => sidecar.stderr().includes('SIGTERM received'));
+    ws.send('while draining');
+    expect((await ws.next()).toString()).toBe('while draining');
+    await ws.closed;
+    await sidecar.exited;
+    await eventually(() => echo.open() === 0);
+    await sidecar.stop();
+    await echo.close();
+  });
+});
