@@ -84,6 +84,26 @@ describe('WebSocket connections: either side closing closes the other, nothing l
   });
 });
 
+describe('WebSocket connections are bounded by limits.websocketConnections', () => {
+  it('answers 503 UPGRADE_LIMIT past the limit, and takes new ones once some closed', async () => {
+    const echo = await startWebSocketUpstream();
+    const proxy = await startProxy({ ...config(echo.endpoint), limits: { websocketConnections: 2 } });
+    const open = [await openWebSocket(proxy.port, '/a'), await openWebSocket(proxy.port, '/b')];
+    expect(open.map((ws) => ws.status)).toEqual([101, 101]);
+    const over = await openWebSocket(proxy.port, '/c');
+    expect(over.status).toBe(503);
+    expect(await over.body()).toContain('"code":"UPGRADE_LIMIT"');
+    expect(echo.upgrades).toHaveLength(2);
+    await open[0]!.close();
+    await eventually(() => proxy.proxy.stats().upgradesOpen === 1);
+    const again = await openWebSocket(proxy.port, '/d');
+    expect(again.status).toBe(101);
+    await Promise.all([open[1]!.close(), again.close()]);
+    await proxy.close();
+    await echo.close();
+  });
+});
+
 describe('WebSocket connections and proxy.close()', () => {
   it('refuses new upgrades with 503 and ends open connections after its grace', async () => {
     const echo = await startWebSocketUpstream();

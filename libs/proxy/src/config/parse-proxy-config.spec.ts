@@ -33,7 +33,12 @@ describe('parseProxyConfig', () => {
   it('accepts the issue example and applies the named defaults', () => {
     const config = parseProxyConfig(valid);
     expect(config.listener).toEqual({ host: '0.0.0.0', port: 15001, requestHeadersTimeout: '10s', requestBodyIdleTimeout: '10s' });
-    expect(config.limits).toEqual({ requestBufferBytes: 65536, requestBufferTotalBytes: 33554432, mirrorBufferBytes: 67108864 });
+    expect(config.limits).toEqual({
+      requestBufferBytes: 65536,
+      requestBufferTotalBytes: 33554432,
+      mirrorBufferBytes: 67108864,
+      websocketConnections: 10000,
+    });
     expect(config.admin).toEqual({ host: '127.0.0.1', port: 15000 });
     expect(config.clusters[0]).toMatchObject({ connections: 64, connectTimeout: '5s', maxMirrorInflight: 1000 });
     expect(config.routes[0]?.mirror).toMatchObject({ shadowHostSuffix: true, maxBodyBytes: 1048576, timeout: '10s' });

@@ -20,6 +20,8 @@ export const PROXY_DEFAULTS = {
   requestBufferTotalBytes: 32 * 1024 * 1024,
   /** Request body bytes held by mirror copies across the proxy; past it a copy is dropped (`buffer_budget`). */
   mirrorBufferBytes: 64 * 1024 * 1024,
+  /** WebSocket connections (handshaking or upgraded) across the proxy, each holding two sockets; past it 503. */
+  websocketConnections: 10_000,
   /** Envoy's default route timeout: bounds the whole exchange, upload and time queued for a connection included. */
   routeTimeout: '15s',
   mirrorTimeout: '10s',

@@ -1,5 +1,4 @@
 import { type IncomingMessage } from 'node:http';
-import { type Socket } from 'node:net';
 import { type Duplex } from 'node:stream';
 import { type RoutingTable } from '../config/compiled-config';
 import { decideFault } from '../forwarding/fault-injection';
@@ -9,7 +8,7 @@ import { buildUpstreamHeaders } from '../forwarding/upstream-headers';
 import { pickDestination } from '../routing/pick-destination';
 import { isRoute, routeRequest } from '../routing/route-request';
 import { writeRawProblem } from './raw-answer';
-import { upgradeChannel } from './upgrade-channel';
+import { publishUpgrade } from './upgrade-event';
 import { WebSocketTunnel, type TunnelOwner } from './websocket-tunnel';
 
 /** Envoy answers 403 to an upgrade its route does not allow. */
@@ -17,6 +16,12 @@ const UPGRADE_REFUSED: LocalAnswer = {
   status: 403,
   code: 'UPGRADE_REFUSED',
   message: 'WebSocket upgrades are not allowed on this route',
+};
+/** Past `limits.websocketConnections`, as Envoy's circuit breakers answer an overflow. */
+const UPGRADE_LIMIT: LocalAnswer = {
+  status: 503,
+  code: 'UPGRADE_LIMIT',
+  message: 'too many WebSocket connections: try again later',
 };
 const FAULT_INJECTED = 'fault injected by route policy';
 
@@ -44,6 +49,8 @@ export class UpgradeTunnels implements TunnelOwner {
     const route = routeRequest(table, req, req.url ?? '', req.method ?? '');
     if (!isRoute(route)) return this.refuse(req, socket, route, startedAt, t0);
     if (!route.websocket.enabled) return this.refuse(req, socket, UPGRADE_REFUSED, startedAt, t0, route.name);
+    if (this.tunnels.size >= table.config.limits.websocketConnections)
+      return this.refuse(req, socket, UPGRADE_LIMIT, startedAt, t0, route.name);
     const headers = buildUpstreamHeaders(req);
     const fault = decideFault(route.fault);
     if (fault.abortStatus !== undefined) {
@@ -72,24 +79,20 @@ export class UpgradeTunnels implements TunnelOwner {
   ): void {
     socket.on('error', ignore);
     writeRawProblem(socket, answer.status, answer.code, answer.message, requestId);
-    if (!upgradeChannel.hasSubscribers) return;
-    upgradeChannel.publish({
+    publishUpgrade({
       proxyId: this.proxyId,
+      req,
       route,
       cluster: '',
-      method: req.method ?? '',
-      path: req.url ?? '',
       requestId,
+      userAgent: headerOf(req, 'user-agent'),
       status: answer.status,
       errorCode: answer.code,
       closedBy: undefined,
-      durationMs: performance.now() - t0,
-      startedAt,
       bytesToUpstream: 0,
       bytesToClient: 0,
-      remoteAddress: (req.socket as Socket | null)?.remoteAddress,
-      httpVersion: req.httpVersion,
-      userAgent: headerOf(req, 'user-agent'),
+      startedAt,
+      t0,
     });
   }
 

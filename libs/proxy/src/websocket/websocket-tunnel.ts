@@ -6,7 +6,9 @@ import { classifyUpstreamError, type UpstreamFailure } from '../forwarding/upstr
 import { type UpstreamHeaders } from '../forwarding/upstream-headers';
 import { type ClusterEndpoints } from '../transport/upstream-pools';
 import { answerHead, endAndDestroy, switchingHead, writeRawProblem } from './raw-answer';
-import { upgradeChannel, type UpgradeCloseCause, type UpgradeEvent } from './upgrade-channel';
+import { type UpgradeCloseCause } from './upgrade-channel';
+import { publishUpgrade } from './upgrade-event';
+import { UpgradedRelay } from './upgraded-relay';
 import { upstreamAddress } from './upstream-address';
 
 const CONNECT_TIMEOUT = classifyUpstreamError({ code: 'UND_ERR_CONNECT_TIMEOUT' });
@@ -30,22 +32,20 @@ export interface TunnelOwner {
 }
 
 /**
- * One WebSocket connection through the proxy: connects to an endpoint of the cluster, sends
- * the handshake, relays the upstream's 101 and then bytes both ways until either side closes
- * or no byte flows for the route's idle timeout. The handshake (connect, then the upstream's
- * answer) is bounded by the cluster's connect timeout and the route's timeout; the upgraded
- * connection only by its idle timeout, as in Envoy. Any other answer is relayed and closes.
+ * One WebSocket handshake through the proxy: connects to an endpoint of the cluster, sends the
+ * request, and on the upstream's 101 hands both sockets to an UpgradedRelay. The handshake is
+ * bounded by the cluster's connect timeout and the route's timeout; the upgraded connection
+ * only by its idle timeout, as in Envoy. Any other answer is relayed, then the connection closes.
  */
 export class WebSocketTunnel {
   private request: ClientRequest | undefined;
   private upstream: Socket | undefined;
+  private relay: UpgradedRelay | undefined;
   private timer: NodeJS.Timeout | undefined;
   private status = 0;
   private errorCode: string | undefined;
-  private closedBy: UpgradeCloseCause | undefined;
-  private bytesToUpstream = 0;
-  private bytesToClient = 0;
-  private isUpgraded = false;
+  /** Body bytes of an answer that did not upgrade. */
+  private answerBytes = 0;
   private done = false;
 
   constructor(
@@ -54,7 +54,7 @@ export class WebSocketTunnel {
     private readonly head: Buffer,
     private readonly owner: TunnelOwner,
   ) {
-    client.on('error', this.onClientError);
+    client.on('error', ignore);
     client.on('close', this.onClientClose);
   }
 
@@ -66,8 +66,7 @@ export class WebSocketTunnel {
 
   /** Ends both sides now (the proxy closing after its grace). */
   close(cause: UpgradeCloseCause): void {
-    this.closedBy ??= cause;
-    this.upstream?.destroy();
+    if (this.relay !== undefined) return this.relay.close(cause);
     this.request?.destroy();
     this.client.destroy();
   }
@@ -117,30 +116,12 @@ export class WebSocketTunnel {
 
   private readonly onUpgrade = (res: IncomingMessage, upstream: Duplex, upgradeHead: Buffer): void => {
     clearTimeout(this.timer);
-    const client = this.client;
     if (this.done) return void upstream.destroy();
     this.status = 101;
-    this.isUpgraded = true;
     this.owner.upgraded(this);
-    client.write(switchingHead(res));
-    if (upgradeHead.length > 0) {
-      this.bytesToClient += upgradeHead.length;
-      client.write(upgradeHead);
-    }
-    if (this.head.length > 0) {
-      this.bytesToUpstream += this.head.length;
-      upstream.write(this.head);
-    }
-    upstream.on('data', this.onUpstreamData);
-    upstream.on('error', this.onUpstreamError);
-    upstream.on('end', this.onUpstreamEnd);
-    upstream.on('close', this.onUpstreamClose);
-    client.on('data', this.onClientData);
-    client.on('end', this.onClientEnd);
-    // Reading or writing either way resets it: "no byte flows either way" for idleMs.
-    (client as Socket).setTimeout(this.facts.route.websocket.idleMs, this.onIdle);
-    upstream.pipe(client);
-    client.pipe(upstream);
+    this.client.write(switchingHead(res));
+    this.relay = new UpgradedRelay(this.client, upstream, this.facts.route.websocket.idleMs);
+    this.relay.prime(upgradeHead, this.head);
   };
 
   /** The upstream did not switch protocols: its answer goes to the client, then the connection closes. */
@@ -149,10 +130,14 @@ export class WebSocketTunnel {
     this.status = res.statusCode ?? 502;
     if (this.done) return void res.destroy();
     this.client.write(answerHead(res));
-    res.on('data', this.onUpstreamData);
+    res.on('data', this.onAnswerData);
     res.on('error', this.onAnswerError);
     res.on('end', this.onAnswerEnd);
     res.pipe(this.client, { end: false });
+  };
+
+  private readonly onAnswerData = (chunk: Buffer): void => {
+    this.answerBytes += chunk.length;
   };
 
   private readonly onAnswerEnd = (): void => {
@@ -164,79 +149,38 @@ export class WebSocketTunnel {
     this.client.destroy();
   };
 
-  private readonly onUpstreamData = (chunk: Buffer): void => {
-    this.bytesToClient += chunk.length;
-  };
-
-  private readonly onClientData = (chunk: Buffer): void => {
-    this.bytesToUpstream += chunk.length;
-  };
-
-  private readonly onIdle = (): void => {
-    this.close('idle_timeout');
-  };
-
-  private readonly onUpstreamEnd = (): void => {
-    this.closedBy ??= 'upstream';
-  };
-
-  private readonly onClientEnd = (): void => {
-    this.closedBy ??= 'client';
-  };
-
-  private readonly onUpstreamError = (): void => {
-    this.closedBy ??= 'upstream';
-    this.errorCode ??= 'UPSTREAM_RESET';
-  };
-
-  /** The upstream is gone: what it sent is flushed to the client, then the client is closed. */
-  private readonly onUpstreamClose = (): void => {
-    this.closedBy ??= 'upstream';
-    if (!this.done) endAndDestroy(this.client, '');
-  };
-
-  private readonly onClientError = (): void => {
-    this.closedBy ??= 'client';
-  };
-
   /** The client's socket closing ends the tunnel, whatever came first. */
   private readonly onClientClose = (): void => {
     if (this.done) return;
     this.done = true;
     clearTimeout(this.timer);
-    if (this.status === 0) this.errorCode ??= 'CLIENT_ABORTED';
     this.request?.destroy();
-    const upstream = this.upstream;
-    if (upstream !== undefined && this.isUpgraded) {
-      this.closedBy ??= 'client';
-      // What the client sent last (its close frame) still reaches the upstream.
-      if (upstream.writable) upstream.end(() => upstream.destroy());
-      else upstream.destroy();
-    } else upstream?.destroy();
-    this.owner.ended(this, this.isUpgraded);
-    if (upgradeChannel.hasSubscribers) upgradeChannel.publish(this.event());
-  };
-
-  private event(): UpgradeEvent {
+    const relay = this.relay;
+    if (relay !== undefined) relay.clientClosed();
+    else {
+      if (this.status === 0) this.errorCode ??= 'CLIENT_ABORTED';
+      this.upstream?.destroy();
+    }
+    this.owner.ended(this, relay !== undefined);
     const { facts } = this;
-    const req = facts.req;
-    return {
+    publishUpgrade({
       proxyId: facts.proxyId,
+      req: facts.req,
       route: facts.route.name,
       cluster: facts.cluster.name,
-      method: req.method ?? '',
-      path: req.url ?? '',
       requestId: facts.headers.requestId,
+      userAgent: facts.headers.userAgent,
       status: this.status,
       errorCode: this.errorCode,
-      closedBy: this.isUpgraded ? this.closedBy : undefined,
-      durationMs: performance.now() - facts.t0,
+      closedBy: relay?.closedBy,
+      bytesToUpstream: relay?.bytesToUpstream ?? 0,
+      bytesToClient: relay?.bytesToClient ?? this.answerBytes,
       startedAt: facts.startedAt,
-      bytesToUpstream: this.bytesToUpstream,
-      bytesToClient: this.bytesToClient,
-      remoteAddress: (req.socket as Socket | null)?.remoteAddress,
-      httpVersion: req.httpVersion,
-      userAgent: facts.headers.userAgent,
-    };
-  }
+      t0: facts.t0,
+    });
+  };
+}
+
+function ignore(): void {
+  // The client's errors end in its 'close', which ends the tunnel.
 }
