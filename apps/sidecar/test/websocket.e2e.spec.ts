@@ -80,7 +80,7 @@ describe('sidecar SIGTERM with a WebSocket open', () => {
         clusters: [{ name: 'chat', endpoints: [echo.endpoint] }],
         routes: [{ name: 'chat', route: [{ destination: { cluster: 'chat' } }] }],
       },
-      { SHUTDOWN_TIMEOUT_MS: '1000' },
+      { SHUTDOWN_TIMEOUT_MS: '3000' },
     );
     const ws = await openWebSocket(Number(sidecar.url.split(':')[2]), '/long');
     expect(ws.status).toBe(101);

@@ -107,7 +107,7 @@ describe('WebSocket connections are bounded by limits.websocketConnections', () 
 describe('WebSocket connections and proxy.close()', () => {
   it('refuses new upgrades with 503 and ends open connections after its grace', async () => {
     const echo = await startWebSocketUpstream();
-    const proxy = await startProxy(config(echo.endpoint), { closeGraceMs: 300 });
+    const proxy = await startProxy(config(echo.endpoint), { closeGraceMs: 2000 });
     const ws = await openWebSocket(proxy.port, '/long');
     expect(ws.status).toBe(101);
     const closing = proxy.proxy.close();

@@ -47,7 +47,7 @@ describe('WebSocket route policy: faults, refusal, handshake failures, timeouts'
           name: 'idle',
           match: [{ uri: { prefix: '/idle' } }],
           route: [{ destination: { cluster: 'live' } }],
-          websocket: { idleTimeout: '400ms' },
+          websocket: { idleTimeout: '1s' },
         },
       ],
     });
@@ -105,8 +105,8 @@ describe('WebSocket route policy: faults, refusal, handshake failures, timeouts'
     const ws = await openWebSocket(proxy.port, '/idle');
     expect(ws.status).toBe(101);
     await eventually(() => echo.open() > 0);
-    // Traffic every 100 ms for well over the 400 ms idle timeout keeps it open.
-    for (let i = 0; i < 10; i += 1) {
+    // Traffic every 100 ms for well over the 1 s idle timeout keeps it open.
+    for (let i = 0; i < 25; i += 1) {
       ws.send(`tick ${i}`);
       expect((await ws.next()).toString()).toBe(`tick ${i}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
