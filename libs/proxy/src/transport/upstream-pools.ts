@@ -1,4 +1,4 @@
-import { Pool } from 'undici';
+import { Pool } from './undici-pool';
 import { type ClusterConfig } from '../config/proxy-config.schema';
 import { durationToMs } from '../config/duration';
 import { ConnectionSlots } from './connection-slots';
