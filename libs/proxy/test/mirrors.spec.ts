@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { PassThrough, Readable } from 'node:stream';
 import { createProxy, MAX_MIRRORS_PER_ROUTE, type Proxy } from '../src';
@@ -102,6 +102,18 @@ describe('mirrors: several per route', () => {
     await eventually(() => b.received.length === 20);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(a.received).toHaveLength(0);
+  });
+
+  it('counts a request whose body never arrived whole as incomplete_request, once for each mirror it was drawn for', async () => {
+    const { a, b, proxy } = await setUp([{ cluster: 'a' }, { cluster: 'b', methods: ['GET'] }]);
+    const req = httpRequest(`${proxy.url}/upload`, { method: 'POST', headers: { 'content-length': '100', 'x-request-id': 'gone-1' } });
+    req.on('error', () => undefined);
+    req.write('only part of it');
+    await eventually(() => proxy.proxy.stats().liveInflight === 1);
+    req.destroy();
+    await eventually(() => events.live.some((e) => e.requestId === 'gone-1') && events.dropped.length === 1);
+    expect(events.dropped).toEqual([expect.objectContaining({ cluster: 'a', reason: 'incomplete_request', requestId: 'gone-1' })]);
+    expect(a.received.length + b.received.length).toBe(0);
   });
 
   it('tees a streamed body once per copy, each bounded alone: one copy past its maxBodyBytes is dropped, the other arrives whole', async () => {
