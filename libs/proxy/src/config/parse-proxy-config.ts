@@ -4,8 +4,8 @@ import { proxyConfigSchema, type ProxyConfig, type RouteConfig } from './proxy-c
 
 /**
  * Validates against the schema, then checks what a schema cannot: references between
- * routes and clusters, unique names, weights and a route's mirrors. An unknown cluster is a load error,
- * never a runtime surprise (Envoy's rule).
+ * routes and clusters, unique names, weights and a route's mirrors. An unknown cluster is
+ * a load error, never a runtime surprise (Envoy's rule).
  */
 export function parseProxyConfig(input: unknown): ProxyConfig {
   const result = proxyConfigSchema.safeParse(input);

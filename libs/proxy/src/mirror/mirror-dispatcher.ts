@@ -121,7 +121,10 @@ function copyEnded(facts: CopyFacts, clusterName: string, body: CopyBody, bounds
   };
 }
 
-/** Counts, per selected mirror, a request whose copies were never made: it ended first (its body never arrived whole, its client left). */
+/**
+ * Counts, once per selected mirror, a request whose copies were never made: it ended first
+ * (its body never arrived whole, its client left).
+ */
 export function mirrorsNotMade(ctx: ExchangeContext, mirrors: readonly CompiledMirror[], selected: number): void {
   for (let i = 0; i < mirrors.length; i += 1)
     if ((selected & (1 << i)) !== 0)
