@@ -14,7 +14,7 @@ import { requestIdOf } from './forwarding/request-id';
 import { sendProblem } from './forwarding/send-problem';
 import { buildUpstreamHeaders } from './forwarding/upstream-headers';
 import { ByteBudget } from './limits/byte-budget';
-import { isMirrorSelected, mirrorNotMade, startMirror, type MirrorBounds } from './mirror/mirror-dispatcher';
+import { mirrorsNotMade, selectMirrors, startMirrors, type MirrorBounds } from './mirror/mirror-dispatcher';
 import { type Clock, MirrorBreaker } from './mirror/mirror-breaker';
 import { MirrorInflight } from './mirror/mirror-inflight';
 import { pickDestination } from './routing/pick-destination';
@@ -162,17 +162,18 @@ class MirroringProxy implements Proxy {
   private forward(ctx: ExchangeContext): void {
     const { route, req } = ctx;
     const cluster = pickDestination(route);
-    const mirror = route.mirror !== undefined && isMirrorSelected(route.mirror, req.method as string) ? route.mirror : undefined;
-    let copied = false;
+    const mirrors = route.mirrors;
+    // Mirrors still owed a copy (a bit mask: no allocation); cleared once their copies start.
+    let selected = mirrors.length === 0 ? 0 : selectMirrors(mirrors, req.method as string);
     const bodyReady = (read: RequestBody) => {
-      if (mirror !== undefined) {
-        copied = true;
-        startMirror(ctx, mirror, this.mirrorBounds, read);
+      if (selected !== 0) {
+        startMirrors(ctx, mirrors, selected, this.mirrorBounds, read);
+        selected = 0;
       }
       return read.kind === 'none' ? null : read.kind === 'whole' ? read.body : streamBody(req, read.prefix);
     };
     new LiveExchange(ctx, cluster, this.requestBuffer, bodyReady, (outcome) => {
-      if (mirror !== undefined && !copied) mirrorNotMade(ctx, mirror);
+      if (selected !== 0) mirrorsNotMade(ctx, mirrors, selected);
       this.liveDone(ctx, cluster.name, outcome);
     }).start();
   }
@@ -222,7 +223,7 @@ class MirroringProxy implements Proxy {
   stats(): ProxyRuntimeStats {
     // Every mirror cluster of the config in force appears, at 0 before its first copy.
     const mirrorInflight: Record<string, number> = {};
-    for (const route of this.table.routes) if (route.mirror !== undefined) mirrorInflight[route.mirror.cluster.name] = 0;
+    for (const route of this.table.routes) for (const mirror of route.mirrors) mirrorInflight[mirror.cluster.name] = 0;
     return {
       liveInflight: this.liveInflight,
       mirrorInflight: { ...mirrorInflight, ...this.mirrorInflight.snapshot() },

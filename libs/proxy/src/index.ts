@@ -8,6 +8,8 @@ export {
   type ClusterConfig,
   type RouteConfig,
   type MirrorConfig,
+  type MirrorPolicyConfig,
+  MAX_MIRRORS_PER_ROUTE,
   type StringMatch,
 } from './config/proxy-config.schema';
 export { proxyConfigJsonSchema, proxyConfigJsonSchemaText, PROXY_CONFIG_JSON_SCHEMA_FILE } from './config/proxy-config-json-schema';

@@ -33,6 +33,24 @@ describe('topologyOf', () => {
     });
   });
 
+  it('draws an edge for each of a route’s mirrors, each with its own percentage', () => {
+    const config = parseProxyConfig({
+      clusters,
+      routes: [
+        {
+          name: 'books',
+          route: [{ destination: { cluster: 'v1' } }],
+          mirrors: [{ cluster: 'shadow', percentage: { value: 40 } }, { cluster: 'v2' }],
+        },
+      ],
+    });
+    expect(topologyOf(config).edges).toEqual([
+      { kind: 'live', cluster: 'v1', percentage: 100 },
+      { kind: 'mirror', cluster: 'shadow', percentage: 40 },
+      { kind: 'mirror', cluster: 'v2', percentage: 100 },
+    ]);
+  });
+
   it('counts a lone destination as 100 %, mirrors all when no percentage is set, and keeps the largest share per cluster', () => {
     const config = parseProxyConfig({
       clusters,

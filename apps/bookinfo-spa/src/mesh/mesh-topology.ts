@@ -6,8 +6,8 @@ export const TOPOLOGY_SOURCE = 'bookinfo-spa';
 
 /**
  * The edges the config in force declares: each route's destinations (weights as
- * percentages of the route's total; a lone destination needs none) and its mirror
- * (absent percentage = 100). A cluster reached by several routes keeps its largest share.
+ * percentages of the route's total; a lone destination needs none) and its mirror or each
+ * of its mirrors (absent percentage = 100). A cluster reached by several routes keeps its largest share.
  */
 export function topologyOf(config: ProxyConfig): MeshTopology {
   const edges = new Map<string, TopologyEdge>();
@@ -25,6 +25,7 @@ export function topologyOf(config: ProxyConfig): MeshTopology {
     }
     if (route.mirror !== undefined)
       add({ kind: 'mirror', cluster: route.mirror.cluster, percentage: route.mirrorPercentage?.value ?? 100 });
+    for (const mirror of route.mirrors ?? []) add({ kind: 'mirror', cluster: mirror.cluster, percentage: mirror.percentage.value });
   }
   return { source: TOPOLOGY_SOURCE, edges: [...edges.values()] };
 }

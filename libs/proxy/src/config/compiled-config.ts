@@ -1,6 +1,6 @@
 import { type PathNormalization } from '../routing/normalize-path';
 import { compileRouteMatch, type RequestPredicate } from '../routing/route-matcher';
-import { MIRROR_CREDENTIAL_HEADERS } from '../mirror/mirror-headers';
+import { compileMirrors, type CompiledMirror } from '../mirror/compile-mirror';
 import { type ClusterEndpoints } from '../transport/upstream-pools';
 import { durationToMs } from './duration';
 import { type ProxyConfig, type RouteConfig } from './proxy-config.schema';
@@ -22,20 +22,6 @@ export interface CompiledFault {
   readonly abort: { readonly percentage: number; readonly status: number } | undefined;
 }
 
-export interface CompiledMirror {
-  readonly cluster: ClusterEndpoints;
-  readonly percentage: number;
-  readonly shadowHostSuffix: boolean;
-  readonly set: readonly (readonly [string, string])[];
-  readonly add: readonly (readonly [string, string])[];
-  /** Lowercase names removed from, or replaced in, the copy (credentials unless forwarded). */
-  readonly drop: ReadonlySet<string>;
-  readonly methods: ReadonlySet<string> | undefined;
-  readonly maxBodyBytes: number;
-  readonly timeoutMs: number;
-  readonly maxInflight: number;
-}
-
 export interface CompiledRoute {
   readonly name: string;
   readonly matches: RequestPredicate;
@@ -43,7 +29,8 @@ export interface CompiledRoute {
   readonly timeoutMs: number;
   readonly retry: CompiledRetry | undefined;
   readonly fault: CompiledFault | undefined;
-  readonly mirror: CompiledMirror | undefined;
+  /** Empty (one shared array) when the route mirrors nothing. */
+  readonly mirrors: readonly CompiledMirror[];
 }
 
 /** How a request body is read before it goes upstream. */
@@ -69,6 +56,7 @@ export function compileConfig(config: ProxyConfig, clusters: ReadonlyMap<string,
     return found;
   };
   const maxInflight = new Map(config.clusters.map((c) => [c.name, c.maxMirrorInflight]));
+  const mirrorInflightCap = (name: string) => maxInflight.get(name) ?? 0;
   const routes = config.routes.map((route): CompiledRoute => {
     let cumulative = 0;
     const destinations = route.route.map((d) => {
@@ -82,10 +70,7 @@ export function compileConfig(config: ProxyConfig, clusters: ReadonlyMap<string,
       timeoutMs: durationToMs(route.timeout),
       retry: compileRetry(route.retries),
       fault: compileFault(route.fault),
-      mirror:
-        route.mirror === undefined
-          ? undefined
-          : compileMirror(route, cluster(route.mirror.cluster), maxInflight.get(route.mirror.cluster) ?? 0),
+      mirrors: compileMirrors(route, cluster, mirrorInflightCap),
     };
   });
   const requestBody = { bufferBytes: config.limits.requestBufferBytes, idleMs: durationToMs(config.listener.requestBodyIdleTimeout) };
@@ -106,26 +91,5 @@ function compileFault(fault: RouteConfig['fault']): CompiledFault | undefined {
   return {
     delay: fault.delay === undefined ? undefined : { percentage: fault.delay.percentage.value, ms: durationToMs(fault.delay.fixedDelay) },
     abort: fault.abort === undefined ? undefined : { percentage: fault.abort.percentage.value, status: fault.abort.httpStatus },
-  };
-}
-
-function compileMirror(route: RouteConfig, cluster: ClusterEndpoints, maxInflight: number): CompiledMirror {
-  const mirror = route.mirror as NonNullable<RouteConfig['mirror']>;
-  const request = mirror.headers?.request;
-  const set = Object.entries(request?.set ?? {}).map(([k, v]) => [k.toLowerCase(), v] as const);
-  const add = Object.entries(request?.add ?? {}).map(([k, v]) => [k.toLowerCase(), v] as const);
-  const drop = new Set([...(request?.remove ?? []).map((k) => k.toLowerCase()), ...set.map(([k]) => k)]);
-  if (!mirror.forwardCredentials) for (const name of MIRROR_CREDENTIAL_HEADERS) drop.add(name);
-  return {
-    cluster,
-    percentage: route.mirrorPercentage?.value ?? 100,
-    shadowHostSuffix: mirror.shadowHostSuffix,
-    set,
-    add,
-    drop,
-    methods: mirror.methods === undefined ? undefined : new Set(mirror.methods),
-    maxBodyBytes: mirror.maxBodyBytes,
-    timeoutMs: durationToMs(mirror.timeout),
-    maxInflight,
   };
 }

@@ -93,7 +93,7 @@ describe('parseProxyConfig', () => {
       'routes[0].match[0].uri.regex must be a valid regular expression',
       'routes[0].mirrorPercentage.value must be a number between 0 and 100',
       'routes[0].timeout must be a duration such as "250ms", "10s" or "1m"',
-      'routes[0].mirrorPercentge is not a known key (expected one of: name, match, route, mirror, mirrorPercentage, timeout, retries, fault)',
+      'routes[0].mirrorPercentge is not a known key (expected one of: name, match, route, mirror, mirrorPercentage, mirrors, timeout, retries, fault)',
     ]);
   });
 
@@ -107,6 +107,60 @@ describe('parseProxyConfig', () => {
     expect(messageOf(withRoute({ retries: { attempts: 2, retryOn: '5xx,sometimes' } }))).toBe(
       'routes[0].retries.retryOn must be a comma-separated list of 5xx, gateway-error, connect-failure, refused-stream, reset, retriable-4xx (unknown: sometimes)',
     );
+  });
+
+  describe('mirrors (Istio HTTPMirrorPolicy)', () => {
+    const clusters = [...valid.clusters, { name: 'canary', endpoints: ['127.0.0.1:8083'] }];
+    const mirrorsRoute = (mirrors: unknown, patch: Record<string, unknown> = {}) => {
+      const { mirror: _mirror, mirrorPercentage: _percentage, ...route } = valid.routes[0]!;
+      return { ...valid, clusters, routes: [{ ...route, mirrors, ...patch }] };
+    };
+
+    it('gives each mirror every option of mirror, with the same defaults, and a percentage of 100', () => {
+      const config = parseProxyConfig(mirrorsRoute([{ cluster: 'bookservicemirror' }, { cluster: 'canary', percentage: { value: 5 } }]));
+      const [first, second] = config.routes[0]?.mirrors ?? [];
+      expect(first).toEqual({
+        cluster: 'bookservicemirror',
+        shadowHostSuffix: true,
+        forwardCredentials: false,
+        maxBodyBytes: 1048576,
+        timeout: '10s',
+        percentage: { value: 100 },
+      });
+      expect(second?.percentage).toEqual({ value: 5 });
+      expect(parseProxyConfig(config)).toEqual(config);
+    });
+
+    it('refuses mirror and mirrors together, naming both', () => {
+      expect(messageOf(mirrorsRoute([{ cluster: 'canary' }], { mirror: { cluster: 'bookservicemirror' } }))).toBe(
+        'routes[0].mirrors cannot be given with routes[0].mirror (mirror is the shorthand of a one-entry mirrors)',
+      );
+    });
+
+    it('refuses mirrorPercentage beside mirrors: each mirror has its own', () => {
+      expect(messageOf(mirrorsRoute([{ cluster: 'canary' }], { mirrorPercentage: { value: 10 } }))).toBe(
+        'routes[0].mirrorPercentage applies to mirror only: give each of routes[0].mirrors its own percentage',
+      );
+    });
+
+    it('refuses a cluster named twice, and an undefined one, with the path of the entry', () => {
+      expect(
+        messageOf(mirrorsRoute([{ cluster: 'canary' }, { cluster: 'ghost' }, { cluster: 'canary', timeout: '1s' }])).split('\n'),
+      ).toEqual([
+        'routes[0].mirrors[1].cluster "ghost" is not a defined cluster',
+        'routes[0].mirrors[2].cluster "canary" is named twice in this route\'s mirrors',
+      ]);
+    });
+
+    it('checks each entry like mirror, refuses unknown keys and bounds the list', () => {
+      expect(messageOf(mirrorsRoute([{ cluster: 'canary', percentage: { value: 101 }, mirrorPercentage: 5 }])).split('\n')).toEqual([
+        'routes[0].mirrors[0].percentage.value must be a number between 0 and 100',
+        'routes[0].mirrors[0].mirrorPercentage is not a known key (expected one of: cluster, shadowHostSuffix, forwardCredentials, headers, methods, maxBodyBytes, timeout, percentage)',
+      ]);
+      expect(messageOf(mirrorsRoute([]))).toBe('routes[0].mirrors must have at least one item');
+      const nine = Array.from({ length: 9 }, () => ({ cluster: 'canary' }));
+      expect(messageOf(mirrorsRoute(nine))).toBe('routes[0].mirrors must have at most 8 items');
+    });
   });
 
   it('says what the whole config must be', () => {

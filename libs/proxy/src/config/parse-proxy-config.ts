@@ -1,11 +1,11 @@
 import { formatPath, type Path } from '@mirrormesh/schema';
 import { ProxyConfigError } from '../errors';
-import { proxyConfigSchema, type ProxyConfig } from './proxy-config.schema';
+import { proxyConfigSchema, type ProxyConfig, type RouteConfig } from './proxy-config.schema';
 
 /**
  * Validates against the schema, then checks what a schema cannot: references between
- * routes and clusters, unique names and weights. An unknown cluster is a load error,
- * never a runtime surprise (Envoy's rule).
+ * routes and clusters, unique names, weights and a route's mirrors. An unknown cluster is
+ * a load error, never a runtime surprise (Envoy's rule).
  */
 export function parseProxyConfig(input: unknown): ProxyConfig {
   const result = proxyConfigSchema.safeParse(input);
@@ -35,9 +35,29 @@ export function parseProxyConfig(input: unknown): ProxyConfig {
         if (total !== 100) add(['routes', i, 'route'], `weights must add up to 100 (got ${total})`);
       }
     }
-    if (route.mirror !== undefined && !clusters.has(route.mirror.cluster))
-      add(['routes', i, 'mirror', 'cluster'], `"${route.mirror.cluster}" is not a defined cluster`);
+    checkMirrors(route, ['routes', i], clusters, add);
   });
   if (issues.length > 0) throw new ProxyConfigError(issues);
   return config;
+}
+
+/**
+ * `mirror` (+ `mirrorPercentage`) is the shorthand of a one-entry `mirrors`: a route says one
+ * or the other. Each mirror names a defined cluster, and a cluster at most once per route:
+ * two copies of one request to one cluster would only double its load and its figures.
+ */
+function checkMirrors(route: RouteConfig, at: Path, clusters: ReadonlySet<string>, add: (path: Path, message: string) => void): void {
+  if (route.mirror !== undefined && !clusters.has(route.mirror.cluster))
+    add([...at, 'mirror', 'cluster'], `"${route.mirror.cluster}" is not a defined cluster`);
+  if (route.mirrors === undefined) return;
+  if (route.mirror !== undefined)
+    add([...at, 'mirrors'], `cannot be given with ${formatPath([...at, 'mirror'])} (mirror is the shorthand of a one-entry mirrors)`);
+  if (route.mirrorPercentage !== undefined)
+    add([...at, 'mirrorPercentage'], `applies to mirror only: give each of ${formatPath([...at, 'mirrors'])} its own percentage`);
+  const named = new Set<string>();
+  route.mirrors.forEach((mirror, j) => {
+    if (!clusters.has(mirror.cluster)) add([...at, 'mirrors', j, 'cluster'], `"${mirror.cluster}" is not a defined cluster`);
+    else if (named.has(mirror.cluster)) add([...at, 'mirrors', j, 'cluster'], `"${mirror.cluster}" is named twice in this route's mirrors`);
+    named.add(mirror.cluster);
+  });
 }

@@ -10,7 +10,7 @@ import { stringMatchSchema } from './string-match.schema';
 export { PROXY_DEFAULTS } from './proxy-defaults';
 export { RETRY_ON } from './schema-primitives';
 export { type ClusterConfig } from './cluster.schema';
-export { type MirrorConfig } from './mirror.schema';
+export { type MirrorConfig, type MirrorPolicyConfig, MAX_MIRRORS_PER_ROUTE } from './mirror.schema';
 export { type RouteConfig } from './route.schema';
 
 const LISTENER_DEFAULTS = {
@@ -31,7 +31,8 @@ const MiB = 1024 * 1024;
 /** What the schema checks beyond its shape (parseProxyConfig), for the published JSON Schema. */
 export const PROXY_CONFIG_RULES = [
   'The mirrormesh sidecar configuration (Envoy clusters, Istio HTTP routes). Also checked when it loads, and not said by this JSON Schema:',
-  'every routes[].route[].destination.cluster and routes[].mirror.cluster names a cluster in clusters[];',
+  'every routes[].route[].destination.cluster, routes[].mirror.cluster and routes[].mirrors[].cluster names a cluster in clusters[];',
+  'a route gives mirror (with mirrorPercentage) or mirrors, not both, and names a cluster at most once in its mirrors;',
   'cluster names and route names are unique;',
   'a route with several destinations gives each a weight, and the weights add up to 100;',
   'each string match (uri, method, headers.<name>) sets exactly one of exact, prefix, regex, and a regex compiles;',

@@ -23,6 +23,8 @@ export const PROXY_DEFAULTS = {
   /** Envoy's default route timeout: bounds the whole exchange, upload and time queued for a connection included. */
   routeTimeout: '15s',
   mirrorTimeout: '10s',
+  /** Istio's: a mirror without a percentage gets every request (of `mirrors[]`, and `mirror` without `mirrorPercentage`). */
+  mirrorPercentage: 100,
   /** A candidate is unreleased code: the copy goes without the user's credentials unless the route says so. */
   mirrorForwardCredentials: false,
   mirrorMaxBodyBytes: 1024 * 1024,

@@ -1,5 +1,5 @@
 import { REDACTED } from '@mirrormesh/access-log/redact-url';
-import { type ProxyConfig } from './proxy-config.schema';
+import { type MirrorConfig, type ProxyConfig } from './proxy-config.schema';
 
 /** Header names whose values are credentials: shown as REDACTED by GET /config. */
 const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|token|secret|password|api-?key/i;
@@ -12,18 +12,27 @@ function redactHeaders(headers: Record<string, string> | undefined): Record<stri
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, SENSITIVE_HEADER.test(name) ? REDACTED : value]));
 }
 
+type MirrorHeaders = NonNullable<MirrorConfig['headers']>;
+
+function redactMirrorHeaders(headers: MirrorHeaders): MirrorHeaders {
+  const { request } = headers;
+  return { request: { ...request, set: redactHeaders(request.set), add: redactHeaders(request.add) } };
+}
+
 /**
- * The config as the admin endpoint shows it: header values the mirror policy sets or adds
- * (e.g. a mirror-only `authorization`) are credentials and never leave the process.
+ * The config as the admin endpoint shows it: header values a mirror policy (`mirror` or any
+ * of `mirrors`) sets or adds (e.g. a mirror-only `authorization`) are credentials and never
+ * leave the process.
  */
 export function redactConfig(config: ProxyConfig): ProxyConfig {
   return {
     ...config,
     routes: config.routes.map((route) => {
-      const request = route.mirror?.headers?.request;
-      if (route.mirror === undefined || request === undefined) return route;
-      const redacted = { ...request, set: redactHeaders(request.set), add: redactHeaders(request.add) };
-      return { ...route, mirror: { ...route.mirror, headers: { request: redacted } } };
+      const shown = { ...route };
+      if (route.mirror?.headers !== undefined) shown.mirror = { ...route.mirror, headers: redactMirrorHeaders(route.mirror.headers) };
+      if (route.mirrors !== undefined)
+        shown.mirrors = route.mirrors.map((m) => (m.headers === undefined ? m : { ...m, headers: redactMirrorHeaders(m.headers) }));
+      return shown;
     }),
   };
 }

@@ -1,10 +1,10 @@
 import { s, type Infer } from '@mirrormesh/schema';
 import { matchSchema } from './match.schema';
-import { mirrorSchema } from './mirror.schema';
+import { MAX_MIRRORS_PER_ROUTE, mirrorPolicySchema, mirrorSchema } from './mirror.schema';
 import { PROXY_DEFAULTS } from './proxy-defaults';
 import { duration, name, percentage, retryOn } from './schema-primitives';
 
-/** One Istio HTTPRoute: what it matches, where it sends, its mirror, timeout, retries and faults. */
+/** One Istio HTTPRoute: what it matches, where it sends, its mirrors, timeout, retries and faults. */
 export const routeSchema = s.object({
   name,
   match: s.array(matchSchema, { minItems: 1 }).optional(),
@@ -14,6 +14,7 @@ export const routeSchema = s.object({
   ),
   mirror: mirrorSchema.optional(),
   mirrorPercentage: percentage.optional(),
+  mirrors: s.array(mirrorPolicySchema, { minItems: 1, maxItems: MAX_MIRRORS_PER_ROUTE }).optional(),
   timeout: duration.default(PROXY_DEFAULTS.routeTimeout),
   retries: s
     .object({

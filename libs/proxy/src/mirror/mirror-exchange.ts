@@ -1,6 +1,6 @@
 import { type Readable } from 'node:stream';
 import { type Dispatcher } from 'undici';
-import { type CompiledMirror } from '../config/compiled-config';
+import { type CompiledMirror } from './compile-mirror';
 import { MirrorTimeoutError } from '../errors';
 import { classifyUpstreamError } from '../forwarding/upstream-failure';
 import { type SlotWaiter } from '../transport/connection-slots';
