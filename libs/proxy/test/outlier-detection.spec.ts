@@ -56,6 +56,12 @@ describe('regression: with one dead endpoint of two, half the requests failed fo
     nowMs += 30_000;
     expect((await statuses(10)).filter((s) => s === 502)).toHaveLength(3);
   });
+
+  it('keeps ejections and counters across a reload that still lists the endpoint', async () => {
+    proxy.proxy.reload(proxy.proxy.config);
+    expect(proxy.proxy.stats().clusters['live']).toEqual({ ejectionsTotal: 3, ejectedEndpoints: 1, overflowsTotal: 0 });
+    expect(await statuses(6)).toEqual(Array(6).fill(200));
+  });
 });
 
 describe('outlier detection counts 5xx answers, and a mirror cluster learns only from its own copies', () => {
