@@ -18,7 +18,7 @@ import { mirrorsNotMade, selectMirrors, startMirrors, type MirrorBounds } from '
 import { type Clock, MirrorBreaker } from './mirror/mirror-breaker';
 import { MirrorInflight } from './mirror/mirror-inflight';
 import { pickDestination } from './routing/pick-destination';
-import { UpstreamPools } from './transport/upstream-pools';
+import { type ClusterPolicyStats, UpstreamPools } from './transport/upstream-pools';
 import { ProxyConfigError } from './errors';
 import { waitUntil } from './wait-until';
 
@@ -29,7 +29,7 @@ export interface ProxyOptions {
   readonly closeGraceMs?: number;
   /** Names the proxy in its events (`proxyId`): `<name>-<n>`; default `proxy`. */
   readonly name?: string;
-  /** The monotonic milliseconds the mirror breaker's cooldown is measured on; default `performance.now`. Tests pass a fake. */
+  /** The monotonic milliseconds the mirror breaker's cooldown and outlier ejections are measured on; default `performance.now`. Tests pass a fake. */
   readonly clock?: Clock;
 }
 
@@ -52,6 +52,8 @@ export interface ProxyRuntimeStats {
   readonly requestBufferedBytes: number;
   /** Request body bytes held by mirror copies (bounded by limits.mirrorBufferBytes). */
   readonly mirrorBufferedBytes: number;
+  /** Per cluster of the config in force: outlier ejections (total, endpoints ejected now) and pending-limit overflows. */
+  readonly clusters: Readonly<Record<string, ClusterPolicyStats>>;
   readonly closed: boolean;
 }
 
@@ -81,7 +83,7 @@ class MirroringProxy implements Proxy {
   private table: RoutingTable;
   private liveInflight = 0;
   private closing: Promise<void> | undefined;
-  private readonly pools = new UpstreamPools();
+  private readonly pools: UpstreamPools;
   private readonly mirrorInflight = new MirrorInflight();
   /** Proxy-wide memory bounds, kept across reloads; a reload may change their maximum. */
   private readonly requestBuffer = new ByteBudget(0);
@@ -91,6 +93,7 @@ class MirroringProxy implements Proxy {
   constructor(config: unknown, options: ProxyOptions) {
     this.id = proxyIdOf(options.name);
     this.mirrorBounds = { inflight: this.mirrorInflight, breaker: new MirrorBreaker(options.clock), buffer: new ByteBudget(0) };
+    this.pools = new UpstreamPools(options.clock);
     this.graceMs = options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS;
     this.table = this.build(parseProxyConfig(config));
   }
@@ -229,6 +232,7 @@ class MirroringProxy implements Proxy {
       mirrorInflight: { ...mirrorInflight, ...this.mirrorInflight.snapshot() },
       requestBufferedBytes: this.requestBuffer.heldBytes,
       mirrorBufferedBytes: this.mirrorBounds.buffer.heldBytes,
+      clusters: this.pools.stats(),
       closed: this.closing !== undefined,
     };
   }

@@ -67,6 +67,13 @@ export class MirrorTimeoutError extends ProxyError {
   }
 }
 
+/** Every connection of the endpoint was busy and http1MaxPendingRequests requests waited already: answered at once. */
+export class UpstreamOverflowError extends ProxyError {
+  constructor(cluster: string) {
+    super('ERR_UPSTREAM_OVERFLOW', `cluster "${cluster}" has too many requests waiting for a connection`);
+  }
+}
+
 /** The downstream client went away; the upstream exchange is abandoned. */
 export class ClientAbortedError extends ProxyError {
   constructor() {

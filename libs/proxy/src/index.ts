@@ -39,4 +39,8 @@ export {
   MirrorTimeoutError,
   RouteTimeoutError,
   ClientAbortedError,
+  UpstreamOverflowError,
 } from './errors';
+export { type ClusterPolicyStats } from './transport/upstream-pools';
+export { type ClusterPolicySnapshot } from './observability/cluster-policy-metrics';
+export { LOAD_BALANCERS, type LoadBalancerKind } from './config/cluster.schema';

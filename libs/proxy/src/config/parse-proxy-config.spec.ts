@@ -35,7 +35,15 @@ describe('parseProxyConfig', () => {
     expect(config.listener).toEqual({ host: '0.0.0.0', port: 15001, requestHeadersTimeout: '10s', requestBodyIdleTimeout: '10s' });
     expect(config.limits).toEqual({ requestBufferBytes: 65536, requestBufferTotalBytes: 33554432, mirrorBufferBytes: 67108864 });
     expect(config.admin).toEqual({ host: '127.0.0.1', port: 15000 });
-    expect(config.clusters[0]).toMatchObject({ connections: 64, connectTimeout: '5s', maxMirrorInflight: 1000 });
+    expect(config.clusters[0]).toMatchObject({
+      connectionPool: {
+        tcp: { maxConnections: 64, connectTimeout: '5s' },
+        http: { http1MaxPendingRequests: 1024, maxRequestsPerConnection: 0, idleTimeout: '4s' },
+      },
+      loadBalancer: { simple: 'ROUND_ROBIN' },
+      maxMirrorInflight: 1000,
+    });
+    expect(config.clusters[0]?.outlierDetection).toBeUndefined();
     expect(config.routes[0]?.mirror).toMatchObject({ shadowHostSuffix: true, maxBodyBytes: 1048576, timeout: '10s' });
     expect(config.routes[0]?.timeout).toBe('15s');
   });

@@ -1,6 +1,14 @@
 import { formatPath, type Path } from '@mirrormesh/schema';
 import { ProxyConfigError } from '../errors';
+import { type ClusterConfig } from './cluster.schema';
 import { proxyConfigSchema, type ProxyConfig, type RouteConfig } from './proxy-config.schema';
+
+/** Keys kept from before connectionPool, and where each one lives now. */
+const POOL_ALIASES = [
+  { alias: 'connections', group: 'tcp', key: 'maxConnections' },
+  { alias: 'connectTimeout', group: 'tcp', key: 'connectTimeout' },
+  { alias: 'keepAliveTimeout', group: 'http', key: 'idleTimeout' },
+] as const;
 
 /**
  * Validates against the schema, then checks what a schema cannot: references between
@@ -15,9 +23,19 @@ export function parseProxyConfig(input: unknown): ProxyConfig {
   const add = (path: Path, message: string) => issues.push({ path: formatPath(path), message });
 
   const clusters = new Set<string>();
+  const rawClusters = (input as { clusters: Record<string, unknown>[] }).clusters;
   config.clusters.forEach((cluster, i) => {
     if (clusters.has(cluster.name)) add(['clusters', i, 'name'], `"${cluster.name}" is defined twice`);
     clusters.add(cluster.name);
+    // The schema fills connectionPool's defaults: only the raw input says whether a key was given.
+    const rawPool = rawClusters[i]?.['connectionPool'] as Record<string, Record<string, unknown> | undefined> | undefined;
+    for (const { alias, group, key } of POOL_ALIASES) {
+      if (cluster[alias] !== undefined && rawPool?.[group]?.[key] !== undefined)
+        add(['clusters', i, alias], `and clusters[${i}].connectionPool.${group}.${key} are the same setting: give only one`);
+    }
+    const outlier = cluster.outlierDetection;
+    if (outlier !== undefined && outlier.consecutive5xxErrors === 0 && outlier.consecutiveGatewayErrors === 0)
+      add(['clusters', i, 'outlierDetection'], 'would never eject: set consecutive5xxErrors or consecutiveGatewayErrors above 0');
   });
   const routes = new Set<string>();
   config.routes.forEach((route, i) => {
@@ -38,7 +56,21 @@ export function parseProxyConfig(input: unknown): ProxyConfig {
     checkMirrors(route, ['routes', i], clusters, add);
   });
   if (issues.length > 0) throw new ProxyConfigError(issues);
-  return config;
+  return { ...config, clusters: config.clusters.map(withAliasesMoved) };
+}
+
+/** The config in force names each pool setting once, under connectionPool, so it parses to itself. */
+function withAliasesMoved(cluster: ClusterConfig): ClusterConfig {
+  const { connections, connectTimeout, keepAliveTimeout, ...rest } = cluster;
+  if (connections === undefined && connectTimeout === undefined && keepAliveTimeout === undefined) return cluster;
+  const { tcp, http } = cluster.connectionPool;
+  return {
+    ...rest,
+    connectionPool: {
+      tcp: { maxConnections: connections ?? tcp.maxConnections, connectTimeout: connectTimeout ?? tcp.connectTimeout },
+      http: { ...http, idleTimeout: keepAliveTimeout ?? http.idleTimeout },
+    },
+  };
 }
 
 /**

@@ -37,7 +37,9 @@ export const PROXY_CONFIG_RULES = [
   'a route with several destinations gives each a weight, and the weights add up to 100;',
   'each string match (uri, method, headers.<name>) sets exactly one of exact, prefix, regex, and a regex compiles;',
   'an endpoint port is between 1 and 65535;',
-  'listener.requestHeadersTimeout is at most "5m".',
+  'listener.requestHeadersTimeout is at most "5m";',
+  'a cluster gives connections, connectTimeout or keepAliveTimeout (aliases) or their connectionPool key, not both;',
+  'an outlierDetection sets consecutive5xxErrors or consecutiveGatewayErrors above 0.',
 ].join(' ');
 
 export const proxyConfigSchema = s.object({

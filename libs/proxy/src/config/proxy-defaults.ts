@@ -4,10 +4,25 @@ export const PROXY_DEFAULTS = {
   listenerPort: 15001,
   adminHost: '127.0.0.1',
   adminPort: 15000,
-  /** Upstream connections per endpoint (one undici Pool each). */
+  /** connectionPool.tcp.maxConnections: upstream connections per endpoint (one undici Pool each); Istio's default is unbounded. */
   connections: 64,
+  /** connectionPool.tcp.connectTimeout; Istio's default is 10s. */
   connectTimeout: '5s',
+  /** connectionPool.http.idleTimeout; below Node's 5 s server keep-alive so we close first (Istio's default is 1h). */
   keepAliveTimeout: '4s',
+  /** connectionPool.http.http1MaxPendingRequests per endpoint: Envoy's default (Istio leaves it unbounded). */
+  http1MaxPendingRequests: 1024,
+  /** connectionPool.http.maxRequestsPerConnection: 0 = unlimited (Istio's default). */
+  maxRequestsPerConnection: 0,
+  /** outlierDetection defaults, Istio's: 5 consecutive 5xx, gateway detector off, 10s, 30s, 10 %. */
+  outlierConsecutive5xxErrors: 5,
+  outlierConsecutiveGatewayErrors: 0,
+  outlierInterval: '10s',
+  outlierBaseEjectionTime: '30s',
+  outlierMaxEjectionPercent: 10,
+  /** An ejection lasts baseEjectionTime × ejections, at most this or baseEjectionTime if longer (Envoy's max_ejection_time). */
+  outlierMaxEjectionTime: '300s',
+  loadBalancer: 'ROUND_ROBIN',
   /** Mirror requests in flight per mirror cluster; over it a copy is dropped and counted. */
   maxMirrorInflight: 1000,
   /** How long a client may take to send its request headers (answered 408 past it). */

@@ -1,7 +1,7 @@
 import { type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
 import { Readable } from 'node:stream';
 import { type Dispatcher } from 'undici';
-import { ClientAbortedError, RequestTimeoutError, RouteTimeoutError } from '../errors';
+import { ClientAbortedError, RequestTimeoutError, RouteTimeoutError, UpstreamOverflowError } from '../errors';
 import { type ByteBudget } from '../limits/byte-budget';
 import { type SlotWaiter } from '../transport/connection-slots';
 import { type ClusterEndpoints, type Endpoint } from '../transport/upstream-pools';
@@ -129,7 +129,7 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
   private acquire(): void {
     this.endpoint = this.cluster.nextExcept(this.endpoint);
     this.queuedSince = performance.now();
-    this.endpoint.slots.acquire(this);
+    if (!this.cluster.acquire(this.endpoint, this)) this.fail(new UpstreamOverflowError(this.cluster.name));
   }
 
   onSlot(): void {
@@ -195,7 +195,7 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
   }
 
   onResponseEnd(): void {
-    this.releaseSlot();
+    this.releaseSlot(this.status);
     if (this.discarding) {
       this.discarding = false;
       this.retryLater();
@@ -207,7 +207,7 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
   }
 
   onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
-    this.releaseSlot();
+    this.releaseSlot(error);
     this.fail(error);
   }
 
@@ -249,11 +249,11 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
     }, retryBackoffMs(this.attempts));
   }
 
-  /** The connection is undici's until it reports: only then may another request take it. */
-  private releaseSlot(): void {
+  /** The connection is undici's until it reports: only then may another request take it. The attempt's outcome goes to the cluster. */
+  private releaseSlot(outcome: number | Error): void {
     if (!this.holdsSlot) return;
     this.holdsSlot = false;
-    (this.endpoint as Endpoint).slots.release();
+    this.cluster.release(this.endpoint as Endpoint, outcome);
   }
 
   private clearTryTimer(): void {

@@ -39,6 +39,13 @@ const REQUEST_TIMEOUT: UpstreamFailure = {
   message: 'the request body did not arrive in time',
   retryOn: undefined,
 };
+/** Envoy's response flag UO: the cluster's pending limit was reached, nothing was sent. */
+const OVERFLOW: UpstreamFailure = {
+  status: 503,
+  code: 'UPSTREAM_OVERFLOW',
+  message: 'upstream has too many requests waiting for a connection',
+  retryOn: undefined,
+};
 const CLOSED: UpstreamFailure = { status: 503, code: 'PROXY_CLOSING', message: 'proxy is shutting down', retryOn: undefined };
 const OTHER: UpstreamFailure = { status: 502, code: 'UPSTREAM_ERROR', message: 'upstream exchange failed', retryOn: undefined };
 
@@ -75,6 +82,8 @@ export function classifyUpstreamError(error: unknown): UpstreamFailure {
       return BAD_BODY;
     case 'ERR_REQUEST_TIMEOUT':
       return REQUEST_TIMEOUT;
+    case 'ERR_UPSTREAM_OVERFLOW':
+      return OVERFLOW;
     case 'UND_ERR_CLOSED':
     case 'UND_ERR_DESTROYED':
       return CLOSED;

@@ -1,3 +1,4 @@
+import { clusterPolicyLines } from './cluster-policy-metrics';
 import { type Histogram } from './histogram';
 import { type LabeledSeries } from './labeled-series';
 import { type Counter, type ProxyMetrics } from './proxy-metrics';
@@ -56,6 +57,8 @@ export function renderPrometheus(metrics: ProxyMetrics): string {
       `mirrormesh_buffered_bytes{role="mirror"} ${buffered.mirror}`,
     );
   }
+  const clusterPolicy = metrics.clusterPolicy();
+  if (clusterPolicy !== undefined) clusterPolicyLines(out, clusterPolicy);
   const overflow =
     metrics.requests.overflow +
     metrics.requestDuration.overflow +

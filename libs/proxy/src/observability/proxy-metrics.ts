@@ -1,4 +1,5 @@
 import { type ClusterLatencies } from './cluster-latencies';
+import { type ClusterPolicySnapshot } from './cluster-policy-metrics';
 import { type Histogram } from './histogram';
 import { type LabeledSeries } from './labeled-series';
 import { type LatencyHistogram } from './latency-histogram';
@@ -25,4 +26,6 @@ export interface ProxyMetrics {
   readonly mirrorInflight: () => Readonly<Record<string, number>>;
   /** Request body bytes held in memory (read ahead, held by mirror copies); undefined when no proxy is known. */
   readonly bufferedBytes: () => { readonly request: number; readonly mirror: number } | undefined;
+  /** Outlier ejections and overflows per cluster; undefined when no proxy is known. */
+  readonly clusterPolicy: () => ClusterPolicySnapshot | undefined;
 }

@@ -38,7 +38,14 @@ const near = (exact: number) => ({ asymmetricMatch: (n: number) => Math.abs(n - 
 
 const proxyA = {
   id: 'a-1',
-  stats: () => ({ liveInflight: 0, mirrorInflight: { shadow: 3 }, requestBufferedBytes: 0, mirrorBufferedBytes: 0, closed: false }),
+  stats: () => ({
+    liveInflight: 0,
+    mirrorInflight: { shadow: 3 },
+    requestBufferedBytes: 0,
+    mirrorBufferedBytes: 0,
+    clusters: {},
+    closed: false,
+  }),
 };
 
 describe('createProxyStats', () => {

@@ -64,6 +64,7 @@ export function createProxyStats(options: ProxyStatsOptions = {}): ProxyStats {
       const stats = options.proxy?.stats();
       return stats === undefined ? undefined : { request: stats.requestBufferedBytes, mirror: stats.mirrorBufferedBytes };
     },
+    clusterPolicy: () => options.proxy?.stats().clusters,
   };
   const onExchange = (message: unknown) => {
     const event = message as ExchangeEvent;

@@ -1,4 +1,5 @@
 import { type ClusterLatencies } from './cluster-latencies';
+import { type ClusterPolicySnapshot } from './cluster-policy-metrics';
 import { type LabeledSeries } from './labeled-series';
 import { LatencyHistogram } from './latency-histogram';
 import { type Counter, type ProxyMetrics } from './proxy-metrics';
@@ -56,6 +57,8 @@ export interface StatsSnapshot {
   readonly local: LocalStats;
   readonly dropped: readonly { readonly route: string; readonly cluster: string; readonly reason: string; readonly count: number }[];
   readonly mirrorInflight: Readonly<Record<string, number>>;
+  /** Per cluster: outlier ejections (total, endpoints ejected now) and overflows; absent when no proxy is known. */
+  readonly clusterPolicy?: ClusterPolicySnapshot;
 }
 
 const EMPTY = new LatencyHistogram();
@@ -121,5 +124,6 @@ export function buildStatsSnapshot(metrics: ProxyMetrics, proxyId: string | unde
       count: value.count,
     })),
     mirrorInflight: metrics.mirrorInflight(),
+    clusterPolicy: metrics.clusterPolicy(),
   };
 }
