@@ -18,6 +18,7 @@ import { isMirrorSelected, mirrorNotMade, startMirror, type MirrorBounds } from 
 import { type Clock, MirrorBreaker } from './mirror/mirror-breaker';
 import { MirrorInflight } from './mirror/mirror-inflight';
 import { pickDestination } from './routing/pick-destination';
+import { type MatchInput } from './routing/route-matcher';
 import { UpstreamPools } from './transport/upstream-pools';
 import { ProxyConfigError } from './errors';
 import { waitUntil } from './wait-until';
@@ -122,7 +123,7 @@ class MirroringProxy implements Proxy {
     const table = this.table;
     const path = admitRequest(req, url, method, table.pathNormalization);
     if (typeof path !== 'string') return this.local(req, res, startedAt, t0, path);
-    const input = { path, method, source: req };
+    const input: MatchInput = { path, method, source: req, query: undefined };
     let route: CompiledRoute | undefined;
     for (const candidate of table.routes) {
       if (candidate.matches(input)) {

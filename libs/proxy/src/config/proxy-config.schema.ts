@@ -34,7 +34,7 @@ export const PROXY_CONFIG_RULES = [
   'every routes[].route[].destination.cluster and routes[].mirror.cluster names a cluster in clusters[];',
   'cluster names and route names are unique;',
   'a route with several destinations gives each a weight, and the weights add up to 100;',
-  'each string match (uri, method, headers.<name>) sets exactly one of exact, prefix, regex, and a regex compiles;',
+  'each string match (uri, method, authority, queryParams.<name>) sets exactly one of exact, prefix, regex; a header match (headers.<name>, withoutHeaders.<name>) at most one, {} meaning "present"; a regex compiles;',
   'an endpoint port is between 1 and 65535;',
   'listener.requestHeadersTimeout is at most "5m".',
 ].join(' ');
