@@ -35,6 +35,8 @@ export const PROXY_CONFIG_RULES = [
   'cluster names and route names are unique;',
   'a route with several destinations gives each a weight, and the weights add up to 100;',
   'each string match (uri, method, authority, queryParams.<name>) sets exactly one of exact, prefix, regex; a header match (headers.<name>, withoutHeaders.<name>) at most one, {} meaning "present"; a regex compiles;',
+  'a route has either route or redirect, never both; beside redirect, rewrite, uriRegexRewrite, mirror, retries and headers.request are refused; rewrite.uri and uriRegexRewrite exclude each other;',
+  'header operations may not name host (use rewrite.authority), content-length, hop-by-hop headers, nor (request) x-request-id;',
   'an endpoint port is between 1 and 65535;',
   'listener.requestHeadersTimeout is at most "5m".',
 ].join(' ');
