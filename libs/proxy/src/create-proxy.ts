@@ -141,6 +141,7 @@ class MirroringProxy implements Proxy {
       res,
       route,
       headers: buildUpstreamHeaders(req),
+      responseEdits: undefined,
       requestBody: table.requestBody,
       startedAt,
       t0,
@@ -170,6 +171,7 @@ class MirroringProxy implements Proxy {
     const destination = pickDestination(route);
     const cluster = destination.cluster;
     if (destination.requestEdits !== undefined) editRequestHeaders(ctx.headers.list, destination.requestEdits);
+    ctx.responseEdits = destination.responseEdits;
     const mirror = route.mirror !== undefined && isMirrorSelected(route.mirror, req.method as string) ? route.mirror : undefined;
     let copied = false;
     const bodyReady = (read: RequestBody) => {
@@ -179,7 +181,7 @@ class MirroringProxy implements Proxy {
       }
       return read.kind === 'none' ? null : read.kind === 'whole' ? read.body : streamBody(req, read.prefix);
     };
-    new LiveExchange(ctx, destination, this.requestBuffer, bodyReady, (outcome) => {
+    new LiveExchange(ctx, cluster, this.requestBuffer, bodyReady, (outcome) => {
       if (mirror !== undefined && !copied) mirrorNotMade(ctx, mirror);
       this.liveDone(ctx, cluster.name, outcome);
     }).start();

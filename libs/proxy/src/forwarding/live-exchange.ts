@@ -4,9 +4,8 @@ import { type Dispatcher } from 'undici';
 import { ClientAbortedError, RequestTimeoutError, RouteTimeoutError } from '../errors';
 import { type ByteBudget } from '../limits/byte-budget';
 import { type SlotWaiter } from '../transport/connection-slots';
-import { type CompiledDestination } from '../config/compiled-config';
 import { editResponseHeaders } from '../routing/header-edits';
-import { type Endpoint } from '../transport/upstream-pools';
+import { type ClusterEndpoints, type Endpoint } from '../transport/upstream-pools';
 import { type ExchangeContext } from './exchange-context';
 import { NO_BODY, RequestBodyReader, type RequestBody } from './request-body';
 import { isRetriableFailure, isRetriableStatus, retryBackoffMs } from './retry-policy';
@@ -64,7 +63,7 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
 
   constructor(
     private readonly ctx: ExchangeContext,
-    private readonly destination: CompiledDestination,
+    private readonly cluster: ClusterEndpoints,
     private readonly buffer: ByteBudget,
     private readonly bodyReady: BodyReady,
     private readonly done: (outcome: LiveOutcome) => void,
@@ -129,7 +128,7 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
   private readonly resume = (): void => this.controller?.resume();
 
   private acquire(): void {
-    this.endpoint = this.destination.cluster.nextExcept(this.endpoint);
+    this.endpoint = this.cluster.nextExcept(this.endpoint);
     this.queuedSince = performance.now();
     this.endpoint.slots.acquire(this);
   }
@@ -179,7 +178,7 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
     }
     const out: OutgoingHttpHeaders = {};
     for (const name in headers) if (!isHopByHopResponseHeader(name)) out[name] = headers[name];
-    if (this.destination.responseEdits !== undefined) editResponseHeaders(out, this.destination.responseEdits);
+    if (this.ctx.responseEdits !== undefined) editResponseHeaders(out, this.ctx.responseEdits);
     try {
       this.ctx.res.writeHead(statusCode, out);
     } catch (error) {
