@@ -37,10 +37,21 @@ const bounded = <T extends object>(schema: Schema<T>) =>
       Object.keys(v).length <= HEADER_OPERATION_LIMITS.entries ? undefined : `must hold at most ${HEADER_OPERATION_LIMITS.entries} entries`,
     );
 
+/** Header names are case-insensitive: `set` with `X-A` and `x-a` would set the header twice. */
+function onceEach(map: Record<string, string>): string | undefined {
+  const seen = new Set<string>();
+  for (const key of Object.keys(map)) {
+    const lower = key.toLowerCase();
+    if (seen.has(lower)) return `must not name "${lower}" twice (header names ignore case)`;
+    seen.add(lower);
+  }
+  return undefined;
+}
+
 function operationsSchema(refused: (lower: string) => string | undefined) {
   const name = headerName.refine((n) => refused(n.toLowerCase()));
   return s.object({
-    set: bounded(s.record(headerValue, name)).optional(),
+    set: bounded(s.record(headerValue, name)).refine(onceEach).optional(),
     add: bounded(s.record(headerValue, name)).optional(),
     remove: s.array(name, { maxItems: HEADER_OPERATION_LIMITS.entries }).optional(),
   });

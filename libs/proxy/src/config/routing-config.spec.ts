@@ -80,6 +80,12 @@ describe('parseProxyConfig: matching, header operations, rewrite and redirect', 
     );
   });
 
+  it('refuses a header set twice under two cases of its name', () => {
+    expect(messageOf(withRoute({ route: forward, headers: { request: { set: { 'X-A': '1', 'x-a': '2' } } } }))).toBe(
+      'routes[0].headers.request.set must not name "x-a" twice (header names ignore case)',
+    );
+  });
+
   it('refuses a header name or value that is not one, and values past the bound', () => {
     expect(messageOf(withRoute({ route: forward, headers: { request: { set: { 'bad name': 'x' } } } }))).toContain(
       'must be an HTTP header name',
