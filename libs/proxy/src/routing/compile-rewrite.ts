@@ -16,9 +16,15 @@ function replacedLength(match: NonNullable<RouteConfig['match']>[number] | undef
   return match.uri.prefix === undefined ? -1 : match.uri.prefix.length;
 }
 
-/** Envoy's regex_rewrite substitution names groups `\1`; a JavaScript replacement names them `$1`. */
+/**
+ * Envoy's regex_rewrite substitution (RE2's) names groups `\1`…`\9` and the whole match `\0`;
+ * a JavaScript replacement names them `$1` and `$&`, and reads any other `$` specially.
+ */
 function toReplacement(rewrite: string): string {
-  return rewrite.replace(/\$/g, '$$$$').replace(/\\(\d)/g, '$$$1');
+  return rewrite
+    .replace(/\$/g, '$$$$')
+    .replace(/\\0/g, '$$&')
+    .replace(/\\([1-9])/g, '$$$1');
 }
 
 function compilePathRewrite(route: RouteConfig): CompiledRewrite['path'] {
