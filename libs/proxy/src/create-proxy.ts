@@ -5,19 +5,23 @@ import { type ProxyConfig } from './config/proxy-config.schema';
 import { type ExchangeContext } from './forwarding/exchange-context';
 import { admitRequest } from './forwarding/admit-request';
 import { decideFault } from './forwarding/fault-injection';
-import { LiveExchange, type LiveOutcome } from './forwarding/live-exchange';
+import { CLIENT_CLOSED_STATUS, LiveExchange, type LiveOutcome } from './forwarding/live-exchange';
 import { LOCAL_ANSWERS, type LocalAnswer } from './forwarding/local-answers';
 import { liveExchangeWanted, publishLiveExchange } from './forwarding/publish-exchange';
 import { streamBody } from './forwarding/body-stream';
 import { type RequestBody } from './forwarding/request-body';
 import { requestIdOf } from './forwarding/request-id';
 import { sendProblem } from './forwarding/send-problem';
+import { sendRedirect } from './forwarding/send-redirect';
 import { buildUpstreamHeaders } from './forwarding/upstream-headers';
 import { ByteBudget } from './limits/byte-budget';
 import { mirrorsNotMade, selectMirrors, startMirrors, type MirrorBounds } from './mirror/mirror-dispatcher';
 import { type Clock, MirrorBreaker } from './mirror/mirror-breaker';
 import { MirrorInflight } from './mirror/mirror-inflight';
+import { editRequestHeaders } from './routing/header-edits';
 import { pickDestination } from './routing/pick-destination';
+import { type MatchInput } from './routing/route-matcher';
+import { rewriteRequest } from './routing/rewrite-request';
 import { type ClusterPolicyStats, UpstreamPools } from './transport/upstream-pools';
 import { ProxyConfigError } from './errors';
 import { waitUntil } from './wait-until';
@@ -125,7 +129,7 @@ class MirroringProxy implements Proxy {
     const table = this.table;
     const path = admitRequest(req, url, method, table.pathNormalization);
     if (typeof path !== 'string') return this.local(req, res, startedAt, t0, path);
-    const input = { path, method, source: req };
+    const input: MatchInput = { path, method, source: req, query: undefined };
     let route: CompiledRoute | undefined;
     for (const candidate of table.routes) {
       if (candidate.matches(input)) {
@@ -140,10 +144,12 @@ class MirroringProxy implements Proxy {
       res,
       route,
       headers: buildUpstreamHeaders(req),
+      responseEdits: undefined,
       requestBody: table.requestBody,
       startedAt,
       t0,
     };
+    if (route.rewrite !== undefined) rewriteRequest(route.rewrite, input, req, ctx.headers);
     this.liveInflight += 1;
     const fault = decideFault(route.fault);
     if (fault.abortStatus !== undefined) {
@@ -164,7 +170,11 @@ class MirroringProxy implements Proxy {
 
   private forward(ctx: ExchangeContext): void {
     const { route, req } = ctx;
-    const cluster = pickDestination(route);
+    if (route.redirect !== undefined) return this.redirect(ctx, route.redirect);
+    const destination = pickDestination(route);
+    const cluster = destination.cluster;
+    if (destination.requestEdits !== undefined) editRequestHeaders(ctx.headers.list, destination.requestEdits);
+    ctx.responseEdits = destination.responseEdits;
     const mirrors = route.mirrors;
     // Mirrors still owed a copy (a bit mask: no allocation); cleared once their copies start.
     let selected = mirrors.length === 0 ? 0 : selectMirrors(mirrors, req.method as string);
@@ -179,6 +189,14 @@ class MirroringProxy implements Proxy {
       if (selected !== 0) mirrorsNotMade(ctx, mirrors, selected);
       this.liveDone(ctx, cluster.name, outcome);
     }).start();
+  }
+
+  /** A redirect route is answered here, after an injected fault (as Envoy's router runs after the fault filter). */
+  private redirect(ctx: ExchangeContext, redirect: NonNullable<CompiledRoute['redirect']>): void {
+    const gone = ctx.res.destroyed; // the client may have left during a fault delay
+    const status = gone ? CLIENT_CLOSED_STATUS : sendRedirect(ctx, redirect, ctx.route.responseEdits);
+    const errorCode = gone ? 'CLIENT_ABORTED' : undefined;
+    this.liveDone(ctx, '', { status, errorCode, complete: !gone, bytes: 0, attempts: 0, queuedMs: 0, sent: false });
   }
 
   private liveDone(ctx: ExchangeContext, cluster: string, outcome: LiveOutcome): void {

@@ -72,4 +72,15 @@ describe('topologyOf', () => {
       { kind: 'mirror', cluster: 'shadow', percentage: 100 },
     ]);
   });
+
+  it('draws no edge for a route that answers a redirect', () => {
+    const config = parseProxyConfig({
+      clusters,
+      routes: [
+        { name: 'moved', match: [{ uri: { prefix: '/old' } }], redirect: { uri: '/new' } },
+        { name: 'rest', route: [{ destination: { cluster: 'v1' } }] },
+      ],
+    });
+    expect(topologyOf(config).edges).toEqual([{ kind: 'live', cluster: 'v1', percentage: 100 }]);
+  });
 });

@@ -17,9 +17,11 @@ export function topologyOf(config: ProxyConfig): MeshTopology {
     if (known === undefined || known.percentage < edge.percentage) edges.set(key, edge);
   };
   for (const route of config.routes) {
-    const weighted = route.route.some((d) => d.weight !== undefined);
-    const total = weighted ? route.route.reduce((sum, d) => sum + (d.weight ?? 0), 0) : route.route.length;
-    for (const destination of route.route) {
+    // A redirect route (no `route`) sends nothing anywhere: no edge.
+    const destinations = route.route ?? [];
+    const weighted = destinations.some((d) => d.weight !== undefined);
+    const total = weighted ? destinations.reduce((sum, d) => sum + (d.weight ?? 0), 0) : destinations.length;
+    for (const destination of destinations) {
       const share = weighted ? (destination.weight ?? 0) : 1;
       add({ kind: 'live', cluster: destination.destination.cluster, percentage: total === 0 ? 0 : (share / total) * 100 });
     }

@@ -1,4 +1,7 @@
+import { compileRewrite, type CompiledRewrite } from '../routing/compile-rewrite';
+import { compileHeaderEdits, type HeaderEditChain } from '../routing/header-edits';
 import { type PathNormalization } from '../routing/normalize-path';
+import { compileRedirect, type CompiledRedirect } from '../routing/redirect';
 import { compileRouteMatch, type RequestPredicate } from '../routing/route-matcher';
 import { compileMirrors, type CompiledMirror } from '../mirror/compile-mirror';
 import { type ClusterEndpoints } from '../transport/upstream-pools';
@@ -9,6 +12,9 @@ export interface CompiledDestination {
   readonly cluster: ClusterEndpoints;
   /** Upper bound (exclusive) of this destination's slice of 0–100. */
   readonly cumulativeWeight: number;
+  /** The route's header operations, then this destination's; undefined when there are none. */
+  readonly requestEdits: HeaderEditChain | undefined;
+  readonly responseEdits: HeaderEditChain | undefined;
 }
 
 export interface CompiledRetry {
@@ -25,7 +31,12 @@ export interface CompiledFault {
 export interface CompiledRoute {
   readonly name: string;
   readonly matches: RequestPredicate;
+  /** Empty for a route that answers a redirect. */
   readonly destinations: readonly CompiledDestination[];
+  readonly rewrite: CompiledRewrite | undefined;
+  readonly redirect: CompiledRedirect | undefined;
+  /** The route's own response header operations (for its redirects). */
+  readonly responseEdits: HeaderEditChain | undefined;
   readonly timeoutMs: number;
   readonly retry: CompiledRetry | undefined;
   readonly fault: CompiledFault | undefined;
@@ -59,14 +70,23 @@ export function compileConfig(config: ProxyConfig, clusters: ReadonlyMap<string,
   const mirrorInflightCap = (name: string) => maxInflight.get(name) ?? 0;
   const routes = config.routes.map((route): CompiledRoute => {
     let cumulative = 0;
-    const destinations = route.route.map((d) => {
-      cumulative += route.route.length === 1 ? 100 : (d.weight ?? 0);
-      return { cluster: cluster(d.destination.cluster), cumulativeWeight: cumulative };
+    const forwards = route.route ?? [];
+    const destinations = forwards.map((d): CompiledDestination => {
+      cumulative += forwards.length === 1 ? 100 : (d.weight ?? 0);
+      return {
+        cluster: cluster(d.destination.cluster),
+        cumulativeWeight: cumulative,
+        requestEdits: compileHeaderEdits(route.headers?.request, d.headers?.request),
+        responseEdits: compileHeaderEdits(route.headers?.response, d.headers?.response),
+      };
     });
     return {
       name: route.name,
       matches: compileRouteMatch(route.match),
       destinations,
+      rewrite: compileRewrite(route),
+      redirect: compileRedirect(route.redirect),
+      responseEdits: compileHeaderEdits(route.headers?.response, undefined),
       timeoutMs: durationToMs(route.timeout),
       retry: compileRetry(route.retries),
       fault: compileFault(route.fault),

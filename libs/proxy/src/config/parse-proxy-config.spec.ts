@@ -101,7 +101,7 @@ describe('parseProxyConfig', () => {
       'routes[0].match[0].uri.regex must be a valid regular expression',
       'routes[0].mirrorPercentage.value must be a number between 0 and 100',
       'routes[0].timeout must be a duration such as "250ms", "10s" or "1m"',
-      'routes[0].mirrorPercentge is not a known key (expected one of: name, match, route, mirror, mirrorPercentage, mirrors, timeout, retries, fault)',
+      'routes[0].mirrorPercentge is not a known key (expected one of: name, match, route, redirect, rewrite, uriRegexRewrite, headers, mirror, mirrorPercentage, mirrors, timeout, retries, fault)',
     ]);
   });
 

@@ -1,7 +1,8 @@
 import { formatPath, type Path } from '@mirrormesh/schema';
 import { ProxyConfigError } from '../errors';
 import { type ClusterConfig } from './cluster.schema';
-import { proxyConfigSchema, type ProxyConfig, type RouteConfig } from './proxy-config.schema';
+import { proxyConfigSchema, type ProxyConfig } from './proxy-config.schema';
+import { type RouteConfig } from './route.schema';
 
 /** Keys kept from before connectionPool, and where each one lives now. */
 const POOL_ALIASES = [
@@ -12,8 +13,8 @@ const POOL_ALIASES = [
 
 /**
  * Validates against the schema, then checks what a schema cannot: references between
- * routes and clusters, unique names, weights and a route's mirrors. An unknown cluster is
- * a load error, never a runtime surprise (Envoy's rule).
+ * routes and clusters, unique names, weights, a route's mirrors and what a route may
+ * combine. An unknown cluster is a load error, never a runtime surprise (Envoy's rule).
  */
 export function parseProxyConfig(input: unknown): ProxyConfig {
   const result = proxyConfigSchema.safeParse(input);
@@ -41,15 +42,17 @@ export function parseProxyConfig(input: unknown): ProxyConfig {
   config.routes.forEach((route, i) => {
     if (routes.has(route.name)) add(['routes', i, 'name'], `"${route.name}" is defined twice`);
     routes.add(route.name);
-    route.route.forEach((dest, j) => {
+    checkRouteOrRedirect(route, ['routes', i], add);
+    const destinations = route.route ?? [];
+    destinations.forEach((dest, j) => {
       if (!clusters.has(dest.destination.cluster))
         add(['routes', i, 'route', j, 'destination', 'cluster'], `"${dest.destination.cluster}" is not a defined cluster`);
     });
-    if (route.route.length > 1) {
-      const missing = route.route.findIndex((dest) => dest.weight === undefined);
+    if (destinations.length > 1) {
+      const missing = destinations.findIndex((dest) => dest.weight === undefined);
       if (missing >= 0) add(['routes', i, 'route', missing, 'weight'], 'is required when a route has several destinations');
       else {
-        const total = route.route.reduce((sum, dest) => sum + (dest.weight ?? 0), 0);
+        const total = destinations.reduce((sum, dest) => sum + (dest.weight ?? 0), 0);
         if (total !== 100) add(['routes', i, 'route'], `weights must add up to 100 (got ${total})`);
       }
     }
@@ -92,4 +95,23 @@ function checkMirrors(route: RouteConfig, at: Path, clusters: ReadonlySet<string
     else if (named.has(mirror.cluster)) add([...at, 'mirrors', j, 'cluster'], `"${mirror.cluster}" is named twice in this route's mirrors`);
     named.add(mirror.cluster);
   });
+}
+
+/**
+ * Istio's rules for an HTTPRoute: it either forwards (`route`) or answers a redirect, never
+ * both; a redirect is not forwarded, so what only applies upstream (rewrite, request
+ * headers, mirror, retries) is refused beside it rather than silently ignored.
+ */
+function checkRouteOrRedirect(route: RouteConfig, at: Path, add: (path: Path, message: string) => void): void {
+  if (route.rewrite?.uri !== undefined && route.uriRegexRewrite !== undefined)
+    add([...at, 'uriRegexRewrite'], 'must not be set with rewrite.uri: a path is rewritten one way');
+  if (route.redirect === undefined) {
+    if (route.route === undefined) add([...at, 'route'], 'is required unless the route answers a redirect');
+    return;
+  }
+  if (route.route !== undefined) add([...at, 'redirect'], 'must not be set with route: a route either forwards or redirects');
+  for (const key of ['rewrite', 'uriRegexRewrite', 'mirror', 'mirrors', 'retries'] as const)
+    if (route[key] !== undefined) add([...at, key], 'must not be set with redirect: a redirect is answered by the proxy, never forwarded');
+  if (route.headers?.request !== undefined)
+    add([...at, 'headers', 'request'], 'must not be set with redirect: a redirect is answered by the proxy, never forwarded');
 }

@@ -46,4 +46,6 @@ export const PROXY_DEFAULTS = {
   retryOn: 'connect-failure,refused-stream,reset,gateway-error',
   /** Istio's default is BASE; ours also merges slashes, so `//internal` cannot pass a route on `/internal`. */
   pathNormalization: 'MERGE_SLASHES',
+  /** Istio's HTTPRedirect default: 301 Moved Permanently. */
+  redirectCode: 301,
 } as const;

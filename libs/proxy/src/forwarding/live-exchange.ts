@@ -4,6 +4,7 @@ import { type Dispatcher } from 'undici';
 import { ClientAbortedError, RequestTimeoutError, RouteTimeoutError, UpstreamOverflowError } from '../errors';
 import { type ByteBudget } from '../limits/byte-budget';
 import { type SlotWaiter } from '../transport/connection-slots';
+import { editResponseHeaders } from '../routing/header-edits';
 import { type ClusterEndpoints, type Endpoint } from '../transport/upstream-pools';
 import { type ExchangeContext } from './exchange-context';
 import { NO_BODY, RequestBodyReader, type RequestBody } from './request-body';
@@ -177,6 +178,7 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
     }
     const out: OutgoingHttpHeaders = {};
     for (const name in headers) if (!isHopByHopResponseHeader(name)) out[name] = headers[name];
+    if (this.ctx.responseEdits !== undefined) editResponseHeaders(out, this.ctx.responseEdits);
     try {
       this.ctx.res.writeHead(statusCode, out);
     } catch (error) {
