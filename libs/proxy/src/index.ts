@@ -7,6 +7,7 @@ export {
   type ProxyConfig,
   type ClusterConfig,
   type RouteConfig,
+  type RetriesConfig,
   type MirrorConfig,
   type StringMatch,
 } from './config/proxy-config.schema';
@@ -36,5 +37,6 @@ export {
   MirrorBodyTooLargeError,
   MirrorTimeoutError,
   RouteTimeoutError,
+  PerTryTimeoutError,
   ClientAbortedError,
 } from './errors';

@@ -1,6 +1,7 @@
 import { type PathNormalization } from '../routing/normalize-path';
 import { compileRouteMatch, type RequestPredicate } from '../routing/route-matcher';
 import { MIRROR_CREDENTIAL_HEADERS } from '../mirror/mirror-headers';
+import { compileRetry, type CompiledRetry } from '../resilience/compile-retry';
 import { type ClusterEndpoints } from '../transport/upstream-pools';
 import { durationToMs } from './duration';
 import { type ProxyConfig, type RouteConfig } from './proxy-config.schema';
@@ -9,12 +10,6 @@ export interface CompiledDestination {
   readonly cluster: ClusterEndpoints;
   /** Upper bound (exclusive) of this destination's slice of 0–100. */
   readonly cumulativeWeight: number;
-}
-
-export interface CompiledRetry {
-  readonly attempts: number;
-  readonly perTryTimeoutMs: number | undefined;
-  readonly on: ReadonlySet<string>;
 }
 
 export interface CompiledFault {
@@ -90,15 +85,6 @@ export function compileConfig(config: ProxyConfig, clusters: ReadonlyMap<string,
   });
   const requestBody = { bufferBytes: config.limits.requestBufferBytes, idleMs: durationToMs(config.listener.requestBodyIdleTimeout) };
   return { config, routes, requestBody, pathNormalization: config.pathNormalization.normalization };
-}
-
-function compileRetry(retries: RouteConfig['retries']): CompiledRetry | undefined {
-  if (retries === undefined || retries.attempts === 0) return undefined;
-  return {
-    attempts: retries.attempts,
-    perTryTimeoutMs: retries.perTryTimeout === undefined ? undefined : durationToMs(retries.perTryTimeout),
-    on: new Set(retries.retryOn.split(',').map((t) => t.trim())),
-  };
 }
 
 function compileFault(fault: RouteConfig['fault']): CompiledFault | undefined {

@@ -1,10 +1,11 @@
 import { formatPath, type Path } from '@mirrormesh/schema';
 import { ProxyConfigError } from '../errors';
+import { durationToMs } from './duration';
 import { proxyConfigSchema, type ProxyConfig } from './proxy-config.schema';
 
 /**
  * Validates against the schema, then checks what a schema cannot: references between
- * routes and clusters, unique names and weights. An unknown cluster is a load error,
+ * routes and clusters, unique names, weights, a per-try timeout within its route's. An unknown cluster is a load error,
  * never a runtime surprise (Envoy's rule).
  */
 export function parseProxyConfig(input: unknown): ProxyConfig {
@@ -35,6 +36,10 @@ export function parseProxyConfig(input: unknown): ProxyConfig {
         if (total !== 100) add(['routes', i, 'route'], `weights must add up to 100 (got ${total})`);
       }
     }
+    // Envoy caps a longer per-try timeout at the route's; here it is an error, as it could never fire.
+    const perTry = route.retries?.perTryTimeout;
+    if (perTry !== undefined && durationToMs(perTry) > durationToMs(route.timeout))
+      add(['routes', i, 'retries', 'perTryTimeout'], `must be at most the route's timeout (${route.timeout}): a longer one never fires`);
     if (route.mirror !== undefined && !clusters.has(route.mirror.cluster))
       add(['routes', i, 'mirror', 'cluster'], `"${route.mirror.cluster}" is not a defined cluster`);
   });

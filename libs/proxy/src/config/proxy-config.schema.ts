@@ -8,7 +8,8 @@ import { duration, host, port } from './schema-primitives';
 import { stringMatchSchema } from './string-match.schema';
 
 export { PROXY_DEFAULTS } from './proxy-defaults';
-export { RETRY_ON } from './schema-primitives';
+export { RETRY_ON } from '../resilience/retry-on';
+export { type RetriesConfig } from './retries.schema';
 export { type ClusterConfig } from './cluster.schema';
 export { type MirrorConfig } from './mirror.schema';
 export { type RouteConfig } from './route.schema';
@@ -36,6 +37,7 @@ export const PROXY_CONFIG_RULES = [
   'a route with several destinations gives each a weight, and the weights add up to 100;',
   'each string match (uri, method, headers.<name>) sets exactly one of exact, prefix, regex, and a regex compiles;',
   'an endpoint port is between 1 and 65535;',
+  "a route's retries.perTryTimeout is at most its timeout;",
   'listener.requestHeadersTimeout is at most "5m".',
 ].join(' ');
 

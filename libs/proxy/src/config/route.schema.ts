@@ -2,7 +2,8 @@ import { s, type Infer } from '@mirrormesh/schema';
 import { matchSchema } from './match.schema';
 import { mirrorSchema } from './mirror.schema';
 import { PROXY_DEFAULTS } from './proxy-defaults';
-import { duration, name, percentage, retryOn } from './schema-primitives';
+import { retriesSchema } from './retries.schema';
+import { duration, name, percentage } from './schema-primitives';
 
 /** One Istio HTTPRoute: what it matches, where it sends, its mirror, timeout, retries and faults. */
 export const routeSchema = s.object({
@@ -15,13 +16,7 @@ export const routeSchema = s.object({
   mirror: mirrorSchema.optional(),
   mirrorPercentage: percentage.optional(),
   timeout: duration.default(PROXY_DEFAULTS.routeTimeout),
-  retries: s
-    .object({
-      attempts: s.integer({ min: 0, max: 10 }),
-      perTryTimeout: duration.optional(),
-      retryOn: retryOn.default(PROXY_DEFAULTS.retryOn),
-    })
-    .optional(),
+  retries: retriesSchema.optional(),
   fault: s
     .object({
       delay: s.object({ percentage, fixedDelay: duration }).optional(),
