@@ -27,6 +27,7 @@ export {
   type TrafficStats,
   type LocalStats,
 } from './observability/stats-snapshot';
+export { type ClusterRetries } from './observability/upstream-retries';
 export { DURATION_BUCKETS_SECONDS } from './observability/histogram';
 export { createAdminHandler, type AdminHandlerOptions } from './admin/admin-handler';
 export { startAdminServer, type AdminServer, type AdminServerOptions } from './admin/admin-server';

@@ -1,3 +1,4 @@
+import { createProxyStats, type ProxyStats } from '../src';
 import { recordEvents } from './support/channel-recorder';
 import { createClient, startUpstream, type Upstream } from '@mirrormesh/testing';
 import { liveAndMirror, startProxy, type ProxyServer } from './support/proxy-server';
@@ -7,6 +8,7 @@ describe('retries: only replayable requests (no body, or one read whole), only o
   const events = recordEvents();
   let flaky: Upstream;
   let proxy: ProxyServer;
+  let stats: ProxyStats;
   let failuresLeft = 0;
 
   beforeAll(async () => {
@@ -27,6 +29,7 @@ describe('retries: only replayable requests (no body, or one read whole), only o
       ...liveAndMirror(flaky.endpoint, undefined, { retries: { attempts: 2, retryOn: 'gateway-error' } }),
       limits: { requestBufferBytes: 16 },
     });
+    stats = createProxyStats({ proxy: proxy.proxy });
   });
   beforeEach(() => {
     events.clear();
@@ -34,6 +37,7 @@ describe('retries: only replayable requests (no body, or one read whole), only o
   });
   afterAll(async () => {
     events.stop();
+    stats.close();
     await client.close();
     await proxy.close();
     await flaky.close();
@@ -44,6 +48,14 @@ describe('retries: only replayable requests (no body, or one read whole), only o
     expect(await client.send(`${proxy.url}/r`)).toMatchObject({ status: 200, text: 'ok' });
     expect(flaky.received).toHaveLength(3);
     expect(events.live.at(-1)).toMatchObject({ status: 200, attempts: 3 });
+  });
+
+  it('counts each retry against the cluster in mirrormesh_upstream_retries_total and /stats', async () => {
+    const before = stats.snapshot().retries.find((r) => r.cluster === 'live')?.count ?? 0;
+    failuresLeft = 2;
+    expect(await client.send(`${proxy.url}/r`)).toMatchObject({ status: 200 });
+    expect(stats.snapshot().retries).toEqual([{ cluster: 'live', count: before + 2 }]);
+    expect(stats.renderPrometheus()).toContain(`mirrormesh_upstream_retries_total{cluster="live"} ${before + 2}`);
   });
 
   it('never retries once a byte reached the client: the connection is cut instead', async () => {

@@ -2,6 +2,7 @@ import { type ClusterLatencies } from './cluster-latencies';
 import { type Histogram } from './histogram';
 import { type LabeledSeries } from './labeled-series';
 import { type LatencyHistogram } from './latency-histogram';
+import { type UpstreamRetries } from './upstream-retries';
 
 export interface Counter {
   count: number;
@@ -22,6 +23,7 @@ export interface ProxyMetrics {
   readonly liveLatency: ClusterLatencies;
   readonly mirrorLatency: ClusterLatencies;
   readonly localLatency: LatencyHistogram;
+  readonly retries: UpstreamRetries;
   readonly mirrorInflight: () => Readonly<Record<string, number>>;
   /** Request body bytes held in memory (read ahead, held by mirror copies); undefined when no proxy is known. */
   readonly bufferedBytes: () => { readonly request: number; readonly mirror: number } | undefined;

@@ -2,6 +2,7 @@ import { type ClusterLatencies } from './cluster-latencies';
 import { type LabeledSeries } from './labeled-series';
 import { LatencyHistogram } from './latency-histogram';
 import { type Counter, type ProxyMetrics } from './proxy-metrics';
+import { type ClusterRetries } from './upstream-retries';
 
 export interface CodeCount {
   readonly route: string;
@@ -56,6 +57,8 @@ export interface StatsSnapshot {
   readonly local: LocalStats;
   readonly dropped: readonly { readonly route: string; readonly cluster: string; readonly reason: string; readonly count: number }[];
   readonly mirrorInflight: Readonly<Record<string, number>>;
+  /** Retries of live requests per cluster (`mirrormesh_upstream_retries_total`), clusters without retries absent. */
+  readonly retries: readonly ClusterRetries[];
 }
 
 const EMPTY = new LatencyHistogram();
@@ -121,5 +124,6 @@ export function buildStatsSnapshot(metrics: ProxyMetrics, proxyId: string | unde
       count: value.count,
     })),
     mirrorInflight: metrics.mirrorInflight(),
+    retries: metrics.retries.snapshot(),
   };
 }
