@@ -46,10 +46,17 @@ export class MirrorBufferBudgetError extends ProxyError {
   }
 }
 
-/** The route's `timeout` (or a retry's `perTryTimeout`) ran out while the upstream was queued for, connecting, or answering. */
+/** The route's `timeout` ran out while the upstream was queued for, connecting, or answering. */
 export class RouteTimeoutError extends ProxyError {
   constructor(timeoutMs: number) {
     super('ERR_ROUTE_TIMEOUT', `route timeout of ${timeoutMs} ms exceeded`);
+  }
+}
+
+/** One attempt ran past `retries.perTryTimeout` before its response headers: a retriable event, as in Envoy. */
+export class PerTryTimeoutError extends ProxyError {
+  constructor(timeoutMs: number) {
+    super('ERR_PER_TRY_TIMEOUT', `per-try timeout of ${timeoutMs} ms exceeded`);
   }
 }
 

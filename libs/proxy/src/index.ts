@@ -7,6 +7,7 @@ export {
   type ProxyConfig,
   type ClusterConfig,
   type RouteConfig,
+  type RetriesConfig,
   type MirrorConfig,
   type MirrorPolicyConfig,
   MAX_MIRRORS_PER_ROUTE,
@@ -28,6 +29,7 @@ export {
   type TrafficStats,
   type LocalStats,
 } from './observability/stats-snapshot';
+export { type ClusterRetries } from './observability/upstream-retries';
 export { DURATION_BUCKETS_SECONDS } from './observability/histogram';
 export { createAdminHandler, type AdminHandlerOptions } from './admin/admin-handler';
 export { startAdminServer, type AdminServer, type AdminServerOptions } from './admin/admin-server';
@@ -38,6 +40,7 @@ export {
   MirrorBodyTooLargeError,
   MirrorTimeoutError,
   RouteTimeoutError,
+  PerTryTimeoutError,
   ClientAbortedError,
   UpstreamOverflowError,
 } from './errors';

@@ -4,6 +4,7 @@ import { type PathNormalization } from '../routing/normalize-path';
 import { compileRedirect, type CompiledRedirect } from '../routing/redirect';
 import { compileRouteMatch, type RequestPredicate } from '../routing/route-matcher';
 import { compileMirrors, type CompiledMirror } from '../mirror/compile-mirror';
+import { compileRetry, type CompiledRetry } from '../resilience/compile-retry';
 import { type ClusterEndpoints } from '../transport/upstream-pools';
 import { durationToMs } from './duration';
 import { type ProxyConfig, type RouteConfig } from './proxy-config.schema';
@@ -15,12 +16,6 @@ export interface CompiledDestination {
   /** The route's header operations, then this destination's; undefined when there are none. */
   readonly requestEdits: HeaderEditChain | undefined;
   readonly responseEdits: HeaderEditChain | undefined;
-}
-
-export interface CompiledRetry {
-  readonly attempts: number;
-  readonly perTryTimeoutMs: number | undefined;
-  readonly on: ReadonlySet<string>;
 }
 
 export interface CompiledFault {
@@ -95,15 +90,6 @@ export function compileConfig(config: ProxyConfig, clusters: ReadonlyMap<string,
   });
   const requestBody = { bufferBytes: config.limits.requestBufferBytes, idleMs: durationToMs(config.listener.requestBodyIdleTimeout) };
   return { config, routes, requestBody, pathNormalization: config.pathNormalization.normalization };
-}
-
-function compileRetry(retries: RouteConfig['retries']): CompiledRetry | undefined {
-  if (retries === undefined || retries.attempts === 0) return undefined;
-  return {
-    attempts: retries.attempts,
-    perTryTimeoutMs: retries.perTryTimeout === undefined ? undefined : durationToMs(retries.perTryTimeout),
-    on: new Set(retries.retryOn.split(',').map((t) => t.trim())),
-  };
 }
 
 function compileFault(fault: RouteConfig['fault']): CompiledFault | undefined {

@@ -113,7 +113,7 @@ describe('parseProxyConfig', () => {
 
   it('names unknown retryOn conditions', () => {
     expect(messageOf(withRoute({ retries: { attempts: 2, retryOn: '5xx,sometimes' } }))).toBe(
-      'routes[0].retries.retryOn must be a comma-separated list of 5xx, gateway-error, connect-failure, refused-stream, reset, retriable-4xx (unknown: sometimes)',
+      'routes[0].retries.retryOn must be a comma-separated list of 5xx, gateway-error, reset, connect-failure, refused-stream, retriable-4xx, retriable-status-codes or status codes (200–599) (unknown: sometimes)',
     );
   });
 
@@ -169,6 +169,30 @@ describe('parseProxyConfig', () => {
       const nine = Array.from({ length: 9 }, () => ({ cluster: 'canary' }));
       expect(messageOf(mirrorsRoute(nine))).toBe('routes[0].mirrors must have at most 8 items');
     });
+  });
+
+  it("takes Istio's bare status codes in retryOn and applies the retries defaults", () => {
+    const config = parseProxyConfig(withRoute({ retries: { attempts: 2, retryOn: 'connect-failure,503' } }));
+    expect(config.routes[0]?.retries).toEqual({ attempts: 2, retryOn: 'connect-failure,503', retryNonIdempotent: false });
+    expect(parseProxyConfig(withRoute({ retries: { attempts: 1 } })).routes[0]?.retries?.retryOn).toBe(
+      'connect-failure,refused-stream,reset,gateway-error',
+    );
+  });
+
+  it('refuses a perTryTimeout longer than the route timeout, or zero, naming the path', () => {
+    expect(messageOf(withRoute({ timeout: '1s', retries: { attempts: 2, perTryTimeout: '2s' } }))).toBe(
+      "routes[0].retries.perTryTimeout must be at most the route's timeout (1s): a longer one never fires",
+    );
+    expect(messageOf(withRoute({ retries: { attempts: 2, perTryTimeout: '0ms' } }))).toBe(
+      'routes[0].retries.perTryTimeout must be at least "1ms"',
+    );
+  });
+
+  it('refuses unknown retries keys and a non-boolean retryNonIdempotent', () => {
+    expect(messageOf(withRoute({ retries: { attempts: 2, retryNonIdempotent: 'yes', retryRemote: true } })).split('\n')).toEqual([
+      'routes[0].retries.retryNonIdempotent must be a boolean (got a string)',
+      'routes[0].retries.retryRemote is not a known key (expected one of: attempts, perTryTimeout, retryOn, retryNonIdempotent)',
+    ]);
   });
 
   it('says what the whole config must be', () => {

@@ -1,6 +1,7 @@
 import { formatPath, type Path } from '@mirrormesh/schema';
 import { ProxyConfigError } from '../errors';
 import { type ClusterConfig } from './cluster.schema';
+import { durationToMs } from './duration';
 import { proxyConfigSchema, type ProxyConfig } from './proxy-config.schema';
 import { type RouteConfig } from './route.schema';
 
@@ -13,8 +14,9 @@ const POOL_ALIASES = [
 
 /**
  * Validates against the schema, then checks what a schema cannot: references between
- * routes and clusters, unique names, weights, a route's mirrors and what a route may
- * combine. An unknown cluster is a load error, never a runtime surprise (Envoy's rule).
+ * routes and clusters, unique names, weights, a route's mirrors, a per-try timeout within its
+ * route's and what a route may combine. An unknown cluster is a load error, never a runtime
+ * surprise (Envoy's rule).
  */
 export function parseProxyConfig(input: unknown): ProxyConfig {
   const result = proxyConfigSchema.safeParse(input);
@@ -56,6 +58,10 @@ export function parseProxyConfig(input: unknown): ProxyConfig {
         if (total !== 100) add(['routes', i, 'route'], `weights must add up to 100 (got ${total})`);
       }
     }
+    // Envoy caps a longer per-try timeout at the route's; here it is an error, as it could never fire.
+    const perTry = route.retries?.perTryTimeout;
+    if (perTry !== undefined && durationToMs(perTry) > durationToMs(route.timeout))
+      add(['routes', i, 'retries', 'perTryTimeout'], `must be at most the route's timeout (${route.timeout}): a longer one never fires`);
     checkMirrors(route, ['routes', i], clusters, add);
   });
   if (issues.length > 0) throw new ProxyConfigError(issues);

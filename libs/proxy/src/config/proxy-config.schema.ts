@@ -8,7 +8,8 @@ import { duration, host, port } from './schema-primitives';
 import { stringMatchSchema } from './string-match.schema';
 
 export { PROXY_DEFAULTS } from './proxy-defaults';
-export { RETRY_ON } from './schema-primitives';
+export { RETRY_ON } from '../resilience/retry-on';
+export { type RetriesConfig } from './retries.schema';
 export { type ClusterConfig } from './cluster.schema';
 export { type MirrorConfig, type MirrorPolicyConfig, MAX_MIRRORS_PER_ROUTE } from './mirror.schema';
 export { type RouteConfig } from './route.schema';
@@ -39,6 +40,7 @@ export const PROXY_CONFIG_RULES = [
   'a route has either route or redirect, never both; beside redirect, rewrite, uriRegexRewrite, mirror, retries and headers.request are refused; rewrite.uri and uriRegexRewrite exclude each other;',
   'header operations may not name host (use rewrite.authority), content-length, hop-by-hop headers, nor (request) x-request-id;',
   'an endpoint port is between 1 and 65535;',
+  "a route's retries.perTryTimeout is at most its timeout;",
   'listener.requestHeadersTimeout is at most "5m";',
   'a cluster gives connections, connectTimeout or keepAliveTimeout (aliases) or their connectionPool key, not both;',
   'an outlierDetection sets consecutive5xxErrors or consecutiveGatewayErrors above 0.',

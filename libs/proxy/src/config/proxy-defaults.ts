@@ -43,7 +43,15 @@ export const PROXY_DEFAULTS = {
   /** A candidate is unreleased code: the copy goes without the user's credentials unless the route says so. */
   mirrorForwardCredentials: false,
   mirrorMaxBodyBytes: 1024 * 1024,
+  /** Istio's default retryOn. */
   retryOn: 'connect-failure,refused-stream,reset,gateway-error',
+  /** Bound on retries.attempts: each retry is another request to a cluster that is already failing. */
+  maxRetryAttempts: 10,
+  /**
+   * Istio and Envoy retry any method; we retry only idempotent ones (RFC 9110 §9.2.2) unless a
+   * route opts in: a retried POST can apply a user's write twice.
+   */
+  retryNonIdempotent: false,
   /** Istio's default is BASE; ours also merges slashes, so `//internal` cannot pass a route on `/internal`. */
   pathNormalization: 'MERGE_SLASHES',
   /** Istio's HTTPRedirect default: 301 Moved Permanently. */

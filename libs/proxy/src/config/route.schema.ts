@@ -3,8 +3,9 @@ import { headersSchema } from './header-operations.schema';
 import { matchSchema } from './match.schema';
 import { MAX_MIRRORS_PER_ROUTE, mirrorPolicySchema, mirrorSchema } from './mirror.schema';
 import { PROXY_DEFAULTS } from './proxy-defaults';
+import { retriesSchema } from './retries.schema';
 import { redirectSchema, regexRewriteSchema, rewriteSchema } from './rewrite.schema';
-import { duration, name, percentage, retryOn } from './schema-primitives';
+import { duration, name, percentage } from './schema-primitives';
 
 /** One Istio HTTPRoute: what it matches, where it sends, its mirrors, timeout, retries and faults. */
 export const routeSchema = s.object({
@@ -28,13 +29,7 @@ export const routeSchema = s.object({
   mirrorPercentage: percentage.optional(),
   mirrors: s.array(mirrorPolicySchema, { minItems: 1, maxItems: MAX_MIRRORS_PER_ROUTE }).optional(),
   timeout: duration.default(PROXY_DEFAULTS.routeTimeout),
-  retries: s
-    .object({
-      attempts: s.integer({ min: 0, max: 10 }),
-      perTryTimeout: duration.optional(),
-      retryOn: retryOn.default(PROXY_DEFAULTS.retryOn),
-    })
-    .optional(),
+  retries: retriesSchema.optional(),
   fault: s
     .object({
       delay: s.object({ percentage, fixedDelay: duration }).optional(),

@@ -1,13 +1,17 @@
+import { type RetriableFailure } from '../resilience/retry-policy';
+
 /** How a failed upstream exchange is retried, counted and answered. */
 export interface UpstreamFailure {
   readonly status: 400 | 408 | 502 | 503 | 504;
   readonly code: string;
   readonly message: string;
-  /** The Envoy retry-on condition this failure satisfies, if any. */
-  readonly retryOn: 'connect-failure' | 'reset' | undefined;
+  /** The kind of retriable failure, matched against a route's retryOn (resilience/retry-policy); undefined: never retried. */
+  readonly retryOn: RetriableFailure | undefined;
 }
 
 const TIMEOUT: UpstreamFailure = { status: 504, code: 'UPSTREAM_TIMEOUT', message: 'upstream did not answer in time', retryOn: undefined };
+/** Answered like the route's timeout, but the route's deadline may still leave time for another try. */
+const PER_TRY_TIMEOUT: UpstreamFailure = { ...TIMEOUT, retryOn: 'per-try-timeout' };
 const CONNECT_TIMEOUT: UpstreamFailure = {
   status: 504,
   code: 'UPSTREAM_CONNECT_TIMEOUT',
@@ -64,6 +68,8 @@ export function classifyUpstreamError(error: unknown): UpstreamFailure {
     case 'ERR_MIRROR_TIMEOUT':
     case 'ETIMEDOUT':
       return TIMEOUT;
+    case 'ERR_PER_TRY_TIMEOUT':
+      return PER_TRY_TIMEOUT;
     case 'UND_ERR_CONNECT_TIMEOUT':
       return CONNECT_TIMEOUT;
     case 'ECONNREFUSED':

@@ -8,6 +8,7 @@ import { LatencyHistogram } from './latency-histogram';
 import { renderPrometheus } from './prometheus-text';
 import { type Counter, type ProxyMetrics } from './proxy-metrics';
 import { buildStatsSnapshot, type StatsSnapshot } from './stats-snapshot';
+import { UpstreamRetries } from './upstream-retries';
 
 export interface ProxyStatsOptions {
   /**
@@ -59,6 +60,7 @@ export function createProxyStats(options: ProxyStatsOptions = {}): ProxyStats {
     liveLatency: new ClusterLatencies(),
     mirrorLatency: new ClusterLatencies(),
     localLatency: new LatencyHistogram(),
+    retries: new UpstreamRetries(),
     mirrorInflight: inflightOf(options),
     bufferedBytes: () => {
       const stats = options.proxy?.stats();
@@ -75,6 +77,7 @@ export function createProxyStats(options: ProxyStatsOptions = {}): ProxyStats {
     // The proxy's own answers take microseconds: kept apart so they never pull a cluster's figures down.
     if (event.cluster === '') metrics.localLatency.record(event.durationMs);
     else metrics.liveLatency.record(event.cluster, event.durationMs);
+    metrics.retries.record(event.cluster, event.attempts);
   };
   const onMirror = (message: unknown) => {
     const event = message as ExchangeEvent;

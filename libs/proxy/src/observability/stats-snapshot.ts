@@ -3,6 +3,7 @@ import { type ClusterPolicySnapshot } from './cluster-policy-metrics';
 import { type LabeledSeries } from './labeled-series';
 import { LatencyHistogram } from './latency-histogram';
 import { type Counter, type ProxyMetrics } from './proxy-metrics';
+import { type ClusterRetries } from './upstream-retries';
 
 export interface CodeCount {
   readonly route: string;
@@ -59,6 +60,8 @@ export interface StatsSnapshot {
   readonly mirrorInflight: Readonly<Record<string, number>>;
   /** Per cluster: outlier ejections (total, endpoints ejected now) and overflows; absent when no proxy is known. */
   readonly clusterPolicy?: ClusterPolicySnapshot;
+  /** Retries of live requests per cluster (`mirrormesh_upstream_retries_total`), clusters without retries absent. */
+  readonly retries: readonly ClusterRetries[];
 }
 
 const EMPTY = new LatencyHistogram();
@@ -125,5 +128,6 @@ export function buildStatsSnapshot(metrics: ProxyMetrics, proxyId: string | unde
     })),
     mirrorInflight: metrics.mirrorInflight(),
     clusterPolicy: metrics.clusterPolicy(),
+    retries: metrics.retries.snapshot(),
   };
 }
