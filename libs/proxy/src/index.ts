@@ -9,6 +9,8 @@ export {
   type RouteConfig,
   type MirrorConfig,
   type StringMatch,
+  type TelemetryConfig,
+  type IstioMetricsConfig,
 } from './config/proxy-config.schema';
 export { proxyConfigJsonSchema, proxyConfigJsonSchemaText, PROXY_CONFIG_JSON_SCHEMA_FILE } from './config/proxy-config-json-schema';
 export { durationToMs } from './config/duration';
@@ -27,6 +29,7 @@ export {
   type LocalStats,
 } from './observability/stats-snapshot';
 export { DURATION_BUCKETS_SECONDS } from './observability/histogram';
+export { createIstioMetrics, ISTIO_DURATION_BUCKETS_MS, type IstioMetrics } from './observability/istio-metrics';
 export { createAdminHandler, type AdminHandlerOptions } from './admin/admin-handler';
 export { startAdminServer, type AdminServer, type AdminServerOptions } from './admin/admin-server';
 export {

@@ -1,5 +1,6 @@
 import { formatPath, type Path } from '@mirrormesh/schema';
 import { ProxyConfigError } from '../errors';
+import { istioDestinationOf } from './istio-destination';
 import { proxyConfigSchema, type ProxyConfig } from './proxy-config.schema';
 
 /**
@@ -38,6 +39,37 @@ export function parseProxyConfig(input: unknown): ProxyConfig {
     if (route.mirror !== undefined && !clusters.has(route.mirror.cluster))
       add(['routes', i, 'mirror', 'cluster'], `"${route.mirror.cluster}" is not a defined cluster`);
   });
+  checkIstioDestinations(config, clusters, add);
   if (issues.length > 0) throw new ProxyConfigError(issues);
   return config;
+}
+
+/**
+ * Istio labels name clusters that exist, and a mirror cluster never shares a live cluster's
+ * workload: its copies would count as that workload's traffic in Flagger's request-success-rate.
+ */
+function checkIstioDestinations(config: ProxyConfig, clusters: ReadonlySet<string>, add: (path: Path, message: string) => void): void {
+  const istio = config.telemetry.istioMetrics;
+  const at = (cluster: string): Path => ['telemetry', 'istioMetrics', 'destinations', cluster];
+  for (const cluster of Object.keys(istio.destinations)) if (!clusters.has(cluster)) add(at(cluster), 'is not a defined cluster');
+  if (!istio.enabled) return;
+  const liveByWorkload = new Map<string, string>();
+  for (const route of config.routes)
+    for (const dest of route.route) {
+      const { namespace, workload } = istioDestinationOf(istio, dest.destination.cluster);
+      liveByWorkload.set(`${namespace}/${workload}`, dest.destination.cluster);
+    }
+  const reported = new Set<string>();
+  for (const route of config.routes) {
+    const mirror = route.mirror?.cluster;
+    if (mirror === undefined || reported.has(mirror)) continue;
+    const { namespace, workload } = istioDestinationOf(istio, mirror);
+    const live = liveByWorkload.get(`${namespace}/${workload}`);
+    if (live === undefined) continue;
+    reported.add(mirror);
+    add(
+      at(mirror),
+      `gives mirror cluster "${mirror}" the workload "${workload}" of live cluster "${live}": its copies would count as live traffic; give it a workload of its own`,
+    );
+  }
 }

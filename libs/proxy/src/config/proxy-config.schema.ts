@@ -6,12 +6,14 @@ import { PROXY_DEFAULTS } from './proxy-defaults';
 import { routeSchema } from './route.schema';
 import { duration, host, port } from './schema-primitives';
 import { stringMatchSchema } from './string-match.schema';
+import { TELEMETRY_DEFAULTS, telemetrySchema } from './telemetry.schema';
 
 export { PROXY_DEFAULTS } from './proxy-defaults';
 export { RETRY_ON } from './schema-primitives';
 export { type ClusterConfig } from './cluster.schema';
 export { type MirrorConfig } from './mirror.schema';
 export { type RouteConfig } from './route.schema';
+export { type TelemetryConfig, type IstioMetricsConfig } from './telemetry.schema';
 
 const LISTENER_DEFAULTS = {
   host: PROXY_DEFAULTS.listenerHost,
@@ -36,7 +38,8 @@ export const PROXY_CONFIG_RULES = [
   'a route with several destinations gives each a weight, and the weights add up to 100;',
   'each string match (uri, method, headers.<name>) sets exactly one of exact, prefix, regex, and a regex compiles;',
   'an endpoint port is between 1 and 65535;',
-  'listener.requestHeadersTimeout is at most "5m".',
+  'listener.requestHeadersTimeout is at most "5m";',
+  'every key of telemetry.istioMetrics.destinations names a cluster, and no mirror cluster has the Istio workload of a live cluster.',
 ].join(' ');
 
 export const proxyConfigSchema = s.object({
@@ -67,6 +70,7 @@ export const proxyConfigSchema = s.object({
   pathNormalization: s
     .object({ normalization: s.oneOf(PATH_NORMALIZATIONS).default(PROXY_DEFAULTS.pathNormalization) })
     .default({ normalization: PROXY_DEFAULTS.pathNormalization }),
+  telemetry: telemetrySchema.default(TELEMETRY_DEFAULTS),
 });
 
 /** The validated configuration, defaults applied; durations stay strings as written. */

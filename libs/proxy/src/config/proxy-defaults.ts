@@ -29,4 +29,14 @@ export const PROXY_DEFAULTS = {
   retryOn: 'connect-failure,refused-stream,reset,gateway-error',
   /** Istio's default is BASE; ours also merges slashes, so `//internal` cannot pass a route on `/internal`. */
   pathNormalization: 'MERGE_SLASHES',
+  /** Admin API request bodies (PUT /config, PUT /routes/<name>/weights); past it 413. Config files have the same bound. */
+  adminMaxBodyBytes: 1024 * 1024,
+  /**
+   * Istio metrics are reported as the destination side (Istio's server sidecar): the sidecar is the only
+   * proxy in front of its clusters, and Flagger's and Kiali's queries select `reporter="destination"`.
+   */
+  istioReporter: 'destination',
+  istioNamespace: 'default',
+  /** Istio's value for a label it cannot know. */
+  istioUnknown: 'unknown',
 } as const;
