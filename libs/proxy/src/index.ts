@@ -32,6 +32,7 @@ export { DURATION_BUCKETS_SECONDS } from './observability/histogram';
 export { createIstioMetrics, ISTIO_DURATION_BUCKETS_MS, type IstioMetrics } from './observability/istio-metrics';
 export { createAdminHandler, type AdminHandlerOptions } from './admin/admin-handler';
 export { startAdminServer, type AdminServer, type AdminServerOptions } from './admin/admin-server';
+export { type AdminWriteOptions, type AdminChange } from './admin/admin-writes';
 export {
   ProxyError,
   ProxyConfigError,
@@ -40,4 +41,5 @@ export {
   MirrorTimeoutError,
   RouteTimeoutError,
   ClientAbortedError,
+  AdminRequestError,
 } from './errors';

@@ -2,6 +2,7 @@ import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { sendProblem } from '../forwarding/send-problem';
 import { type IstioMetrics } from '../observability/istio-metrics';
 import { type ProxyStats } from '../observability/proxy-stats';
+import { createAdminWriteHandler, isWritePath, type AdminWriteOptions } from './admin-writes';
 
 export interface AdminHandlerOptions {
   readonly stats: ProxyStats;
@@ -13,6 +14,8 @@ export interface AdminHandlerOptions {
   readonly configSource?: () => string;
   /** Ready means: config loaded and not shutting down. */
   readonly ready: () => boolean;
+  /** Enables PUT /config and PUT /routes/<name>/weights; without it the admin API is read-only. */
+  readonly writes?: AdminWriteOptions;
 }
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
@@ -32,10 +35,21 @@ function sendConfig(res: ServerResponse, options: AdminHandlerOptions): void {
 
 /** The admin endpoints as a plain request listener, so another server can mount them. */
 export function createAdminHandler(options: AdminHandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  const write = options.writes === undefined ? undefined : createAdminWriteHandler(options.writes, (res) => sendConfig(res, options));
   return (req, res) => {
     const path = (req.url ?? '').split('?', 1)[0] as string;
-    if (req.method !== 'GET' && req.method !== 'HEAD')
-      return void sendProblem(res, 405, 'METHOD_NOT_ALLOWED', 'admin endpoints accept GET only');
+    if (req.method === 'PUT' && write !== undefined && isWritePath(path)) return write(req, res, path);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.shouldKeepAlive = false;
+      return void sendProblem(
+        res,
+        405,
+        'METHOD_NOT_ALLOWED',
+        write === undefined
+          ? 'admin endpoints accept GET only'
+          : 'admin endpoints accept GET, and PUT on /config and /routes/<name>/weights',
+      );
+    }
     switch (path) {
       case '/metrics': {
         const body = options.stats.renderPrometheus() + (options.istioMetrics?.renderPrometheus() ?? '');
