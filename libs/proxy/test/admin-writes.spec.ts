@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { createClient, startUpstream, type Upstream } from '@mirrormesh/testing';
 import { createProxyStats, redactConfig, REDACTED, startAdminServer, type AdminChange, type AdminServer, type ProxyStats } from '../src';
 import { startProxy, type ProxyServer } from './support/proxy-server';
@@ -127,6 +128,14 @@ describe('admin writes: PUT /routes/<name>/weights and PUT /config, validated li
     const big = await put('/config', `{"x":"${'a'.repeat(1024 * 1024)}"}`);
     expect(big.status).toBe(413);
     expect(JSON.parse(big.text)).toMatchObject({ code: 'BODY_TOO_LARGE', message: 'request body must be at most 1048576 bytes' });
+    // Without a content-length (chunked), the bound holds as the body streams in.
+    const chunks = Readable.from(
+      (function* () {
+        for (let i = 0; i < 40; i += 1) yield Buffer.alloc(64 * 1024, 0x20);
+      })(),
+    );
+    const streamed = await client.send(`${base}/config`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: chunks });
+    expect(streamed.status).toBe(413);
     const yaml = await put('/config', 'clusters: []', { 'content-type': 'application/yaml' });
     expect(yaml.status).toBe(415);
     const bad = await put('/routes/books/weights', '{"weights": {"v1": 100,}}');
