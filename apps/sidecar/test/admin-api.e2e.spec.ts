@@ -70,6 +70,26 @@ describe('sidecar admin API: runtime weights, bearer token, and the config file 
     expect((await client.send(`${sidecar.adminUrl}/config`)).headers['x-config-source']).toBe('file');
   });
 
+  it('serves Istio standard metrics on /metrics when the config enables them', async () => {
+    sidecar = await startSidecarProcess({
+      ...configFor(v1.endpoint, v2.endpoint),
+      telemetry: {
+        istioMetrics: { enabled: true, namespace: 'shop', destinations: { v1: { workload: 'books-v1', version: 'v1', service: 'books' } } },
+      },
+    });
+    expect((await client.send(`${sidecar.url}/books/1`)).status).toBe(200);
+    const line = /^istio_requests_total\{[^}]*destination_workload="books-v1"[^}]*\} (\d+)$/m;
+    // The exchange is counted when it ends, which may be just after the client has its answer.
+    let text = '';
+    for (let i = 0; i < 100 && !line.test(text); i += 1) {
+      if (i > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      text = (await client.send(`${sidecar.adminUrl}/metrics`)).text;
+    }
+    expect(line.exec(text)?.[1]).toBe('1');
+    expect(text).toContain('destination_workload_namespace="shop"');
+    expect(text).toContain('# TYPE istio_request_duration_milliseconds histogram');
+  });
+
   it('refuses to start with the admin listener beyond loopback and no ADMIN_TOKEN, naming the fix', async () => {
     const { file, cleanup } = tempConfig({
       ...configFor(v1.endpoint, v2.endpoint),
