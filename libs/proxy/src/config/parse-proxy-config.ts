@@ -1,7 +1,7 @@
 import { formatPath, type Path } from '@mirrormesh/schema';
 import { ProxyConfigError } from '../errors';
 import { istioDestinationOf } from './istio-destination';
-import { proxyConfigSchema, type ProxyConfig } from './proxy-config.schema';
+import { proxyConfigSchema, type ProxyConfig, type RouteConfig } from './proxy-config.schema';
 
 /**
  * Validates against the schema, then checks what a schema cannot: references between
@@ -44,6 +44,11 @@ export function parseProxyConfig(input: unknown): ProxyConfig {
   return config;
 }
 
+/** The clusters a route's copies go to. */
+function mirrorClustersOf(route: RouteConfig): string[] {
+  return route.mirror === undefined ? [] : [route.mirror.cluster];
+}
+
 /**
  * Istio labels name clusters that exist, and a mirror cluster never shares a live cluster's
  * workload: its copies would count as that workload's traffic in Flagger's request-success-rate.
@@ -60,9 +65,8 @@ function checkIstioDestinations(config: ProxyConfig, clusters: ReadonlySet<strin
       liveByWorkload.set(`${namespace}/${workload}`, dest.destination.cluster);
     }
   const reported = new Set<string>();
-  for (const route of config.routes) {
-    const mirror = route.mirror?.cluster;
-    if (mirror === undefined || reported.has(mirror)) continue;
+  for (const mirror of config.routes.flatMap(mirrorClustersOf)) {
+    if (reported.has(mirror)) continue;
     const { namespace, workload } = istioDestinationOf(istio, mirror);
     const live = liveByWorkload.get(`${namespace}/${workload}`);
     if (live === undefined) continue;
