@@ -87,3 +87,14 @@ export class ClientAbortedError extends ProxyError {
     super('ERR_CLIENT_ABORTED', 'client closed the connection');
   }
 }
+
+/** An admin API request the admin refuses before any config is built: unreadable, too large, not JSON. */
+export class AdminRequestError extends ProxyError {
+  constructor(
+    readonly status: 400 | 413 | 415,
+    code: string,
+    message: string,
+  ) {
+    super(code, message);
+  }
+}

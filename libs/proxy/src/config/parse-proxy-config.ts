@@ -2,6 +2,7 @@ import { formatPath, type Path } from '@mirrormesh/schema';
 import { ProxyConfigError } from '../errors';
 import { type ClusterConfig } from './cluster.schema';
 import { durationToMs } from './duration';
+import { istioDestinationOf } from './istio-destination';
 import { proxyConfigSchema, type ProxyConfig } from './proxy-config.schema';
 import { type RouteConfig } from './route.schema';
 
@@ -64,6 +65,7 @@ export function parseProxyConfig(input: unknown): ProxyConfig {
       add(['routes', i, 'retries', 'perTryTimeout'], `must be at most the route's timeout (${route.timeout}): a longer one never fires`);
     checkMirrors(route, ['routes', i], clusters, add);
   });
+  checkIstioDestinations(config, clusters, add);
   if (issues.length > 0) throw new ProxyConfigError(issues);
   return { ...config, clusters: config.clusters.map(withAliasesMoved) };
 }
@@ -120,4 +122,38 @@ function checkRouteOrRedirect(route: RouteConfig, at: Path, add: (path: Path, me
     if (route[key] !== undefined) add([...at, key], 'must not be set with redirect: a redirect is answered by the proxy, never forwarded');
   if (route.headers?.request !== undefined)
     add([...at, 'headers', 'request'], 'must not be set with redirect: a redirect is answered by the proxy, never forwarded');
+}
+
+/** The clusters a route's copies go to. */
+function mirrorClustersOf(route: RouteConfig): string[] {
+  return [...(route.mirror === undefined ? [] : [route.mirror.cluster]), ...(route.mirrors ?? []).map((mirror) => mirror.cluster)];
+}
+
+/**
+ * Istio labels name clusters that exist, and a mirror cluster never shares a live cluster's
+ * workload: its copies would count as that workload's traffic in Flagger's request-success-rate.
+ */
+function checkIstioDestinations(config: ProxyConfig, clusters: ReadonlySet<string>, add: (path: Path, message: string) => void): void {
+  const istio = config.telemetry.istioMetrics;
+  const at = (cluster: string): Path => ['telemetry', 'istioMetrics', 'destinations', cluster];
+  for (const cluster of Object.keys(istio.destinations)) if (!clusters.has(cluster)) add(at(cluster), 'is not a defined cluster');
+  if (!istio.enabled) return;
+  const liveByWorkload = new Map<string, string>();
+  for (const route of config.routes)
+    for (const dest of route.route ?? []) {
+      const { namespace, workload } = istioDestinationOf(istio, dest.destination.cluster);
+      liveByWorkload.set(`${namespace}/${workload}`, dest.destination.cluster);
+    }
+  const reported = new Set<string>();
+  for (const mirror of config.routes.flatMap(mirrorClustersOf)) {
+    if (reported.has(mirror)) continue;
+    const { namespace, workload } = istioDestinationOf(istio, mirror);
+    const live = liveByWorkload.get(`${namespace}/${workload}`);
+    if (live === undefined) continue;
+    reported.add(mirror);
+    add(
+      at(mirror),
+      `gives mirror cluster "${mirror}" the workload "${workload}" of live cluster "${live}": its copies would count as live traffic; give it a workload of its own`,
+    );
+  }
 }

@@ -6,6 +6,7 @@ import { PROXY_DEFAULTS } from './proxy-defaults';
 import { routeSchema } from './route.schema';
 import { duration, host, port } from './schema-primitives';
 import { stringMatchSchema } from './string-match.schema';
+import { TELEMETRY_DEFAULTS, telemetrySchema } from './telemetry.schema';
 
 export { PROXY_DEFAULTS } from './proxy-defaults';
 export { RETRY_ON } from '../resilience/retry-on';
@@ -13,6 +14,7 @@ export { type RetriesConfig } from './retries.schema';
 export { type ClusterConfig } from './cluster.schema';
 export { type MirrorConfig, type MirrorPolicyConfig, MAX_MIRRORS_PER_ROUTE } from './mirror.schema';
 export { type RouteConfig } from './route.schema';
+export { type TelemetryConfig, type IstioMetricsConfig } from './telemetry.schema';
 
 const LISTENER_DEFAULTS = {
   host: PROXY_DEFAULTS.listenerHost,
@@ -43,7 +45,8 @@ export const PROXY_CONFIG_RULES = [
   "a route's retries.perTryTimeout is at most its timeout;",
   'listener.requestHeadersTimeout is at most "5m";',
   'a cluster gives connections, connectTimeout or keepAliveTimeout (aliases) or their connectionPool key, not both;',
-  'an outlierDetection sets consecutive5xxErrors or consecutiveGatewayErrors above 0.',
+  'an outlierDetection sets consecutive5xxErrors or consecutiveGatewayErrors above 0;',
+  'every key of telemetry.istioMetrics.destinations names a cluster, and no mirror cluster has the Istio workload of a live cluster.',
 ].join(' ');
 
 export const proxyConfigSchema = s.object({
@@ -74,6 +77,7 @@ export const proxyConfigSchema = s.object({
   pathNormalization: s
     .object({ normalization: s.oneOf(PATH_NORMALIZATIONS).default(PROXY_DEFAULTS.pathNormalization) })
     .default({ normalization: PROXY_DEFAULTS.pathNormalization }),
+  telemetry: telemetrySchema.default(TELEMETRY_DEFAULTS),
 });
 
 /** The validated configuration, defaults applied; durations stay strings as written. */

@@ -56,4 +56,14 @@ export const PROXY_DEFAULTS = {
   pathNormalization: 'MERGE_SLASHES',
   /** Istio's HTTPRedirect default: 301 Moved Permanently. */
   redirectCode: 301,
+  /** Admin API request bodies (PUT /config, PUT /routes/<name>/weights); past it 413. Config files have the same bound. */
+  adminMaxBodyBytes: 1024 * 1024,
+  /**
+   * Istio metrics are reported as the destination side (Istio's server sidecar): the sidecar is the only
+   * proxy in front of its clusters, and Flagger's and Kiali's queries select `reporter="destination"`.
+   */
+  istioReporter: 'destination',
+  istioNamespace: 'default',
+  /** Istio's value for a label it cannot know. */
+  istioUnknown: 'unknown',
 } as const;
