@@ -4,17 +4,16 @@ interface Validatable {
 export type ModelClass = (new (data: never) => Validatable) & { readonly apiVersion: string; readonly kind: string };
 
 /**
- * The kinds our manifests may contain, each with the loader of its offline schema (kubernetes-models,
- * generated from the Kubernetes and Istio OpenAPI specs). A kind missing here fails the check:
- * adding one to k8s/ means adding its model here.
+ * The kinds our manifests may contain, each with its model: its offline schema
+ * (kubernetes-models, @kubernetes-models/istio: generated from the Kubernetes and Istio
+ * OpenAPI specs). A kind missing here fails the check: adding one to k8s/ means adding it here.
  *
- * Loaded with import(): from CommonJS, the one way into a package whose `exports` has only an
- * `import` condition (the model packages' current majors). One model file per kind, so that a
- * kind costs only its own schema.
+ * Both packages are ES modules whose `exports` have only an `import` condition, so neither
+ * require() nor Node 24's require(esm) resolves them; import() does. One model file per kind, so
+ * that a kind costs only its own schema.
  *
- * Istio's CRDs declare one openAPIV3Schema for every version they serve (v1alpha3, v1beta1, v1),
- * so `networking.istio.io/v1` objects are checked with the v1beta1 models: the last CommonJS
- * release of @kubernetes-models/istio (2.x) predates the v1 models, and 3.x is import-only ESM.
+ * Istio's CRDs declare one openAPIV3Schema for every version they serve, and
+ * `networking.istio.io/v1` objects are still checked with the v1beta1 models.
  */
 const MODELS: ReadonlyMap<string, () => Promise<ModelClass>> = new Map<string, () => Promise<ModelClass>>([
   ['v1/ConfigMap', async () => (await import('kubernetes-models/v1/ConfigMap')).ConfigMap],
