@@ -4,16 +4,13 @@ interface Validatable {
 export type ModelClass = (new (data: never) => Validatable) & { readonly apiVersion: string; readonly kind: string };
 
 /**
- * The kinds our manifests may contain, each with its model: its offline schema
- * (kubernetes-models, @kubernetes-models/istio: generated from the Kubernetes and Istio
+ * The kinds our manifests may contain, each with its model: the offline schema of that very
+ * apiVersion (kubernetes-models, @kubernetes-models/istio: generated from the Kubernetes and Istio
  * OpenAPI specs). A kind missing here fails the check: adding one to k8s/ means adding it here.
  *
  * Both packages are ES modules whose `exports` have only an `import` condition, so neither
  * require() nor Node 24's require(esm) resolves them; import() does. One model file per kind, so
  * that a kind costs only its own schema.
- *
- * Istio's CRDs declare one openAPIV3Schema for every version they serve, and
- * `networking.istio.io/v1` objects are still checked with the v1beta1 models.
  */
 const MODELS: ReadonlyMap<string, () => Promise<ModelClass>> = new Map<string, () => Promise<ModelClass>>([
   ['v1/ConfigMap', async () => (await import('kubernetes-models/v1/ConfigMap')).ConfigMap],
@@ -25,11 +22,11 @@ const MODELS: ReadonlyMap<string, () => Promise<ModelClass>> = new Map<string, (
   ['apps/v1/Deployment', async () => (await import('kubernetes-models/apps/v1/Deployment')).Deployment],
   [
     'networking.istio.io/v1/VirtualService',
-    async () => (await import('@kubernetes-models/istio/networking.istio.io/v1beta1/VirtualService')).VirtualService,
+    async () => (await import('@kubernetes-models/istio/networking.istio.io/v1/VirtualService')).VirtualService,
   ],
   [
     'networking.istio.io/v1/DestinationRule',
-    async () => (await import('@kubernetes-models/istio/networking.istio.io/v1beta1/DestinationRule')).DestinationRule,
+    async () => (await import('@kubernetes-models/istio/networking.istio.io/v1/DestinationRule')).DestinationRule,
   ],
 ]);
 

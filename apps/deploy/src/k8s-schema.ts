@@ -14,9 +14,7 @@ export async function validateK8sObject(object: K8sObject): Promise<void> {
     throw new ManifestSchemaError(describeObject(object), [`no offline schema for ${key} (known: ${knownKinds().join(', ')})`]);
   // The model's own validate() runs on the object itself (not on the copy its constructor
   // makes), so that every field the schema reads can be seen.
-  const model = Object.assign(Object.create(Model.prototype) as InstanceType<typeof Model>, normalize(object), {
-    apiVersion: Model.apiVersion,
-  });
+  const model = Object.assign(Object.create(Model.prototype) as InstanceType<typeof Model>, normalize(object));
   let unknown;
   try {
     unknown = validateWithUnknownFields(model, (view) => Model.prototype.validate.call(view));

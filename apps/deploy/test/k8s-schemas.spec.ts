@@ -1,4 +1,4 @@
-import { ManifestSchemaError, SCENARIOS, describeObject, validateK8sObject } from '../src';
+import { ManifestSchemaError, SCENARIOS, describeObject, knownKinds, loadModel, validateK8sObject } from '../src';
 import { inlineDeployment } from './support/inline-manifests';
 import { renderOverlay, renderOverlayWith } from './support/render';
 
@@ -31,5 +31,11 @@ describe('every rendered object validates against its Kubernetes (or Istio) sche
   it('rejects a kind it has no schema for rather than letting it through', async () => {
     const object = { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'nightly' } };
     await expect(validateK8sObject(object)).rejects.toThrow(`${describeObject(object)}: no offline schema for batch/v1/CronJob`);
+  });
+
+  // Istio's networking.istio.io/v1 objects were once checked with the v1beta1 models (same schema).
+  it.each(knownKinds())('checks %s with the model of that very apiVersion and kind', async (kind) => {
+    const Model = await loadModel(kind);
+    expect(Model === undefined ? undefined : `${Model.apiVersion}/${Model.kind}`).toBe(kind);
   });
 });
