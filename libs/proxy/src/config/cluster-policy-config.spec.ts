@@ -1,21 +1,11 @@
-import { ProxyConfigError } from '../errors';
 import { parseProxyConfig } from './parse-proxy-config';
+import { messageOf } from '../../test/support/config-message';
 
 const route = { name: 'all', route: [{ destination: { cluster: 'books' } }] };
 const withCluster = (patch: Record<string, unknown>) => ({
   clusters: [{ name: 'books', endpoints: ['127.0.0.1:8081', '127.0.0.1:8082'], ...patch }],
   routes: [route],
 });
-
-function messageOf(input: unknown): string {
-  try {
-    parseProxyConfig(input);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ProxyConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ProxyConfigError');
-}
 
 describe('cluster traffic policy in the config (DestinationRule terms)', () => {
   it('fills Istio-named outlierDetection defaults once it is configured, and leaves it off otherwise', () => {

@@ -1,5 +1,5 @@
-import { ProxyConfigError } from '../errors';
 import { parseProxyConfig } from './parse-proxy-config';
+import { messageOf } from '../../test/support/config-message';
 
 const valid = {
   clusters: [
@@ -16,16 +16,6 @@ const valid = {
     },
   ],
 };
-
-function messageOf(input: unknown): string {
-  try {
-    parseProxyConfig(input);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ProxyConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ProxyConfigError');
-}
 
 const withRoute = (patch: Record<string, unknown>) => ({ ...valid, routes: [{ ...valid.routes[0], ...patch }] });
 

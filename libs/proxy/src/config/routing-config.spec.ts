@@ -1,20 +1,10 @@
-import { ProxyConfigError } from '../errors';
 import { parseProxyConfig } from './parse-proxy-config';
 import { redactConfig, REDACTED } from './redact-config';
+import { messageOf } from '../../test/support/config-message';
 
 const clusters = [{ name: 'books', endpoints: ['127.0.0.1:8081'] }];
 const forward = [{ destination: { cluster: 'books' } }];
 const withRoute = (route: Record<string, unknown>) => ({ clusters, routes: [{ name: 'r', ...route }] });
-
-function messageOf(input: unknown): string {
-  try {
-    parseProxyConfig(input);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ProxyConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ProxyConfigError');
-}
 
 describe('parseProxyConfig: matching, header operations, rewrite and redirect', () => {
   it('accepts every key, with redirectCode 301 by default', () => {
