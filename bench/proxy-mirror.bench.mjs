@@ -2,7 +2,7 @@
 // keep-alive load (32 connections) at direct, sidecar and nginx; each proxy runs with no mirror, a fast
 // mirror, a mirror answering after 1200 ms and a mirror answering 500 on 40 % of requests. Beside them,
 // without a mirror, a bare node:http + undici forwarder (lib/bare-forwarder-main.mjs): the floor of the
-// sidecar's own stack, for information, no target. Then the latency each proxy adds at a fixed 1,000
+// sidecar's own stack, against which the sidecar's CPU per request is budgeted (issue 13). Then the latency each proxy adds at a fixed 1,000
 // req/s. All targets run side by side for the whole benchmark and are measured in interleaved slices
 // (see lib/throughput-slices.mjs). Every process it starts is stopped by pid at the end, on failure and
 // on Ctrl-C.
@@ -210,7 +210,7 @@ async function main() {
   console.log(ratiosTable(byKey, CASES));
   const floor = floorTable(byKey);
   if (floor) {
-    console.log('\n### The floor: a bare node:http + undici forwarder, no mirror (for information, no target)\n');
+    console.log("\n### The floor: a bare node:http + undici forwarder, no mirror (the sidecar's CPU per request is budgeted against it)\n");
     console.log(floor);
   }
   const checks = checkTargets(byKey);

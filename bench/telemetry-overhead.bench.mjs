@@ -56,6 +56,24 @@ async function settledCount(queryUrl) {
   return last;
 }
 
+/** Sums what the service's telemetry says it dropped or failed to send (its JSON warnings on stderr). */
+function telemetryLosses(stderr) {
+  const losses = { dropped: 0, failed: 0, reasons: new Set() };
+  let pending = '';
+  stderr.on('data', (chunk) => {
+    const lines = (pending + chunk).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      if (!line.includes('"component":"telemetry"')) continue;
+      const warning = JSON.parse(line);
+      losses.dropped += warning.dropped ?? 0;
+      losses.failed += warning.failed ?? 0;
+      losses.reasons.add(String(warning.msg).replace(/\d+/g, 'N'));
+    }
+  });
+  return losses;
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main() {
@@ -71,6 +89,7 @@ async function main() {
     ...(process.env.TELEMETRY_EXPORTER_NICE === undefined ? {} : { TELEMETRY_EXPORTER_NICE: process.env.TELEMETRY_EXPORTER_NICE }),
   });
 
+  const losses = telemetryLosses(on.stderr);
   const apps = { off, on };
   let storedBefore = await settledCount(collector.queryUrl);
   const memory = { off: sampleRss(off.pid), on: sampleRss(on.pid) };
@@ -158,6 +177,10 @@ async function main() {
   console.log(`peak RSS: off ${rss.off.toFixed(0)} MiB, on ${rss.on.toFixed(0)} MiB (the exporter thread and the SDK)`);
   console.log(
     `telemetry items stored: ${stored} of ${answered} requests wrk counted as answered (wrk does not count those still in flight when a slice ends)`,
+  );
+  console.log(
+    `telemetry's own count (its stderr warnings): ${losses.dropped} items dropped, ${losses.failed} failed to send` +
+      (losses.reasons.size > 0 ? ` (${[...losses.reasons].join(' | ')})` : ''),
   );
   return ratio >= TARGET_RATIO ? 0 : 1;
 }

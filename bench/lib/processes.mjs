@@ -10,7 +10,7 @@ export const RUNTIME_NODE_FLAGS = ['--max-semi-space-size=8'];
 /**
  * Starts `node apps/<app>/dist/main.js` on a free port of 127.0.0.1, on the core of `role`
  * ('proxy': the measured process's own core; 'load': with the load generator), and resolves
- * once its readiness probe answers: { url, pid, stop() }.
+ * once its readiness probe answers: { url, pid, stderr, stop() }.
  */
 export async function startApp(app, env = {}, { readyPath = '/health/ready', role = 'proxy' } = {}) {
   const port = await freePort();
@@ -20,5 +20,5 @@ export async function startApp(app, env = {}, { readyPath = '/health/ready', rol
   });
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}${readyPath}`, watched, { name: app });
-  return { url, pid: watched.pid, stop: () => watched.stop() };
+  return { url, pid: watched.pid, stderr: watched.child.stderr, stop: () => watched.stop() };
 }

@@ -14,20 +14,47 @@ export function sidecarBuilt() {
   return existsSync(SIDECAR_MAIN);
 }
 
-/** The reference scenario's config: bookservice live, optionally mirrored 100 % to bookservicemirror. */
+/**
+ * The reference scenario's config: bookservice live, optionally mirrored 100 % to bookservicemirror,
+ * with every traffic-management feature configured as a user would and none of them triggered (issue
+ * 13's budget: they must not tax the common path). The cluster has its connection pool limits,
+ * outlier detection and load balancer; a first route (header match, query match, redirect) and a
+ * second (fault abort) match no benchmark request, so each request is tested against both; the books
+ * route has retries with a per-try timeout, a fault delay at 0 %, and its own timeout.
+ */
 export function sidecarConfig({ port, adminPort, livePort, mirrorPort }) {
   return {
     listener: { host: '127.0.0.1', port },
     admin: { host: '127.0.0.1', port: adminPort },
     clusters: [
-      { name: 'bookservice', endpoints: [`127.0.0.1:${livePort}`] },
+      {
+        name: 'bookservice',
+        endpoints: [`127.0.0.1:${livePort}`],
+        connectionPool: { tcp: { maxConnections: 64, connectTimeout: '5s' }, http: { http1MaxPendingRequests: 1024, idleTimeout: '4s' } },
+        outlierDetection: { consecutive5xxErrors: 5, interval: '10s', baseEjectionTime: '30s', maxEjectionPercent: 50 },
+        loadBalancer: { simple: 'ROUND_ROBIN' },
+      },
       ...(mirrorPort ? [{ name: 'bookservicemirror', endpoints: [`127.0.0.1:${mirrorPort}`] }] : []),
     ],
     routes: [
       {
+        name: 'old-api',
+        match: [{ uri: { prefix: '/v0/' } }, { headers: { 'end-user': { exact: 'jason' } }, queryParams: { legacy: { exact: '1' } } }],
+        redirect: { uri: '/books', redirectCode: 301 },
+      },
+      {
+        name: 'maintenance',
+        match: [{ uri: { prefix: '/admin/' }, withoutHeaders: { authorization: {} } }],
+        route: [{ destination: { cluster: 'bookservice' } }],
+        fault: { abort: { percentage: { value: 100 }, httpStatus: 503 } },
+      },
+      {
         name: 'books',
         match: [{ uri: { prefix: '/' } }],
         route: [{ destination: { cluster: 'bookservice' }, weight: 100 }],
+        timeout: '15s',
+        retries: { attempts: 2, perTryTimeout: '5s', retryOn: '5xx,reset,connect-failure' },
+        fault: { delay: { percentage: { value: 0 }, fixedDelay: '1s' } },
         ...(mirrorPort ? { mirror: { cluster: 'bookservicemirror' }, mirrorPercentage: { value: 100 } } : {}),
       },
     ],

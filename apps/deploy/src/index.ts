@@ -18,7 +18,8 @@ export {
 } from './repo-paths';
 export { type K8sObject, isK8sObject, describeObject } from './k8s-object';
 export { renderKustomization, parseManifests, KUSTOMIZE_TIMEOUT_MS, type RenderOptions } from './kustomize';
-export { validateK8sObject, knownKinds } from './k8s-schema';
+export { knownKinds, loadModel, type ModelClass } from './k8s-models';
+export { validateK8sObject } from './k8s-schema';
 export { validateWithUnknownFields, type UnknownField } from './unknown-fields';
 export { readComposeFile, validateComposeDocument } from './compose-schema';
 export {

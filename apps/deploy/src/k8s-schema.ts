@@ -1,52 +1,20 @@
-import { DestinationRule, VirtualService } from '@kubernetes-models/istio/networking.istio.io/v1beta1';
-import { Deployment } from 'kubernetes-models/apps/v1';
-import { ConfigMap, Namespace, PersistentVolumeClaim, Secret, Service, ServiceAccount } from 'kubernetes-models/v1';
 import { ManifestSchemaError } from './errors';
 import { describeObject, type K8sObject } from './k8s-object';
+import { knownKinds, loadModel } from './k8s-models';
 import { validateWithUnknownFields } from './unknown-fields';
 
-interface Validatable {
-  validate(): void;
-}
-type ModelClass = (new (data: never) => Validatable) & { readonly apiVersion: string };
-
 /**
- * The kinds our manifests may contain, with their offline schemas (kubernetes-models, generated
- * from the Kubernetes and Istio OpenAPI specs). A kind missing here fails the check: adding one
- * to k8s/ means adding its schema here.
- *
- * Istio's CRDs declare one openAPIV3Schema for every version they serve (v1alpha3, v1beta1, v1),
- * so `networking.istio.io/v1` objects are checked with the v1beta1 models: the last CommonJS
- * release of @kubernetes-models/istio (2.x) predates the v1 models, and 3.x is import-only ESM.
+ * Rejects with ManifestSchemaError naming the object and every rule it breaks: types, required
+ * fields and enums, then, as kubeconform `-strict` does, every field its schema does not know.
  */
-const MODELS: ReadonlyMap<string, ModelClass> = new Map<string, ModelClass>([
-  ['v1/ConfigMap', ConfigMap],
-  ['v1/Namespace', Namespace],
-  ['v1/PersistentVolumeClaim', PersistentVolumeClaim],
-  ['v1/Secret', Secret],
-  ['v1/Service', Service],
-  ['v1/ServiceAccount', ServiceAccount],
-  ['apps/v1/Deployment', Deployment],
-  ['networking.istio.io/v1/VirtualService', VirtualService],
-  ['networking.istio.io/v1/DestinationRule', DestinationRule],
-]);
-
-export function knownKinds(): string[] {
-  return [...MODELS.keys()];
-}
-
-/**
- * Throws ManifestSchemaError naming the object and every rule it breaks: types, required fields
- * and enums, then, as kubeconform `-strict` does, every field its schema does not know.
- */
-export function validateK8sObject(object: K8sObject): void {
+export async function validateK8sObject(object: K8sObject): Promise<void> {
   const key = `${object.apiVersion}/${object.kind}`;
-  const Model = MODELS.get(key);
+  const Model = await loadModel(key);
   if (Model === undefined)
     throw new ManifestSchemaError(describeObject(object), [`no offline schema for ${key} (known: ${knownKinds().join(', ')})`]);
   // The model's own validate() runs on the object itself (not on the copy its constructor
   // makes), so that every field the schema reads can be seen.
-  const model = Object.assign(Object.create(Model.prototype) as Validatable, normalize(object), { apiVersion: Model.apiVersion });
+  const model = Object.assign(Object.create(Model.prototype) as InstanceType<typeof Model>, normalize(object));
   let unknown;
   try {
     unknown = validateWithUnknownFields(model, (view) => Model.prototype.validate.call(view));

@@ -1,4 +1,4 @@
-import { ManifestSchemaError, SCENARIOS, describeObject, validateK8sObject } from '../src';
+import { ManifestSchemaError, SCENARIOS, describeObject, knownKinds, loadModel, validateK8sObject } from '../src';
 import { inlineDeployment } from './support/inline-manifests';
 import { renderOverlay, renderOverlayWith } from './support/render';
 
@@ -10,11 +10,11 @@ const combinations: [string, () => ReturnType<typeof renderOverlay>][] = [
 ];
 
 describe('every rendered object validates against its Kubernetes (or Istio) schema, offline', () => {
-  it.each(combinations)('%s', (_name, render) => {
+  it.each(combinations)('%s', async (_name, render) => {
     const failures: string[] = [];
     for (const object of render()) {
       try {
-        validateK8sObject(object);
+        await validateK8sObject(object);
       } catch (error) {
         failures.push((error as Error).message);
       }
@@ -22,16 +22,20 @@ describe('every rendered object validates against its Kubernetes (or Istio) sche
     expect(failures).toEqual([]);
   });
 
-  it('rejects a wrongly typed field, naming the object and the path', () => {
-    const deployment = inlineDeployment('broken', 'ports: [{ containerPort: "8080" }]');
-    expect(() => validateK8sObject(deployment)).toThrow(ManifestSchemaError);
-    expect(() => validateK8sObject(deployment)).toThrow(
-      /^Deployment\/broken: spec\/template\/spec\/containers\/0\/ports\/0\/containerPort must be integer/,
-    );
+  it('rejects a wrongly typed field, naming the object and the path', async () => {
+    const run = validateK8sObject(inlineDeployment('broken', 'ports: [{ containerPort: "8080" }]'));
+    await expect(run).rejects.toThrow(ManifestSchemaError);
+    await expect(run).rejects.toThrow(/^Deployment\/broken: spec\/template\/spec\/containers\/0\/ports\/0\/containerPort must be integer/);
   });
 
-  it('rejects a kind it has no schema for rather than letting it through', () => {
+  it('rejects a kind it has no schema for rather than letting it through', async () => {
     const object = { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'nightly' } };
-    expect(() => validateK8sObject(object)).toThrow(`${describeObject(object)}: no offline schema for batch/v1/CronJob`);
+    await expect(validateK8sObject(object)).rejects.toThrow(`${describeObject(object)}: no offline schema for batch/v1/CronJob`);
+  });
+
+  // Istio's networking.istio.io/v1 objects were once checked with the v1beta1 models (same schema).
+  it.each(knownKinds())('checks %s with the model of that very apiVersion and kind', async (kind) => {
+    const Model = await loadModel(kind);
+    expect(Model === undefined ? undefined : `${Model.apiVersion}/${Model.kind}`).toBe(kind);
   });
 });

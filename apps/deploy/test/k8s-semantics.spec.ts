@@ -46,7 +46,7 @@ describe.each(SCENARIOS)('overlay %s', (scenario) => {
     const route = config.routes[0]!;
     const endpointOf = (cluster: string) => config.clusters.find((c) => c.name === cluster)?.endpoints;
     const serviceAddress = (name: string) => `${name}:${get<Service>(objects(), 'Service', name).spec.ports[0]!.port}`;
-    expect(route.route.map((r) => r.destination.cluster)).toEqual(['bookservice']);
+    expect(route.route?.map((r) => r.destination.cluster)).toEqual(['bookservice']);
     expect(endpointOf('bookservice')).toEqual([serviceAddress('bookservice')]);
     if (MIRROR_VERSION_TAGS[scenario] === undefined) {
       expect(config.routes.every((r) => r.mirror === undefined)).toBe(true);

@@ -22,30 +22,30 @@ spec:
 `;
 
 describe('a misspelt field fails the schema check, naming the object, the path and the field', () => {
-  it('Deployment with readinesProbe (sic)', () => {
-    const run = () => validateK8sObject(inlineDeployment('typo', 'readinesProbe: { httpGet: { path: /health/ready, port: 8080 } }'));
-    expect(run).toThrow(ManifestSchemaError);
-    expect(run).toThrow('Deployment/typo: spec/template/spec/containers/0 has an unknown field "readinesProbe"');
+  it('Deployment with readinesProbe (sic)', async () => {
+    const run = validateK8sObject(inlineDeployment('typo', 'readinesProbe: { httpGet: { path: /health/ready, port: 8080 } }'));
+    await expect(run).rejects.toThrow(ManifestSchemaError);
+    await expect(run).rejects.toThrow('Deployment/typo: spec/template/spec/containers/0 has an unknown field "readinesProbe"');
   });
 
-  it('VirtualService with mirrorPercentag (sic)', () => {
-    expect(() => validateK8sObject(object(VIRTUAL_SERVICE_WITH_MIRROR_PERCENTAG))).toThrow(
+  it('VirtualService with mirrorPercentag (sic)', async () => {
+    await expect(validateK8sObject(object(VIRTUAL_SERVICE_WITH_MIRROR_PERCENTAG))).rejects.toThrow(
       'VirtualService/typo: spec/http/0 has an unknown field "mirrorPercentag"',
     );
   });
 
-  it('DestinationRule with connectionPol (sic)', () => {
-    expect(() => validateK8sObject(object(DESTINATION_RULE_WITH_CONNECTION_POL))).toThrow(
+  it('DestinationRule with connectionPol (sic)', async () => {
+    await expect(validateK8sObject(object(DESTINATION_RULE_WITH_CONNECTION_POL))).rejects.toThrow(
       'DestinationRule/typo: spec/trafficPolicy has an unknown field "connectionPol"',
     );
   });
 
-  it('still accepts free-form maps: labels, annotations, resource quantities, ConfigMap data', () => {
+  it('still accepts free-form maps: labels, annotations, resource quantities, ConfigMap data', async () => {
     const configMap = object(`apiVersion: v1
 kind: ConfigMap
 metadata: { name: free, labels: { anyLabel: x }, annotations: { any.example/annotation: y } }
 data: { any-key.yaml: "z" }
 `);
-    expect(() => validateK8sObject(configMap)).not.toThrow();
+    await expect(validateK8sObject(configMap)).resolves.toBeUndefined();
   });
 });

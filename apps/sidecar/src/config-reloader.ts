@@ -1,5 +1,6 @@
 import { type Proxy } from '@mirrormesh/proxy';
 import { readConfigFile, watchConfigFile, type ConfigFileWatcher } from '@mirrormesh/proxy/config-file';
+import { type ConfigSource } from './config-source';
 import { logEvent } from './lifecycle-log';
 
 export interface ConfigReloader {
@@ -11,9 +12,10 @@ export interface ConfigReloader {
 /**
  * Reloads on SIGHUP and on file change. A valid config swaps in atomically (requests in
  * flight finish on the old one); an invalid one is logged with its path and rule, and the
- * old config stays. Reloads never overlap: one arriving during another runs after it.
+ * old config stays. Reloads never overlap: one arriving during another runs after it. The
+ * file is the control plane: a valid load replaces changes made through the admin API (logged).
  */
-export function installConfigReloader(file: string, proxy: Proxy, watch: boolean): ConfigReloader {
+export function installConfigReloader(file: string, proxy: Proxy, watch: boolean, source: ConfigSource): ConfigReloader {
   let running: Promise<boolean> | undefined;
   let queued: string | undefined;
 
@@ -30,6 +32,9 @@ export function installConfigReloader(file: string, proxy: Proxy, watch: boolean
         logEvent('warn', 'listener and admin addresses change only on restart', { file });
       }
       logEvent('info', 'config reloaded', { trigger, file, routes: config.routes.length, clusters: config.clusters.length });
+      const replaced = source.fileApplied();
+      if (replaced > 0)
+        logEvent('warn', 'the config file replaced the changes made through the admin API', { trigger, file, runtimeChanges: replaced });
       return true;
     } catch (error) {
       logEvent('error', 'config reload refused; the previous config stays in force', { trigger, file, error: (error as Error).message });

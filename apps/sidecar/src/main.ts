@@ -1,6 +1,7 @@
 import { parseEnv } from '@mirrormesh/schema';
 import { startTelemetry, type Telemetry } from '@mirrormesh/telemetry';
 import { ConfigFileError } from '@mirrormesh/proxy/config-file';
+import { AdminExposedError } from './admin-exposure';
 import { parseCliArgs, USAGE } from './cli-args';
 import { EXIT } from './exit-codes';
 import { logEvent } from './lifecycle-log';
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
   try {
     sidecar = await startSidecar(file, env, telemetry);
   } catch (error) {
-    if (error instanceof ConfigFileError) return fatal(error.message, EXIT.badConfig);
+    if (error instanceof ConfigFileError || error instanceof AdminExposedError) return fatal(error.message, EXIT.badConfig);
     const code = (error as NodeJS.ErrnoException).code;
     return fatal(
       `cannot start: ${code === 'EADDRINUSE' || code === 'EACCES' ? `${code} ${(error as { address?: string }).address ?? ''}:${(error as { port?: number }).port ?? ''}` : (error as Error).message}`,

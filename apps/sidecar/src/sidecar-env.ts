@@ -8,6 +8,8 @@ export const SIDECAR_DEFAULTS = {
   mirrorGraceMs: 1_000,
   /** Idle keep-alive connections from clients are closed after this. */
   keepAliveTimeoutMs: 65_000,
+  /** A shorter admin token is guessable; 16 characters of a random string are not. */
+  adminTokenMinLength: 16,
 } as const;
 
 /** The environment the sidecar reads (same names as the services where they overlap). */
@@ -17,6 +19,8 @@ export const SIDECAR_ENV = {
   ACCESS_LOG: s.boolean({ fromString: true }).default(true),
   WATCH_CONFIG: s.boolean({ fromString: true }).default(true),
   SHUTDOWN_TIMEOUT_MS: s.integer({ min: 0, max: 600_000, fromString: true }).default(SIDECAR_DEFAULTS.shutdownTimeoutMs),
+  /** When set, admin writes need `Authorization: Bearer <ADMIN_TOKEN>`; required when admin.host is beyond loopback. */
+  ADMIN_TOKEN: s.string({ minLength: SIDECAR_DEFAULTS.adminTokenMinLength, maxLength: 4096 }).optional(),
 };
 
 export type SidecarEnv = ObjectOutput<typeof SIDECAR_ENV>;

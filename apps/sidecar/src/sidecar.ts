@@ -2,6 +2,7 @@ import { type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { createAccessLog, type AccessLog } from '@mirrormesh/access-log';
 import {
+  createIstioMetrics,
   createProxy,
   createProxyStats,
   durationToMs,
@@ -14,6 +15,8 @@ import {
 import { loadConfigFile } from '@mirrormesh/proxy/config-file';
 import { subscribeMirrorExchanges, type Telemetry } from '@mirrormesh/telemetry';
 import { subscribeAccessLog } from './access-log-subscriber';
+import { checkAdminExposure } from './admin-exposure';
+import { ConfigSource } from './config-source';
 import { installConfigReloader, type ConfigReloader } from './config-reloader';
 import { logEvent } from './lifecycle-log';
 import { createListenerServer, listen } from './listener-server';
@@ -35,8 +38,11 @@ export interface Sidecar {
  */
 export async function startSidecar(file: string, env: SidecarEnv, telemetry: Telemetry): Promise<Sidecar> {
   const config = await loadConfigFile(file);
+  checkAdminExposure(config.admin.host, env.ADMIN_TOKEN);
   const proxy = createProxy(config, { name: 'sidecar' });
   const stats: ProxyStats = createProxyStats({ proxy });
+  const istioMetrics = createIstioMetrics({ proxy });
+  const source = new ConfigSource();
   const accessLog: AccessLog | undefined = env.ACCESS_LOG ? createAccessLog({ format: env.LOG_FORMAT }) : undefined;
   const unsubscribe = accessLog === undefined ? () => undefined : subscribeAccessLog(accessLog);
   const unsubscribeMirrors = subscribeMirrorExchanges(telemetry);
@@ -56,14 +62,24 @@ export async function startSidecar(file: string, env: SidecarEnv, telemetry: Tel
       host: config.admin.host,
       port: config.admin.port,
       stats,
+      istioMetrics,
       config: () => redactConfig(proxy.config),
+      configSource: () => source.origin,
       ready: () => !draining,
+      writes: {
+        proxy,
+        token: env.ADMIN_TOKEN,
+        onApplied: (change) => {
+          source.adminApplied();
+          logEvent('info', 'config changed through the admin API', { change });
+        },
+      },
     });
   } catch (error) {
     server.close();
     throw error;
   }
-  const reloader = installConfigReloader(file, proxy, env.WATCH_CONFIG);
+  const reloader = installConfigReloader(file, proxy, env.WATCH_CONFIG, source);
   const listener = server.address() as AddressInfo;
   logEvent('info', 'listening', {
     listener: `${listener.address}:${listener.port}`,
@@ -80,6 +96,7 @@ export async function startSidecar(file: string, env: SidecarEnv, telemetry: Tel
       await proxy.close({ graceMs: SIDECAR_DEFAULTS.mirrorGraceMs });
       await admin.close();
       stats.close();
+      istioMetrics.close();
       unsubscribe();
       unsubscribeMirrors();
       await telemetry.shutdown();

@@ -1,25 +1,28 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { type Duplex } from 'node:stream';
-import { compileConfig, type RoutingTable } from './config/compiled-config';
+import { compileConfig, type CompiledRoute, type RoutingTable } from './config/compiled-config';
 import { parseProxyConfig } from './config/parse-proxy-config';
 import { type ProxyConfig } from './config/proxy-config.schema';
 import { type ExchangeContext } from './forwarding/exchange-context';
 import { decideFault } from './forwarding/fault-injection';
-import { LiveExchange, type LiveOutcome } from './forwarding/live-exchange';
+import { CLIENT_CLOSED_STATUS, LiveExchange, type LiveOutcome } from './forwarding/live-exchange';
 import { LOCAL_ANSWERS, type LocalAnswer } from './forwarding/local-answers';
 import { liveExchangeWanted, publishLiveExchange } from './forwarding/publish-exchange';
 import { streamBody } from './forwarding/body-stream';
 import { type RequestBody } from './forwarding/request-body';
 import { requestIdOf } from './forwarding/request-id';
 import { sendProblem } from './forwarding/send-problem';
+import { sendRedirect } from './forwarding/send-redirect';
 import { buildUpstreamHeaders } from './forwarding/upstream-headers';
 import { ByteBudget } from './limits/byte-budget';
-import { isMirrorSelected, mirrorNotMade, startMirror, type MirrorBounds } from './mirror/mirror-dispatcher';
+import { mirrorsNotMade, selectMirrors, startMirrors, type MirrorBounds } from './mirror/mirror-dispatcher';
 import { type Clock, MirrorBreaker } from './mirror/mirror-breaker';
 import { MirrorInflight } from './mirror/mirror-inflight';
+import { editRequestHeaders } from './routing/header-edits';
 import { pickDestination } from './routing/pick-destination';
-import { isRoute, routeRequest } from './routing/route-request';
-import { UpstreamPools } from './transport/upstream-pools';
+import { rewriteRequest } from './routing/rewrite-request';
+import { isRouted, routeRequest } from './routing/route-request';
+import { type ClusterPolicyStats, UpstreamPools } from './transport/upstream-pools';
 import { UpgradeTunnels } from './websocket/upgrade-tunnels';
 import { ProxyConfigError } from './errors';
 import { waitUntil } from './wait-until';
@@ -31,7 +34,7 @@ export interface ProxyOptions {
   readonly closeGraceMs?: number;
   /** Names the proxy in its events (`proxyId`): `<name>-<n>`; default `proxy`. */
   readonly name?: string;
-  /** The monotonic milliseconds the mirror breaker's cooldown is measured on; default `performance.now`. Tests pass a fake. */
+  /** The monotonic milliseconds the mirror breaker's cooldown and outlier ejections are measured on; default `performance.now`. Tests pass a fake. */
   readonly clock?: Clock;
 }
 
@@ -54,6 +57,8 @@ export interface ProxyRuntimeStats {
   readonly requestBufferedBytes: number;
   /** Request body bytes held by mirror copies (bounded by limits.mirrorBufferBytes). */
   readonly mirrorBufferedBytes: number;
+  /** Per cluster of the config in force: outlier ejections (total, endpoints ejected now) and pending-limit overflows. */
+  readonly clusters: Readonly<Record<string, ClusterPolicyStats>>;
   readonly closed: boolean;
   /** WebSocket connections upgraded and still open. */
   readonly upgradesOpen: number;
@@ -90,7 +95,7 @@ class MirroringProxy implements Proxy {
   private table: RoutingTable;
   private liveInflight = 0;
   private closing: Promise<void> | undefined;
-  private readonly pools = new UpstreamPools();
+  private readonly pools: UpstreamPools;
   private readonly mirrorInflight = new MirrorInflight();
   /** Proxy-wide memory bounds, kept across reloads; a reload may change their maximum. */
   private readonly requestBuffer = new ByteBudget(0);
@@ -101,6 +106,7 @@ class MirroringProxy implements Proxy {
   constructor(config: unknown, options: ProxyOptions) {
     this.id = proxyIdOf(options.name);
     this.mirrorBounds = { inflight: this.mirrorInflight, breaker: new MirrorBreaker(options.clock), buffer: new ByteBudget(0) };
+    this.pools = new UpstreamPools(options.clock);
     this.graceMs = options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS;
     this.upgrades = new UpgradeTunnels(this.id);
     this.table = this.build(parseProxyConfig(config));
@@ -131,18 +137,21 @@ class MirroringProxy implements Proxy {
     const method = req.method ?? '';
     if (this.closing !== undefined) return this.local(req, res, startedAt, t0, LOCAL_ANSWERS.closing);
     const table = this.table;
-    const route = routeRequest(table, req, url, method);
-    if (!isRoute(route)) return this.local(req, res, startedAt, t0, route);
+    const routed = routeRequest(table, req, url, method);
+    if (!isRouted(routed)) return this.local(req, res, startedAt, t0, routed);
+    const route = routed.route;
     const ctx: ExchangeContext = {
       proxyId: this.id,
       req,
       res,
       route,
       headers: buildUpstreamHeaders(req),
+      responseEdits: undefined,
       requestBody: table.requestBody,
       startedAt,
       t0,
     };
+    if (route.rewrite !== undefined) rewriteRequest(route.rewrite, routed, req, ctx.headers);
     this.liveInflight += 1;
     const fault = decideFault(route.fault);
     if (fault.abortStatus !== undefined) {
@@ -168,20 +177,33 @@ class MirroringProxy implements Proxy {
 
   private forward(ctx: ExchangeContext): void {
     const { route, req } = ctx;
-    const cluster = pickDestination(route);
-    const mirror = route.mirror !== undefined && isMirrorSelected(route.mirror, req.method as string) ? route.mirror : undefined;
-    let copied = false;
+    if (route.redirect !== undefined) return this.redirect(ctx, route.redirect);
+    const destination = pickDestination(route);
+    const cluster = destination.cluster;
+    if (destination.requestEdits !== undefined) editRequestHeaders(ctx.headers.list, destination.requestEdits);
+    ctx.responseEdits = destination.responseEdits;
+    const mirrors = route.mirrors;
+    // Mirrors still owed a copy (a bit mask: no allocation); cleared once their copies start.
+    let selected = mirrors.length === 0 ? 0 : selectMirrors(mirrors, req.method as string);
     const bodyReady = (read: RequestBody) => {
-      if (mirror !== undefined) {
-        copied = true;
-        startMirror(ctx, mirror, this.mirrorBounds, read);
+      if (selected !== 0) {
+        startMirrors(ctx, mirrors, selected, this.mirrorBounds, read);
+        selected = 0;
       }
       return read.kind === 'none' ? null : read.kind === 'whole' ? read.body : streamBody(req, read.prefix);
     };
     new LiveExchange(ctx, cluster, this.requestBuffer, bodyReady, (outcome) => {
-      if (mirror !== undefined && !copied) mirrorNotMade(ctx, mirror);
+      if (selected !== 0) mirrorsNotMade(ctx, mirrors, selected);
       this.liveDone(ctx, cluster.name, outcome);
     }).start();
+  }
+
+  /** A redirect route is answered here, after an injected fault (as Envoy's router runs after the fault filter). */
+  private redirect(ctx: ExchangeContext, redirect: NonNullable<CompiledRoute['redirect']>): void {
+    const gone = ctx.res.destroyed; // the client may have left during a fault delay
+    const status = gone ? CLIENT_CLOSED_STATUS : sendRedirect(ctx, redirect, ctx.route.responseEdits);
+    const errorCode = gone ? 'CLIENT_ABORTED' : undefined;
+    this.liveDone(ctx, '', { status, errorCode, complete: !gone, bytes: 0, attempts: 0, queuedMs: 0, sent: false });
   }
 
   private liveDone(ctx: ExchangeContext, cluster: string, outcome: LiveOutcome): void {
@@ -229,12 +251,13 @@ class MirroringProxy implements Proxy {
   stats(): ProxyRuntimeStats {
     // Every mirror cluster of the config in force appears, at 0 before its first copy.
     const mirrorInflight: Record<string, number> = {};
-    for (const route of this.table.routes) if (route.mirror !== undefined) mirrorInflight[route.mirror.cluster.name] = 0;
+    for (const route of this.table.routes) for (const mirror of route.mirrors) mirrorInflight[mirror.cluster.name] = 0;
     return {
       liveInflight: this.liveInflight,
       mirrorInflight: { ...mirrorInflight, ...this.mirrorInflight.snapshot() },
       requestBufferedBytes: this.requestBuffer.heldBytes,
       mirrorBufferedBytes: this.mirrorBounds.buffer.heldBytes,
+      clusters: this.pools.stats(),
       closed: this.closing !== undefined,
       upgradesOpen: this.upgrades.open,
     };

@@ -46,10 +46,17 @@ export class MirrorBufferBudgetError extends ProxyError {
   }
 }
 
-/** The route's `timeout` (or a retry's `perTryTimeout`) ran out while the upstream was queued for, connecting, or answering. */
+/** The route's `timeout` ran out while the upstream was queued for, connecting, or answering. */
 export class RouteTimeoutError extends ProxyError {
   constructor(timeoutMs: number) {
     super('ERR_ROUTE_TIMEOUT', `route timeout of ${timeoutMs} ms exceeded`);
+  }
+}
+
+/** One attempt ran past `retries.perTryTimeout` before its response headers: a retriable event, as in Envoy. */
+export class PerTryTimeoutError extends ProxyError {
+  constructor(timeoutMs: number) {
+    super('ERR_PER_TRY_TIMEOUT', `per-try timeout of ${timeoutMs} ms exceeded`);
   }
 }
 
@@ -67,9 +74,27 @@ export class MirrorTimeoutError extends ProxyError {
   }
 }
 
+/** Every connection of the endpoint was busy and http1MaxPendingRequests requests waited already: answered at once. */
+export class UpstreamOverflowError extends ProxyError {
+  constructor(cluster: string) {
+    super('ERR_UPSTREAM_OVERFLOW', `cluster "${cluster}" has too many requests waiting for a connection`);
+  }
+}
+
 /** The downstream client went away; the upstream exchange is abandoned. */
 export class ClientAbortedError extends ProxyError {
   constructor() {
     super('ERR_CLIENT_ABORTED', 'client closed the connection');
+  }
+}
+
+/** An admin API request the admin refuses before any config is built: unreadable, too large, not JSON. */
+export class AdminRequestError extends ProxyError {
+  constructor(
+    readonly status: 400 | 413 | 415,
+    code: string,
+    message: string,
+  ) {
+    super(code, message);
   }
 }

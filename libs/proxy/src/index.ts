@@ -7,8 +7,13 @@ export {
   type ProxyConfig,
   type ClusterConfig,
   type RouteConfig,
+  type RetriesConfig,
   type MirrorConfig,
+  type MirrorPolicyConfig,
+  MAX_MIRRORS_PER_ROUTE,
   type StringMatch,
+  type TelemetryConfig,
+  type IstioMetricsConfig,
 } from './config/proxy-config.schema';
 export { proxyConfigJsonSchema, proxyConfigJsonSchemaText, PROXY_CONFIG_JSON_SCHEMA_FILE } from './config/proxy-config-json-schema';
 export { durationToMs } from './config/duration';
@@ -29,9 +34,12 @@ export {
   type TrafficStats,
   type LocalStats,
 } from './observability/stats-snapshot';
+export { type ClusterRetries } from './observability/upstream-retries';
 export { DURATION_BUCKETS_SECONDS } from './observability/histogram';
+export { createIstioMetrics, ISTIO_DURATION_BUCKETS_MS, type IstioMetrics } from './observability/istio-metrics';
 export { createAdminHandler, type AdminHandlerOptions } from './admin/admin-handler';
 export { startAdminServer, type AdminServer, type AdminServerOptions } from './admin/admin-server';
+export { type AdminWriteOptions, type AdminChange } from './admin/admin-writes';
 export {
   ProxyError,
   ProxyConfigError,
@@ -39,5 +47,11 @@ export {
   MirrorBodyTooLargeError,
   MirrorTimeoutError,
   RouteTimeoutError,
+  PerTryTimeoutError,
   ClientAbortedError,
+  AdminRequestError,
+  UpstreamOverflowError,
 } from './errors';
+export { type ClusterPolicyStats } from './transport/upstream-pools';
+export { type ClusterPolicySnapshot } from './observability/cluster-policy-metrics';
+export { LOAD_BALANCERS, type LoadBalancerKind } from './config/cluster.schema';

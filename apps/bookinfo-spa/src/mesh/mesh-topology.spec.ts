@@ -33,6 +33,24 @@ describe('topologyOf', () => {
     });
   });
 
+  it('draws an edge for each of a route’s mirrors, each with its own percentage', () => {
+    const config = parseProxyConfig({
+      clusters,
+      routes: [
+        {
+          name: 'books',
+          route: [{ destination: { cluster: 'v1' } }],
+          mirrors: [{ cluster: 'shadow', percentage: { value: 40 } }, { cluster: 'v2' }],
+        },
+      ],
+    });
+    expect(topologyOf(config).edges).toEqual([
+      { kind: 'live', cluster: 'v1', percentage: 100 },
+      { kind: 'mirror', cluster: 'shadow', percentage: 40 },
+      { kind: 'mirror', cluster: 'v2', percentage: 100 },
+    ]);
+  });
+
   it('counts a lone destination as 100 %, mirrors all when no percentage is set, and keeps the largest share per cluster', () => {
     const config = parseProxyConfig({
       clusters,
@@ -53,5 +71,16 @@ describe('topologyOf', () => {
       { kind: 'live', cluster: 'v1', percentage: 75 },
       { kind: 'mirror', cluster: 'shadow', percentage: 100 },
     ]);
+  });
+
+  it('draws no edge for a route that answers a redirect', () => {
+    const config = parseProxyConfig({
+      clusters,
+      routes: [
+        { name: 'moved', match: [{ uri: { prefix: '/old' } }], redirect: { uri: '/new' } },
+        { name: 'rest', route: [{ destination: { cluster: 'v1' } }] },
+      ],
+    });
+    expect(topologyOf(config).edges).toEqual([{ kind: 'live', cluster: 'v1', percentage: 100 }]);
   });
 });

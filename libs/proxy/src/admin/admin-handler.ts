@@ -1,13 +1,21 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { sendProblem } from '../forwarding/send-problem';
+import { type IstioMetrics } from '../observability/istio-metrics';
 import { type ProxyStats } from '../observability/proxy-stats';
+import { createAdminWriteHandler, isWritePath, type AdminWriteOptions } from './admin-writes';
 
 export interface AdminHandlerOptions {
   readonly stats: ProxyStats;
-  /** The config in force (secrets are not expected in it: it names clusters and routes). */
+  /** Also on /metrics: Istio's standard metrics (empty while not enabled in the config). */
+  readonly istioMetrics?: Pick<IstioMetrics, 'renderPrometheus'>;
+  /** The config in force as GET /config shows it (redacted: see redactConfig). */
   readonly config: () => unknown;
+  /** Where the config in force came from (e.g. `file`, `admin-api`): the `x-config-source` header of /config answers. */
+  readonly configSource?: () => string;
   /** Ready means: config loaded and not shutting down. */
   readonly ready: () => boolean;
+  /** Enables PUT /config and PUT /routes/<name>/weights; without it the admin API is read-only. */
+  readonly writes?: AdminWriteOptions;
 }
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
@@ -20,15 +28,31 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   res.end(body);
 }
 
+function sendConfig(res: ServerResponse, options: AdminHandlerOptions): void {
+  if (options.configSource !== undefined) res.setHeader('x-config-source', options.configSource());
+  sendJson(res, 200, options.config());
+}
+
 /** The admin endpoints as a plain request listener, so another server can mount them. */
 export function createAdminHandler(options: AdminHandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  const write = options.writes === undefined ? undefined : createAdminWriteHandler(options.writes, (res) => sendConfig(res, options));
   return (req, res) => {
-    const path = (req.url ?? '').split('?', 1)[0];
-    if (req.method !== 'GET' && req.method !== 'HEAD')
-      return void sendProblem(res, 405, 'METHOD_NOT_ALLOWED', 'admin endpoints accept GET only');
+    const path = (req.url ?? '').split('?', 1)[0] as string;
+    if (req.method === 'PUT' && write !== undefined && isWritePath(path)) return write(req, res, path);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.shouldKeepAlive = false;
+      return void sendProblem(
+        res,
+        405,
+        'METHOD_NOT_ALLOWED',
+        write === undefined
+          ? 'admin endpoints accept GET only'
+          : 'admin endpoints accept GET, and PUT on /config and /routes/<name>/weights',
+      );
+    }
     switch (path) {
       case '/metrics': {
-        const body = options.stats.renderPrometheus();
+        const body = options.stats.renderPrometheus() + (options.istioMetrics?.renderPrometheus() ?? '');
         res.writeHead(200, {
           'content-type': 'text/plain; version=0.0.4; charset=utf-8',
           'content-length': Buffer.byteLength(body),
@@ -39,7 +63,7 @@ export function createAdminHandler(options: AdminHandlerOptions): (req: Incoming
       case '/stats':
         return sendJson(res, 200, options.stats.snapshot());
       case '/config':
-        return sendJson(res, 200, options.config());
+        return sendConfig(res, options);
       case '/health/live':
         return sendJson(res, 200, { status: 'live' });
       case '/health/ready':

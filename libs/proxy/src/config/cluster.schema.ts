@@ -1,15 +1,78 @@
 import { s, type Infer } from '@mirrormesh/schema';
+import { durationToMs } from './duration';
 import { PROXY_DEFAULTS } from './proxy-defaults';
 import { duration, endpoint, name } from './schema-primitives';
 
-/** One upstream cluster (Envoy's term): its endpoints and how they are connected to. */
+export const LOAD_BALANCERS = ['ROUND_ROBIN', 'LEAST_REQUEST', 'RANDOM'] as const;
+export type LoadBalancerKind = (typeof LOAD_BALANCERS)[number];
+
+/** A duration above zero and at most `max` (a zero interval or ejection time would mean nothing). */
+const boundedDuration = (max: string) =>
+  duration
+    .refine((d) => {
+      const ms = durationToMs(d);
+      return ms > 0 && ms <= durationToMs(max) ? undefined : `must be above 0 and at most "${max}"`;
+    })
+    .describe(`Above 0, at most "${max}".`);
+
+const TCP_DEFAULTS = { maxConnections: PROXY_DEFAULTS.connections, connectTimeout: PROXY_DEFAULTS.connectTimeout };
+const HTTP_DEFAULTS = {
+  http1MaxPendingRequests: PROXY_DEFAULTS.http1MaxPendingRequests,
+  maxRequestsPerConnection: PROXY_DEFAULTS.maxRequestsPerConnection,
+  idleTimeout: PROXY_DEFAULTS.keepAliveTimeout,
+};
+
+/** Istio's ConnectionPoolSettings; every limit applies per endpoint (Istio: per upstream host). */
+export const connectionPoolSchema = s.object({
+  tcp: s
+    .object({
+      maxConnections: s.integer({ min: 1, max: 1024 }).default(TCP_DEFAULTS.maxConnections),
+      connectTimeout: duration.default(TCP_DEFAULTS.connectTimeout),
+    })
+    .default(TCP_DEFAULTS),
+  http: s
+    .object({
+      http1MaxPendingRequests: s.integer({ min: 1, max: 100_000 }).default(HTTP_DEFAULTS.http1MaxPendingRequests),
+      maxRequestsPerConnection: s
+        .integer({ min: 0, max: 1_000_000 })
+        .describe('0 = unlimited.')
+        .default(HTTP_DEFAULTS.maxRequestsPerConnection),
+      idleTimeout: duration.default(HTTP_DEFAULTS.idleTimeout),
+    })
+    .default(HTTP_DEFAULTS),
+});
+
+/** Istio's OutlierDetection (Envoy's consecutive 5xx and gateway-failure detectors). */
+export const outlierDetectionSchema = s.object({
+  consecutive5xxErrors: s
+    .integer({ min: 0, max: 1000 })
+    .describe('0 = this detector off.')
+    .default(PROXY_DEFAULTS.outlierConsecutive5xxErrors),
+  consecutiveGatewayErrors: s
+    .integer({ min: 0, max: 1000 })
+    .describe('0 = this detector off.')
+    .default(PROXY_DEFAULTS.outlierConsecutiveGatewayErrors),
+  interval: boundedDuration('1h').default(PROXY_DEFAULTS.outlierInterval),
+  baseEjectionTime: boundedDuration('1h').default(PROXY_DEFAULTS.outlierBaseEjectionTime),
+  maxEjectionPercent: s.integer({ min: 0, max: 100 }).default(PROXY_DEFAULTS.outlierMaxEjectionPercent),
+});
+
+/** One upstream cluster (Envoy's term) with its DestinationRule traffic policy: pools, outlier detection, balancing. */
 export const clusterSchema = s.object({
   name,
   endpoints: s.array(endpoint, { minItems: 1, maxItems: 256 }),
-  connections: s.integer({ min: 1, max: 1024 }).default(PROXY_DEFAULTS.connections),
-  connectTimeout: duration.default(PROXY_DEFAULTS.connectTimeout),
-  keepAliveTimeout: duration.default(PROXY_DEFAULTS.keepAliveTimeout),
+  connectionPool: connectionPoolSchema.default({ tcp: TCP_DEFAULTS, http: HTTP_DEFAULTS }),
+  /** Aliases kept from before connectionPool; moved into it when the config loads. */
+  connections: s.integer({ min: 1, max: 1024 }).describe('Alias of connectionPool.tcp.maxConnections.').optional(),
+  connectTimeout: duration.describe('Alias of connectionPool.tcp.connectTimeout.').optional(),
+  keepAliveTimeout: duration.describe('Alias of connectionPool.http.idleTimeout.').optional(),
+  outlierDetection: outlierDetectionSchema.optional(),
+  loadBalancer: s
+    .object({ simple: s.oneOf(LOAD_BALANCERS).default(PROXY_DEFAULTS.loadBalancer) })
+    .default({ simple: PROXY_DEFAULTS.loadBalancer }),
   maxMirrorInflight: s.integer({ min: 1, max: 100_000 }).default(PROXY_DEFAULTS.maxMirrorInflight),
 });
 
 export type ClusterConfig = Infer<typeof clusterSchema>;
+export type ConnectionPoolConfig = Infer<typeof connectionPoolSchema>;
+export type OutlierDetectionConfig = Infer<typeof outlierDetectionSchema>;

@@ -1,6 +1,10 @@
+import { compileRewrite, type CompiledRewrite } from '../routing/compile-rewrite';
+import { compileHeaderEdits, type HeaderEditChain } from '../routing/header-edits';
 import { type PathNormalization } from '../routing/normalize-path';
+import { compileRedirect, type CompiledRedirect } from '../routing/redirect';
 import { compileRouteMatch, type RequestPredicate } from '../routing/route-matcher';
-import { MIRROR_CREDENTIAL_HEADERS } from '../mirror/mirror-headers';
+import { compileMirrors, type CompiledMirror } from '../mirror/compile-mirror';
+import { compileRetry, type CompiledRetry } from '../resilience/compile-retry';
 import { type ClusterEndpoints } from '../transport/upstream-pools';
 import { compileWebSocketPolicy, type WebSocketPolicy } from '../websocket/websocket-policy';
 import { durationToMs } from './duration';
@@ -10,12 +14,9 @@ export interface CompiledDestination {
   readonly cluster: ClusterEndpoints;
   /** Upper bound (exclusive) of this destination's slice of 0–100. */
   readonly cumulativeWeight: number;
-}
-
-export interface CompiledRetry {
-  readonly attempts: number;
-  readonly perTryTimeoutMs: number | undefined;
-  readonly on: ReadonlySet<string>;
+  /** The route's header operations, then this destination's; undefined when there are none. */
+  readonly requestEdits: HeaderEditChain | undefined;
+  readonly responseEdits: HeaderEditChain | undefined;
 }
 
 export interface CompiledFault {
@@ -23,28 +24,21 @@ export interface CompiledFault {
   readonly abort: { readonly percentage: number; readonly status: number } | undefined;
 }
 
-export interface CompiledMirror {
-  readonly cluster: ClusterEndpoints;
-  readonly percentage: number;
-  readonly shadowHostSuffix: boolean;
-  readonly set: readonly (readonly [string, string])[];
-  readonly add: readonly (readonly [string, string])[];
-  /** Lowercase names removed from, or replaced in, the copy (credentials unless forwarded). */
-  readonly drop: ReadonlySet<string>;
-  readonly methods: ReadonlySet<string> | undefined;
-  readonly maxBodyBytes: number;
-  readonly timeoutMs: number;
-  readonly maxInflight: number;
-}
-
 export interface CompiledRoute {
   readonly name: string;
   readonly matches: RequestPredicate;
+  /** Empty for a route that answers a redirect. */
   readonly destinations: readonly CompiledDestination[];
+  readonly rewrite: CompiledRewrite | undefined;
+  readonly redirect: CompiledRedirect | undefined;
+  /** The route's own response header operations (for its redirects). */
+  readonly responseEdits: HeaderEditChain | undefined;
   readonly timeoutMs: number;
   readonly retry: CompiledRetry | undefined;
   readonly fault: CompiledFault | undefined;
-  readonly mirror: CompiledMirror | undefined;
+  /** Empty (one shared array) when the route mirrors nothing. */
+  readonly mirrors: readonly CompiledMirror[];
+  /** Read by upgrades only; routes that do not set `websocket` share one policy. */
   readonly websocket: WebSocketPolicy;
 }
 
@@ -71,23 +65,30 @@ export function compileConfig(config: ProxyConfig, clusters: ReadonlyMap<string,
     return found;
   };
   const maxInflight = new Map(config.clusters.map((c) => [c.name, c.maxMirrorInflight]));
+  const mirrorInflightCap = (name: string) => maxInflight.get(name) ?? 0;
   const routes = config.routes.map((route): CompiledRoute => {
     let cumulative = 0;
-    const destinations = route.route.map((d) => {
-      cumulative += route.route.length === 1 ? 100 : (d.weight ?? 0);
-      return { cluster: cluster(d.destination.cluster), cumulativeWeight: cumulative };
+    const forwards = route.route ?? [];
+    const destinations = forwards.map((d): CompiledDestination => {
+      cumulative += forwards.length === 1 ? 100 : (d.weight ?? 0);
+      return {
+        cluster: cluster(d.destination.cluster),
+        cumulativeWeight: cumulative,
+        requestEdits: compileHeaderEdits(route.headers?.request, d.headers?.request),
+        responseEdits: compileHeaderEdits(route.headers?.response, d.headers?.response),
+      };
     });
     return {
       name: route.name,
       matches: compileRouteMatch(route.match),
       destinations,
+      rewrite: compileRewrite(route),
+      redirect: compileRedirect(route.redirect),
+      responseEdits: compileHeaderEdits(route.headers?.response, undefined),
       timeoutMs: durationToMs(route.timeout),
       retry: compileRetry(route.retries),
       fault: compileFault(route.fault),
-      mirror:
-        route.mirror === undefined
-          ? undefined
-          : compileMirror(route, cluster(route.mirror.cluster), maxInflight.get(route.mirror.cluster) ?? 0),
+      mirrors: compileMirrors(route, cluster, mirrorInflightCap),
       websocket: compileWebSocketPolicy(route.websocket),
     };
   });
@@ -95,40 +96,10 @@ export function compileConfig(config: ProxyConfig, clusters: ReadonlyMap<string,
   return { config, routes, requestBody, pathNormalization: config.pathNormalization.normalization };
 }
 
-function compileRetry(retries: RouteConfig['retries']): CompiledRetry | undefined {
-  if (retries === undefined || retries.attempts === 0) return undefined;
-  return {
-    attempts: retries.attempts,
-    perTryTimeoutMs: retries.perTryTimeout === undefined ? undefined : durationToMs(retries.perTryTimeout),
-    on: new Set(retries.retryOn.split(',').map((t) => t.trim())),
-  };
-}
-
 function compileFault(fault: RouteConfig['fault']): CompiledFault | undefined {
   if (fault === undefined || (fault.delay === undefined && fault.abort === undefined)) return undefined;
   return {
     delay: fault.delay === undefined ? undefined : { percentage: fault.delay.percentage.value, ms: durationToMs(fault.delay.fixedDelay) },
     abort: fault.abort === undefined ? undefined : { percentage: fault.abort.percentage.value, status: fault.abort.httpStatus },
-  };
-}
-
-function compileMirror(route: RouteConfig, cluster: ClusterEndpoints, maxInflight: number): CompiledMirror {
-  const mirror = route.mirror as NonNullable<RouteConfig['mirror']>;
-  const request = mirror.headers?.request;
-  const set = Object.entries(request?.set ?? {}).map(([k, v]) => [k.toLowerCase(), v] as const);
-  const add = Object.entries(request?.add ?? {}).map(([k, v]) => [k.toLowerCase(), v] as const);
-  const drop = new Set([...(request?.remove ?? []).map((k) => k.toLowerCase()), ...set.map(([k]) => k)]);
-  if (!mirror.forwardCredentials) for (const name of MIRROR_CREDENTIAL_HEADERS) drop.add(name);
-  return {
-    cluster,
-    percentage: route.mirrorPercentage?.value ?? 100,
-    shadowHostSuffix: mirror.shadowHostSuffix,
-    set,
-    add,
-    drop,
-    methods: mirror.methods === undefined ? undefined : new Set(mirror.methods),
-    maxBodyBytes: mirror.maxBodyBytes,
-    timeoutMs: durationToMs(mirror.timeout),
-    maxInflight,
   };
 }

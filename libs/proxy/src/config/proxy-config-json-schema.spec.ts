@@ -27,5 +27,9 @@ describe('the published sidecar config JSON Schema', () => {
     });
     const route = (routes as unknown as { items: Node }).items;
     expect(route.properties['mirror']!.properties['forwardCredentials']).toEqual({ type: 'boolean', default: false });
+    const mirrors = route.properties['mirrors'] as unknown as { items: Node; minItems: number; maxItems: number };
+    expect(mirrors).toMatchObject({ minItems: 1, maxItems: 8 });
+    expect(mirrors.items.additionalProperties).toBe(false);
+    expect(mirrors.items.properties['percentage']!.default).toEqual({ value: 100 });
   });
 });

@@ -6,12 +6,15 @@ import { PROXY_DEFAULTS } from './proxy-defaults';
 import { routeSchema } from './route.schema';
 import { duration, host, port } from './schema-primitives';
 import { stringMatchSchema } from './string-match.schema';
+import { TELEMETRY_DEFAULTS, telemetrySchema } from './telemetry.schema';
 
 export { PROXY_DEFAULTS } from './proxy-defaults';
-export { RETRY_ON } from './schema-primitives';
+export { RETRY_ON } from '../resilience/retry-on';
+export { type RetriesConfig } from './retries.schema';
 export { type ClusterConfig } from './cluster.schema';
-export { type MirrorConfig } from './mirror.schema';
+export { type MirrorConfig, type MirrorPolicyConfig, MAX_MIRRORS_PER_ROUTE } from './mirror.schema';
 export { type RouteConfig } from './route.schema';
+export { type TelemetryConfig, type IstioMetricsConfig } from './telemetry.schema';
 
 const LISTENER_DEFAULTS = {
   host: PROXY_DEFAULTS.listenerHost,
@@ -32,12 +35,19 @@ const MiB = 1024 * 1024;
 /** What the schema checks beyond its shape (parseProxyConfig), for the published JSON Schema. */
 export const PROXY_CONFIG_RULES = [
   'The mirrormesh sidecar configuration (Envoy clusters, Istio HTTP routes). Also checked when it loads, and not said by this JSON Schema:',
-  'every routes[].route[].destination.cluster and routes[].mirror.cluster names a cluster in clusters[];',
+  'every routes[].route[].destination.cluster, routes[].mirror.cluster and routes[].mirrors[].cluster names a cluster in clusters[];',
+  'a route gives mirror (with mirrorPercentage) or mirrors, not both, and names a cluster at most once in its mirrors;',
   'cluster names and route names are unique;',
   'a route with several destinations gives each a weight, and the weights add up to 100;',
-  'each string match (uri, method, headers.<name>) sets exactly one of exact, prefix, regex, and a regex compiles;',
+  'each string match (uri, method, authority, queryParams.<name>) sets exactly one of exact, prefix, regex; a header match (headers.<name>, withoutHeaders.<name>) at most one, {} meaning "present"; a regex compiles;',
+  'a route has either route or redirect, never both; beside redirect, rewrite, uriRegexRewrite, mirror, retries and headers.request are refused; rewrite.uri and uriRegexRewrite exclude each other;',
+  'header operations may not name host (use rewrite.authority), content-length, hop-by-hop headers, nor (request) x-request-id;',
   'an endpoint port is between 1 and 65535;',
-  'listener.requestHeadersTimeout is at most "5m".',
+  "a route's retries.perTryTimeout is at most its timeout;",
+  'listener.requestHeadersTimeout is at most "5m";',
+  'a cluster gives connections, connectTimeout or keepAliveTimeout (aliases) or their connectionPool key, not both;',
+  'an outlierDetection sets consecutive5xxErrors or consecutiveGatewayErrors above 0;',
+  'every key of telemetry.istioMetrics.destinations names a cluster, and no mirror cluster has the Istio workload of a live cluster.',
 ].join(' ');
 
 export const proxyConfigSchema = s.object({
@@ -69,6 +79,7 @@ export const proxyConfigSchema = s.object({
   pathNormalization: s
     .object({ normalization: s.oneOf(PATH_NORMALIZATIONS).default(PROXY_DEFAULTS.pathNormalization) })
     .default({ normalization: PROXY_DEFAULTS.pathNormalization }),
+  telemetry: telemetrySchema.default(TELEMETRY_DEFAULTS),
 });
 
 /** The validated configuration, defaults applied; durations stay strings as written. */

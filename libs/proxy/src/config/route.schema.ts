@@ -1,28 +1,36 @@
 import { s, type Infer } from '@mirrormesh/schema';
+import { headersSchema } from './header-operations.schema';
 import { matchSchema } from './match.schema';
-import { mirrorSchema } from './mirror.schema';
+import { MAX_MIRRORS_PER_ROUTE, mirrorPolicySchema, mirrorSchema } from './mirror.schema';
 import { PROXY_DEFAULTS } from './proxy-defaults';
-import { duration, name, percentage, retryOn } from './schema-primitives';
+import { retriesSchema } from './retries.schema';
+import { redirectSchema, regexRewriteSchema, rewriteSchema } from './rewrite.schema';
+import { duration, name, percentage } from './schema-primitives';
 import { websocketSchema } from './websocket.schema';
 
-/** One Istio HTTPRoute: what it matches, where it sends, its mirror, timeout, retries and faults. */
+/** One Istio HTTPRoute: what it matches, where it sends, its mirrors, timeout, retries, faults and WebSocket upgrades. */
 export const routeSchema = s.object({
   name,
   match: s.array(matchSchema, { minItems: 1 }).optional(),
-  route: s.array(
-    s.object({ destination: s.object({ cluster: s.string({ minLength: 1 }) }), weight: s.integer({ min: 0, max: 100 }).optional() }),
-    { minItems: 1 },
-  ),
+  route: s
+    .array(
+      s.object({
+        destination: s.object({ cluster: s.string({ minLength: 1 }) }),
+        weight: s.integer({ min: 0, max: 100 }).optional(),
+        headers: headersSchema.optional(),
+      }),
+      { minItems: 1 },
+    )
+    .optional(),
+  redirect: redirectSchema.optional(),
+  rewrite: rewriteSchema.optional(),
+  uriRegexRewrite: regexRewriteSchema.optional(),
+  headers: headersSchema.optional(),
   mirror: mirrorSchema.optional(),
   mirrorPercentage: percentage.optional(),
+  mirrors: s.array(mirrorPolicySchema, { minItems: 1, maxItems: MAX_MIRRORS_PER_ROUTE }).optional(),
   timeout: duration.default(PROXY_DEFAULTS.routeTimeout),
-  retries: s
-    .object({
-      attempts: s.integer({ min: 0, max: 10 }),
-      perTryTimeout: duration.optional(),
-      retryOn: retryOn.default(PROXY_DEFAULTS.retryOn),
-    })
-    .optional(),
+  retries: retriesSchema.optional(),
   fault: s
     .object({
       delay: s.object({ percentage, fixedDelay: duration }).optional(),

@@ -20,14 +20,3 @@ export const endpoint = s
 export const percentage = s.object({ value: s.number({ min: 0, max: 100 }) });
 export const headerName = s.string({ pattern: /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, patternRule: 'must be an HTTP header name' });
 export const method = s.string({ pattern: /^[A-Z]+$/, patternRule: 'must be an HTTP method in capitals, e.g. "GET"' });
-export const RETRY_ON = ['5xx', 'gateway-error', 'connect-failure', 'refused-stream', 'reset', 'retriable-4xx'] as const;
-export const retryOn = s
-  .string()
-  .describe(`Comma-separated list of: ${RETRY_ON.join(', ')}.`)
-  .refine((list) => {
-    const bad = list
-      .split(',')
-      .map((t) => t.trim())
-      .filter((t) => !(RETRY_ON as readonly string[]).includes(t));
-    return bad.length === 0 ? undefined : `must be a comma-separated list of ${RETRY_ON.join(', ')} (unknown: ${bad.join(', ')})`;
-  });

@@ -1,7 +1,7 @@
 import { s } from '@mirrormesh/schema';
 
 /** Compiles only patterns that compile; the message says why a pattern is rejected. */
-const regex = s.string({ minLength: 1, maxLength: 1024 }).refine((pattern) => {
+export const regex = s.string({ minLength: 1, maxLength: 1024 }).refine((pattern) => {
   try {
     new RegExp(pattern);
     return undefined;
@@ -10,15 +10,26 @@ const regex = s.string({ minLength: 1, maxLength: 1024 }).refine((pattern) => {
   }
 });
 
+const stringMatchShape = {
+  exact: s.string().optional(),
+  prefix: s.string().optional(),
+  regex: regex.optional(),
+};
+
+const setCount = (m: { exact?: string; prefix?: string; regex?: string }) =>
+  [m.exact, m.prefix, m.regex].filter((v) => v !== undefined).length;
+
 /** Istio's StringMatch: exactly one of exact, prefix or regex (regex matches the whole value). */
 export const stringMatchSchema = s
-  .object({
-    exact: s.string().optional(),
-    prefix: s.string().optional(),
-    regex: regex.optional(),
-  })
+  .object(stringMatchShape)
   .describe('Exactly one of exact, prefix, regex (regex matches the whole value).')
-  .refine((m) => {
-    const set = [m.exact, m.prefix, m.regex].filter((v) => v !== undefined).length;
-    return set === 1 ? undefined : 'must set exactly one of exact, prefix, regex';
-  });
+  .refine((m) => (setCount(m) === 1 ? undefined : 'must set exactly one of exact, prefix, regex'));
+
+/**
+ * A header's StringMatch, where Istio also takes the empty matcher `{}` as "the header is
+ * present" (Envoy's `present_match`): at most one of exact, prefix, regex.
+ */
+export const headerMatchSchema = s
+  .object(stringMatchShape)
+  .describe('At most one of exact, prefix, regex (regex matches the whole value); {} means "present".')
+  .refine((m) => (setCount(m) <= 1 ? undefined : 'must set at most one of exact, prefix, regex ({} means "present")'));

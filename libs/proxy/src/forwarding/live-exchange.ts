@@ -1,13 +1,14 @@
 import { type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
 import { Readable } from 'node:stream';
 import { type Dispatcher } from 'undici';
-import { ClientAbortedError, RequestTimeoutError, RouteTimeoutError } from '../errors';
+import { ClientAbortedError, PerTryTimeoutError, RequestTimeoutError, RouteTimeoutError, UpstreamOverflowError } from '../errors';
 import { type ByteBudget } from '../limits/byte-budget';
+import { isRetriableFailure, isRetriableStatus, mayRetryMethod, retryBackoffMs } from '../resilience/retry-policy';
 import { type SlotWaiter } from '../transport/connection-slots';
+import { editResponseHeaders } from '../routing/header-edits';
 import { type ClusterEndpoints, type Endpoint } from '../transport/upstream-pools';
 import { type ExchangeContext } from './exchange-context';
 import { NO_BODY, RequestBodyReader, type RequestBody } from './request-body';
-import { isRetriableFailure, isRetriableStatus, retryBackoffMs } from './retry-policy';
 import { sendProblem } from './send-problem';
 import { classifyUpstreamError } from './upstream-failure';
 import { isHopByHopResponseHeader } from './upstream-headers';
@@ -38,8 +39,10 @@ export type BodyReady = (body: RequestBody) => Buffer | Readable | null;
  * The route's timeout is one deadline, set when the exchange starts and enforced wherever
  * it waits: reading the request body ahead (408: the client is the slow one), queued for
  * a connection (504 on time, no socket touched), connecting, sending, and receiving.
- * Retries happen only while nothing has been sent to the client and only for requests
- * whose body was read whole (or that have none): only those can be replayed byte for byte.
+ * Retries (Envoy's router): only while nothing has been sent to the client, only for requests
+ * whose body was read whole (or that have none): only those can be replayed byte for byte,
+ * and only for idempotent methods unless the route opts in. A per-try timeout is a retriable
+ * event; the route's deadline always wins and ends the exchange, whatever attempts are left.
  */
 export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
   private controller: Dispatcher.DispatchController | undefined;
@@ -59,6 +62,9 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
   private clientGone = false;
   private deadline: NodeJS.Timeout | undefined;
   private tryTimer: NodeJS.Timeout | undefined;
+  private backoff: NodeJS.Timeout | undefined;
+  /** A per-try timeout that fired while undici was still connecting: applied when it hands over the request. */
+  private pendingAbort: Error | undefined;
 
   constructor(
     private readonly ctx: ExchangeContext,
@@ -113,10 +119,22 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
     );
   };
 
-  private readonly onTryTimeout = (): void => {
+  /** The attempt ran past perTryTimeout: abort it; undici then reports, and fail() retries or answers 504. */
+  tryTimedOut(): void {
     this.tryTimer = undefined;
-    this.abortOrFail(new RouteTimeoutError(this.ctx.route.retry?.perTryTimeoutMs ?? this.ctx.route.timeoutMs));
-  };
+    const error = new PerTryTimeoutError(this.ctx.route.retry?.perTryTimeoutMs ?? 0);
+    // Until undici calls onRequestStart there is nothing to abort, and the attempt still holds its connection.
+    if (this.controller === undefined) this.pendingAbort = error;
+    else this.controller.abort(error);
+  }
+
+  /** The back-off after a failed attempt is over: try again, unless the exchange ended meanwhile. */
+  retryNow(): void {
+    this.backoff = undefined;
+    if (this.finished) return;
+    if (this.clientGone) return this.finish(CLIENT_CLOSED_STATUS, 'CLIENT_ABORTED', false);
+    this.acquire();
+  }
 
   /** Aborts the attempt undici is running (it then reports the error), or fails the exchange at once. */
   private abortOrFail(error: Error): void {
@@ -129,17 +147,18 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
   private acquire(): void {
     this.endpoint = this.cluster.nextExcept(this.endpoint);
     this.queuedSince = performance.now();
-    this.endpoint.slots.acquire(this);
+    if (!this.cluster.acquire(this.endpoint, this)) this.fail(new UpstreamOverflowError(this.cluster.name));
   }
 
   onSlot(): void {
     this.holdsSlot = true;
     this.controller = undefined;
+    this.pendingAbort = undefined;
     this.queuedMs += performance.now() - this.queuedSince;
     this.queuedSince = 0;
     this.attempts += 1;
     const perTry = this.ctx.route.retry?.perTryTimeoutMs;
-    if (perTry !== undefined) this.tryTimer = setTimeout(this.onTryTimeout, perTry);
+    if (perTry !== undefined) this.tryTimer = setTimeout(onTryTimeout, perTry, this);
     const { req } = this.ctx;
     try {
       (this.endpoint as Endpoint).pool.dispatch(
@@ -164,6 +183,7 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
     // Ended while undici was connecting: let go without sending.
     if (this.finished)
       return controller.abort(this.clientGone ? new ClientAbortedError() : new RouteTimeoutError(this.ctx.route.timeoutMs));
+    if (this.pendingAbort !== undefined) return controller.abort(this.pendingAbort);
     this.sent = true;
   }
 
@@ -177,6 +197,7 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
     }
     const out: OutgoingHttpHeaders = {};
     for (const name in headers) if (!isHopByHopResponseHeader(name)) out[name] = headers[name];
+    if (this.ctx.responseEdits !== undefined) editResponseHeaders(out, this.ctx.responseEdits);
     try {
       this.ctx.res.writeHead(statusCode, out);
     } catch (error) {
@@ -195,7 +216,7 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
   }
 
   onResponseEnd(): void {
-    this.releaseSlot();
+    this.releaseSlot(this.status);
     if (this.discarding) {
       this.discarding = false;
       this.retryLater();
@@ -207,7 +228,7 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
   }
 
   onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
-    this.releaseSlot();
+    this.releaseSlot(error);
     this.fail(error);
   }
 
@@ -238,22 +259,24 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
 
   private canRetry(): boolean {
     const retry = this.ctx.route.retry;
-    return retry !== undefined && !(this.body instanceof Readable) && this.attempts <= retry.attempts && !this.clientGone;
+    return (
+      retry !== undefined &&
+      !(this.body instanceof Readable) &&
+      this.attempts <= retry.attempts &&
+      !this.clientGone &&
+      mayRetryMethod(retry, this.ctx.req.method)
+    );
   }
 
   private retryLater(): void {
-    setTimeout(() => {
-      if (this.finished) return;
-      if (this.clientGone) return this.finish(CLIENT_CLOSED_STATUS, 'CLIENT_ABORTED', false);
-      this.acquire();
-    }, retryBackoffMs(this.attempts));
+    this.backoff = setTimeout(onBackoffDone, retryBackoffMs(this.attempts), this);
   }
 
-  /** The connection is undici's until it reports: only then may another request take it. */
-  private releaseSlot(): void {
+  /** The connection is undici's until it reports: only then may another request take it. The attempt's outcome goes to the cluster. */
+  private releaseSlot(outcome: number | Error): void {
     if (!this.holdsSlot) return;
     this.holdsSlot = false;
-    (this.endpoint as Endpoint).slots.release();
+    this.cluster.release(this.endpoint as Endpoint, outcome);
   }
 
   private clearTryTimer(): void {
@@ -269,6 +292,8 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
     if (this.deadline !== undefined) clearTimeout(this.deadline);
     this.deadline = undefined;
     this.clearTryTimer();
+    if (this.backoff !== undefined) clearTimeout(this.backoff);
+    this.backoff = undefined;
     this.reader?.release();
     // A streamed body that never reached undici (ended while queued) must let go of the request.
     if (this.body instanceof Readable && !this.holdsSlot && !this.body.destroyed) {
@@ -277,4 +302,13 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
     }
     this.done({ status, errorCode, complete, bytes: this.bytes, attempts: this.attempts, queuedMs: this.queuedMs, sent: this.sent });
   }
+}
+
+// Module-level timer callbacks (the exchange passed as the timer's argument): no closure per request.
+function onTryTimeout(exchange: LiveExchange): void {
+  exchange.tryTimedOut();
+}
+
+function onBackoffDone(exchange: LiveExchange): void {
+  exchange.retryNow();
 }

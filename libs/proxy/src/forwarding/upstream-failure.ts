@@ -1,13 +1,17 @@
+import { type RetriableFailure } from '../resilience/retry-policy';
+
 /** How a failed upstream exchange is retried, counted and answered. */
 export interface UpstreamFailure {
   readonly status: 400 | 408 | 502 | 503 | 504;
   readonly code: string;
   readonly message: string;
-  /** The Envoy retry-on condition this failure satisfies, if any. */
-  readonly retryOn: 'connect-failure' | 'reset' | undefined;
+  /** The kind of retriable failure, matched against a route's retryOn (resilience/retry-policy); undefined: never retried. */
+  readonly retryOn: RetriableFailure | undefined;
 }
 
 const TIMEOUT: UpstreamFailure = { status: 504, code: 'UPSTREAM_TIMEOUT', message: 'upstream did not answer in time', retryOn: undefined };
+/** Answered like the route's timeout, but the route's deadline may still leave time for another try. */
+const PER_TRY_TIMEOUT: UpstreamFailure = { ...TIMEOUT, retryOn: 'per-try-timeout' };
 const CONNECT_TIMEOUT: UpstreamFailure = {
   status: 504,
   code: 'UPSTREAM_CONNECT_TIMEOUT',
@@ -39,6 +43,13 @@ const REQUEST_TIMEOUT: UpstreamFailure = {
   message: 'the request body did not arrive in time',
   retryOn: undefined,
 };
+/** Envoy's response flag UO: the cluster's pending limit was reached, nothing was sent. */
+const OVERFLOW: UpstreamFailure = {
+  status: 503,
+  code: 'UPSTREAM_OVERFLOW',
+  message: 'upstream has too many requests waiting for a connection',
+  retryOn: undefined,
+};
 const CLOSED: UpstreamFailure = { status: 503, code: 'PROXY_CLOSING', message: 'proxy is shutting down', retryOn: undefined };
 const OTHER: UpstreamFailure = { status: 502, code: 'UPSTREAM_ERROR', message: 'upstream exchange failed', retryOn: undefined };
 
@@ -57,6 +68,8 @@ export function classifyUpstreamError(error: unknown): UpstreamFailure {
     case 'ERR_MIRROR_TIMEOUT':
     case 'ETIMEDOUT':
       return TIMEOUT;
+    case 'ERR_PER_TRY_TIMEOUT':
+      return PER_TRY_TIMEOUT;
     case 'UND_ERR_CONNECT_TIMEOUT':
       return CONNECT_TIMEOUT;
     case 'ECONNREFUSED':
@@ -75,6 +88,8 @@ export function classifyUpstreamError(error: unknown): UpstreamFailure {
       return BAD_BODY;
     case 'ERR_REQUEST_TIMEOUT':
       return REQUEST_TIMEOUT;
+    case 'ERR_UPSTREAM_OVERFLOW':
+      return OVERFLOW;
     case 'UND_ERR_CLOSED':
     case 'UND_ERR_DESTROYED':
       return CLOSED;

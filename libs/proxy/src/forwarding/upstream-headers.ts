@@ -96,6 +96,21 @@ export function buildUpstreamHeaders(req: IncomingMessage): UpstreamHeaders {
   return { list, host, requestId, hasBody: chunked || (contentLength !== undefined && contentLength > 0), contentLength, userAgent };
 }
 
+/**
+ * Replaces the Host the upstream receives (a route's `rewrite.authority`). The proxy writes
+ * `host` last and alone (the client's Host field is never copied), so it is found by name.
+ */
+export function setUpstreamHost(headers: UpstreamHeaders, authority: string): void {
+  const list = headers.list;
+  for (let i = list.length - 2; i >= 0; i -= 2) {
+    if (list[i] === 'host') {
+      list[i + 1] = authority;
+      return;
+    }
+  }
+  list.push('host', authority);
+}
+
 /** Response headers that must not be copied back to the client. */
 export function isHopByHopResponseHeader(lower: string): boolean {
   return HOP_BY_HOP.has(lower);

@@ -1,5 +1,5 @@
 import { type Socket } from 'node:net';
-import { type CompiledMirror } from '../config/compiled-config';
+import { type CompiledMirror } from './compile-mirror';
 import { type ExchangeContext } from '../forwarding/exchange-context';
 import { type RequestBody } from '../forwarding/request-body';
 import { type ByteBudget } from '../limits/byte-budget';
@@ -16,10 +16,35 @@ import { type MirrorBreaker } from './mirror-breaker';
 import { buildMirrorHeaders } from './mirror-headers';
 import { type MirrorInflight } from './mirror-inflight';
 
-/** Is this request selected for mirroring (method filter, then mirrorPercentage)? */
-export function isMirrorSelected(mirror: CompiledMirror, method: string): boolean {
+/**
+ * Which of a route's mirrors get a copy of this request, as a bit mask (bit i = mirrors[i]):
+ * each by its method filter, then its own percentage drawn on its own. A number, not an
+ * array, so selecting allocates nothing however many mirrors a route has (at most
+ * MAX_MIRRORS_PER_ROUTE, well within 31 bits).
+ */
+export function selectMirrors(mirrors: readonly CompiledMirror[], method: string): number {
+  let selected = 0;
+  for (let i = 0; i < mirrors.length; i += 1) if (isMirrorSelected(mirrors[i] as CompiledMirror, method)) selected |= 1 << i;
+  return selected;
+}
+
+function isMirrorSelected(mirror: CompiledMirror, method: string): boolean {
   if (mirror.methods !== undefined && !mirror.methods.has(method)) return false;
   return mirror.percentage >= 100 || (mirror.percentage > 0 && Math.random() * 100 < mirror.percentage);
+}
+
+/**
+ * Starts a copy to each selected mirror once the body is ready to go upstream. Each copy is
+ * its own exchange with its own bounds: one dropped, slow or dead never touches another.
+ */
+export function startMirrors(
+  ctx: ExchangeContext,
+  mirrors: readonly CompiledMirror[],
+  selected: number,
+  bounds: MirrorBounds,
+  read: RequestBody,
+): void {
+  for (let i = 0; i < mirrors.length; i += 1) if ((selected & (1 << i)) !== 0) startMirror(ctx, mirrors[i] as CompiledMirror, bounds, read);
 }
 
 /** What a copy's event needs of its live request: taken at once, so a waiting copy holds no request or response. */
@@ -50,11 +75,11 @@ const BODY_DROP_REASONS: Readonly<Record<string, MirrorDropReason>> = {
 };
 
 /**
- * Starts the mirror copy of a selected request, once its body is ready to go upstream.
- * Every way a copy is not sent, or is cut short by its own body, is counted with its reason;
- * every other copy ends as one mirror exchange event (answered, failed or timed out).
+ * Starts one copy. Every way a copy is not sent, or is cut short by its own body, is counted
+ * with its reason; every other copy ends as one mirror exchange event (answered, failed or
+ * timed out).
  */
-export function startMirror(ctx: ExchangeContext, mirror: CompiledMirror, bounds: MirrorBounds, read: RequestBody): void {
+function startMirror(ctx: ExchangeContext, mirror: CompiledMirror, bounds: MirrorBounds, read: RequestBody): void {
   // No closure may be created here: V8 gives all closures of one call a shared context, so
   // one that names `ctx` would keep the live request and response alive as long as the copy.
   const { req, headers } = ctx;
@@ -96,9 +121,14 @@ function copyEnded(facts: CopyFacts, clusterName: string, body: CopyBody, bounds
   };
 }
 
-/** Counts a selected request whose copy was never made: it ended first (its body never arrived whole, its client left). */
-export function mirrorNotMade(ctx: ExchangeContext, mirror: CompiledMirror): void {
-  dropped(ctx.proxyId, ctx.route.name, mirror.cluster.name, 'incomplete_request', ctx.headers.requestId);
+/**
+ * Counts, once per selected mirror, a request whose copies were never made: it ended first
+ * (its body never arrived whole, its client left).
+ */
+export function mirrorsNotMade(ctx: ExchangeContext, mirrors: readonly CompiledMirror[], selected: number): void {
+  for (let i = 0; i < mirrors.length; i += 1)
+    if ((selected & (1 << i)) !== 0)
+      dropped(ctx.proxyId, ctx.route.name, (mirrors[i] as CompiledMirror).cluster.name, 'incomplete_request', ctx.headers.requestId);
 }
 
 function dropped(proxyId: string, route: string, cluster: string, reason: MirrorDropReason, requestId: string): void {

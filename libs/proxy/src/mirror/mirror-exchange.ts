@@ -1,6 +1,6 @@
 import { type Readable } from 'node:stream';
 import { type Dispatcher } from 'undici';
-import { type CompiledMirror } from '../config/compiled-config';
+import { type CompiledMirror } from './compile-mirror';
 import { MirrorTimeoutError } from '../errors';
 import { classifyUpstreamError } from '../forwarding/upstream-failure';
 import { type SlotWaiter } from '../transport/connection-slots';
@@ -123,12 +123,12 @@ export class MirrorExchange implements Dispatcher.DispatchHandler, SlotWaiter {
 
   onResponseEnd(): void {
     this.end(true, undefined, false);
-    this.releaseSlot();
+    this.releaseSlot(this.status);
   }
 
   onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
     this.fail(error);
-    this.releaseSlot();
+    this.releaseSlot(error);
   }
 
   private fail(error: Error): void {
@@ -159,9 +159,10 @@ export class MirrorExchange implements Dispatcher.DispatchHandler, SlotWaiter {
   }
 
   /** The slot is undici's until it reports: only then may another copy take the connection. */
-  private releaseSlot(): void {
+  private releaseSlot(outcome: number | Error): void {
     if (!this.holdsSlot) return;
     this.holdsSlot = false;
-    (this.endpoint as Endpoint).slots.release();
+    // A mirror cluster's own detector learns from its copies (a live cluster never sees them).
+    this.mirror.cluster.release(this.endpoint as Endpoint, outcome);
   }
 }

@@ -1,4 +1,4 @@
-import { type CompiledMirror } from '../config/compiled-config';
+import { type CompiledMirror } from './compile-mirror';
 
 /**
  * Request headers that carry a user's credentials: a candidate is unreleased code, so the

@@ -1,3 +1,4 @@
+import { clusterPolicyLines } from './cluster-policy-metrics';
 import { type Histogram } from './histogram';
 import { type LabeledSeries } from './labeled-series';
 import { type Counter, type ProxyMetrics } from './proxy-metrics';
@@ -44,6 +45,7 @@ export function renderPrometheus(metrics: ProxyMetrics): string {
   );
   histogramLines(out, 'mirrormesh_mirror_duration_seconds', 'Mirror request duration.', metrics.mirrorDuration);
   counterLines(out, 'mirrormesh_mirror_dropped_total', 'Mirror copies not sent or cut short, by reason.', metrics.mirrorDropped);
+  metrics.retries.prometheusLines(out, labelText);
   out.push('# HELP mirrormesh_mirror_inflight Mirror requests in flight per mirror cluster.', '# TYPE mirrormesh_mirror_inflight gauge');
   for (const [cluster, value] of Object.entries(metrics.mirrorInflight()))
     out.push(`mirrormesh_mirror_inflight${labelText(['cluster'], [cluster])} ${value}`);
@@ -56,6 +58,8 @@ export function renderPrometheus(metrics: ProxyMetrics): string {
       `mirrormesh_buffered_bytes{role="mirror"} ${buffered.mirror}`,
     );
   }
+  const clusterPolicy = metrics.clusterPolicy();
+  if (clusterPolicy !== undefined) clusterPolicyLines(out, clusterPolicy);
   metrics.upgrades.prometheusLines(out, labelText);
   const overflow =
     metrics.upgrades.overflow +
@@ -65,7 +69,8 @@ export function renderPrometheus(metrics: ProxyMetrics): string {
     metrics.mirrorDuration.overflow +
     metrics.mirrorDropped.overflow +
     metrics.liveLatency.overflow +
-    metrics.mirrorLatency.overflow;
+    metrics.mirrorLatency.overflow +
+    metrics.retries.overflow;
   out.push(
     '# HELP mirrormesh_metric_series_overflow_total Observations not recorded because a metric reached its series cap.',
     '# TYPE mirrormesh_metric_series_overflow_total counter',

@@ -1,8 +1,10 @@
 import { type ClusterLatencies } from './cluster-latencies';
+import { type ClusterPolicySnapshot } from './cluster-policy-metrics';
 import { type Histogram } from './histogram';
 import { type LabeledSeries } from './labeled-series';
 import { type LatencyHistogram } from './latency-histogram';
 import { type UpgradeStats } from './upgrade-stats';
+import { type UpstreamRetries } from './upstream-retries';
 
 export interface Counter {
   count: number;
@@ -23,8 +25,11 @@ export interface ProxyMetrics {
   readonly liveLatency: ClusterLatencies;
   readonly mirrorLatency: ClusterLatencies;
   readonly localLatency: LatencyHistogram;
+  readonly retries: UpstreamRetries;
   readonly mirrorInflight: () => Readonly<Record<string, number>>;
   /** Request body bytes held in memory (read ahead, held by mirror copies); undefined when no proxy is known. */
   readonly bufferedBytes: () => { readonly request: number; readonly mirror: number } | undefined;
   readonly upgrades: UpgradeStats;
+  /** Outlier ejections and overflows per cluster; undefined when no proxy is known. */
+  readonly clusterPolicy: () => ClusterPolicySnapshot | undefined;
 }

@@ -43,6 +43,7 @@ const proxyA = {
     mirrorInflight: { shadow: 3 },
     requestBufferedBytes: 0,
     mirrorBufferedBytes: 0,
+    clusters: {},
     closed: false,
     upgradesOpen: 0,
   }),

@@ -9,6 +9,7 @@ import { renderPrometheus } from './prometheus-text';
 import { type Counter, type ProxyMetrics } from './proxy-metrics';
 import { UpgradeStats } from './upgrade-stats';
 import { buildStatsSnapshot, type StatsSnapshot } from './stats-snapshot';
+import { UpstreamRetries } from './upstream-retries';
 
 export interface ProxyStatsOptions {
   /**
@@ -60,11 +61,13 @@ export function createProxyStats(options: ProxyStatsOptions = {}): ProxyStats {
     liveLatency: new ClusterLatencies(),
     mirrorLatency: new ClusterLatencies(),
     localLatency: new LatencyHistogram(),
+    retries: new UpstreamRetries(),
     mirrorInflight: inflightOf(options),
     bufferedBytes: () => {
       const stats = options.proxy?.stats();
       return stats === undefined ? undefined : { request: stats.requestBufferedBytes, mirror: stats.mirrorBufferedBytes };
     },
+    clusterPolicy: () => options.proxy?.stats().clusters,
     upgrades: new UpgradeStats(only, () => options.proxy?.stats().upgradesOpen),
   };
   const onExchange = (message: unknown) => {
@@ -76,6 +79,7 @@ export function createProxyStats(options: ProxyStatsOptions = {}): ProxyStats {
     // The proxy's own answers take microseconds: kept apart so they never pull a cluster's figures down.
     if (event.cluster === '') metrics.localLatency.record(event.durationMs);
     else metrics.liveLatency.record(event.cluster, event.durationMs);
+    metrics.retries.record(event.cluster, event.attempts);
   };
   const onMirror = (message: unknown) => {
     const event = message as ExchangeEvent;

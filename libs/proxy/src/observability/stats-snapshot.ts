@@ -1,7 +1,9 @@
 import { type ClusterLatencies } from './cluster-latencies';
+import { type ClusterPolicySnapshot } from './cluster-policy-metrics';
 import { type LabeledSeries } from './labeled-series';
 import { LatencyHistogram } from './latency-histogram';
 import { type Counter, type ProxyMetrics } from './proxy-metrics';
+import { type ClusterRetries } from './upstream-retries';
 import { type UpgradeStatsSnapshot } from './upgrade-stats';
 
 export interface CodeCount {
@@ -57,6 +59,10 @@ export interface StatsSnapshot {
   readonly local: LocalStats;
   readonly dropped: readonly { readonly route: string; readonly cluster: string; readonly reason: string; readonly count: number }[];
   readonly mirrorInflight: Readonly<Record<string, number>>;
+  /** Per cluster: outlier ejections (total, endpoints ejected now) and overflows; absent when no proxy is known. */
+  readonly clusterPolicy?: ClusterPolicySnapshot;
+  /** Retries of live requests per cluster (`mirrormesh_upstream_retries_total`), clusters without retries absent. */
+  readonly retries: readonly ClusterRetries[];
   /** WebSocket upgrades: by route, cluster and result, and the connections open now. */
   readonly upgrades: UpgradeStatsSnapshot;
 }
@@ -124,6 +130,8 @@ export function buildStatsSnapshot(metrics: ProxyMetrics, proxyId: string | unde
       count: value.count,
     })),
     mirrorInflight: metrics.mirrorInflight(),
+    clusterPolicy: metrics.clusterPolicy(),
+    retries: metrics.retries.snapshot(),
     upgrades: metrics.upgrades.snapshot(),
   };
 }

@@ -1,11 +1,10 @@
-import { type CompiledRoute } from '../config/compiled-config';
-import { type ClusterEndpoints } from '../transport/upstream-pools';
+import { type CompiledDestination, type CompiledRoute } from '../config/compiled-config';
 
-/** Weighted traffic shifting: one draw in [0, 100) against the cumulative weights. */
-export function pickDestination(route: CompiledRoute): ClusterEndpoints {
+/** Weighted traffic shifting: one draw in [0, 100) against the cumulative weights. A route that forwards has at least one. */
+export function pickDestination(route: CompiledRoute): CompiledDestination {
   const destinations = route.destinations;
-  if (destinations.length === 1) return (destinations[0] as (typeof destinations)[number]).cluster;
+  if (destinations.length === 1) return destinations[0] as CompiledDestination;
   const draw = Math.random() * 100;
-  for (const destination of destinations) if (draw < destination.cumulativeWeight) return destination.cluster;
-  return (destinations[destinations.length - 1] as (typeof destinations)[number]).cluster;
+  for (const destination of destinations) if (draw < destination.cumulativeWeight) return destination;
+  return destinations[destinations.length - 1] as CompiledDestination;
 }

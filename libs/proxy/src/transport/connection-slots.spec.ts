@@ -54,3 +54,40 @@ describe('ConnectionSlots', () => {
     expect(log.at(-1)).toBe('start w4989');
   });
 });
+
+describe('ConnectionSlots pending limit (http1MaxPendingRequests)', () => {
+  it('refuses a limited request once the limit waits, and takes it again when one starts', () => {
+    const log: string[] = [];
+    const slots = new ConnectionSlots(1);
+    expect(slots.tryAcquire(waiter(log, 'a'), 2)).toBe(true);
+    expect(slots.tryAcquire(waiter(log, 'b'), 2)).toBe(true);
+    expect(slots.tryAcquire(waiter(log, 'c'), 2)).toBe(true);
+    expect(slots.tryAcquire(waiter(log, 'd'), 2)).toBe(false);
+    slots.release();
+    expect(slots.tryAcquire(waiter(log, 'e'), 2)).toBe(true);
+    expect(log).toEqual(['start a', 'start b']);
+    expect(slots.waiting).toBe(2);
+  });
+
+  it('never counts mirror copies: a queue full of copies refuses no live request', () => {
+    const log: string[] = [];
+    const slots = new ConnectionSlots(1);
+    slots.acquire(waiter(log, 'a'));
+    for (let i = 0; i < 10; i += 1) slots.acquire(waiter(log, `copy${i}`));
+    expect(slots.tryAcquire(waiter(log, 'live'), 1)).toBe(true);
+    expect(slots.tryAcquire(waiter(log, 'live2'), 1)).toBe(false);
+  });
+
+  it('does not count requests that ended while they waited', () => {
+    const log: string[] = [];
+    const slots = new ConnectionSlots(1);
+    slots.tryAcquire(waiter(log, 'a'), 1);
+    const late = waiter(log, 'late');
+    slots.tryAcquire(late, 1);
+    late.ended = true;
+    expect(slots.tryAcquire(waiter(log, 'fresh'), 1)).toBe(true);
+    slots.release();
+    expect(log).toEqual(['start a', 'start fresh']);
+    expect(slots.waiting).toBe(0);
+  });
+});

@@ -1,88 +1,139 @@
-import { Pool } from 'undici';
-import { type ClusterConfig } from '../config/proxy-config.schema';
+import { Pool } from './undici-pool';
 import { durationToMs } from '../config/duration';
+import { PROXY_DEFAULTS } from '../config/proxy-defaults';
+import { type ClusterConfig } from '../config/proxy-config.schema';
+import { type Clock } from '../mirror/mirror-breaker';
+import { ClusterHealth } from '../resilience/cluster-health';
+import { LoadBalancer } from '../resilience/load-balancer';
+import { OutlierDetector } from '../resilience/outlier-detector';
+import { ClusterEndpoints, type Endpoint } from './cluster-endpoints';
 import { ConnectionSlots } from './connection-slots';
 
-/** One upstream endpoint: its keep-alive pool and the slots that hand out its connections. */
-export interface Endpoint {
-  /** `host:port` as configured: upgraded (WebSocket) connections dial it directly. */
-  readonly address: string;
+export { ClusterEndpoints, type Endpoint } from './cluster-endpoints';
+
+/** One keep-alive pool and the slots that hand out its connections. */
+interface PooledConnections {
   readonly pool: Pool;
   readonly slots: ConnectionSlots;
 }
 
-/** A cluster's endpoints, taken in round robin. */
-export class ClusterEndpoints {
-  private cursor = 0;
-
-  constructor(
-    readonly name: string,
-    private readonly endpoints: readonly Endpoint[],
-    readonly connectTimeoutMs: number,
-  ) {}
-
-  next(): Endpoint {
-    const endpoint = this.endpoints[this.cursor] as Endpoint;
-    this.cursor = this.cursor + 1 === this.endpoints.length ? 0 : this.cursor + 1;
-    return endpoint;
-  }
-
-  /** For a retry: the next endpoint other than the one that just failed, when there is one (Envoy's previous_hosts). */
-  nextExcept(previous: Endpoint | undefined): Endpoint {
-    const endpoint = this.next();
-    return endpoint === previous && this.endpoints.length > 1 ? this.next() : endpoint;
-  }
+/** What a cluster's policy counts, for the metrics. */
+export interface ClusterPolicyStats {
+  readonly ejectionsTotal: number;
+  /** Endpoints ejected now. */
+  readonly ejectedEndpoints: number;
+  readonly overflowsTotal: number;
 }
 
 /**
  * Owns every upstream Pool. Pools are keyed by endpoint and settings so that a reload
  * keeps warm keep-alive connections for endpoints that did not change; pools that fall
  * out of the config are closed gracefully (their in-flight requests finish first).
+ * Each cluster's counters and outlier records live here too, kept across reloads.
  */
 export class UpstreamPools {
-  private readonly pools = new Map<string, Endpoint>();
+  private readonly pools = new Map<string, PooledConnections>();
+  private readonly health = new Map<string, ClusterHealth>();
+
+  /** `now` measures ejections (monotonic ms; tests pass a fake). */
+  constructor(private readonly now: Clock = () => performance.now()) {}
 
   /** Builds the endpoints of each cluster, reusing pools; closes pools no longer used. */
   build(clusters: readonly ClusterConfig[], graceMs: number): Map<string, ClusterEndpoints> {
     const used = new Set<string>();
     const out = new Map<string, ClusterEndpoints>();
     for (const cluster of clusters) {
-      const connectTimeout = durationToMs(cluster.connectTimeout);
-      const keepAliveTimeout = durationToMs(cluster.keepAliveTimeout);
-      const endpoints = cluster.endpoints.map((address) => {
-        const key = `${address}|${cluster.connections}|${connectTimeout}|${keepAliveTimeout}`;
+      const { tcp, http } = cluster.connectionPool;
+      const connectTimeout = durationToMs(tcp.connectTimeout);
+      const keepAliveTimeout = durationToMs(http.idleTimeout);
+      const perConnection = http.maxRequestsPerConnection;
+      const health = this.healthOf(cluster);
+      const outlier = cluster.outlierDetection;
+      const endpoints = cluster.endpoints.map((address): Endpoint => {
+        const key = `${address}|${tcp.maxConnections}|${connectTimeout}|${keepAliveTimeout}|${perConnection}`;
         used.add(key);
-        let endpoint = this.pools.get(key);
-        if (endpoint === undefined) {
+        let pooled = this.pools.get(key);
+        if (pooled === undefined) {
           const pool = new Pool(`http://${address}`, {
-            connections: cluster.connections,
+            connections: tcp.maxConnections,
             pipelining: 1,
             connect: { timeout: connectTimeout },
             keepAliveTimeout,
             // Upstream keep-alive hints may shorten, never lengthen, our bound.
             keepAliveMaxTimeout: keepAliveTimeout,
+            ...(perConnection > 0 ? { maxRequestsPerClient: perConnection } : {}),
           });
-          endpoint = { address, pool, slots: new ConnectionSlots(cluster.connections) };
-          this.pools.set(key, endpoint);
+          pooled = { pool, slots: new ConnectionSlots(tcp.maxConnections) };
+          this.pools.set(key, pooled);
         }
-        return endpoint;
+        return endpointOf(address, pooled, outlier === undefined ? undefined : health.endpoint(address));
       });
-      out.set(cluster.name, new ClusterEndpoints(cluster.name, endpoints, connectTimeout));
+      const detector =
+        outlier === undefined
+          ? undefined
+          : new OutlierDetector(
+              {
+                consecutive5xx: outlier.consecutive5xxErrors,
+                consecutiveGateway: outlier.consecutiveGatewayErrors,
+                intervalMs: durationToMs(outlier.interval),
+                baseEjectionMs: durationToMs(outlier.baseEjectionTime),
+                maxEjectionMs: Math.max(durationToMs(outlier.baseEjectionTime), durationToMs(PROXY_DEFAULTS.outlierMaxEjectionTime)),
+                maxEjectionPercent: outlier.maxEjectionPercent,
+              },
+              health,
+              endpoints.length,
+              this.now,
+            );
+      const balancer = new LoadBalancer(cluster.loadBalancer.simple, endpoints, detector);
+      out.set(
+        cluster.name,
+        new ClusterEndpoints(cluster.name, {
+          balancer,
+          detector,
+          maxPending: http.http1MaxPendingRequests,
+          health,
+          connectTimeoutMs: connectTimeout,
+        }),
+      );
     }
-    for (const [key, endpoint] of this.pools) {
+    for (const name of this.health.keys()) if (!out.has(name)) this.health.delete(name);
+    for (const [key, pooled] of this.pools) {
       if (used.has(key)) continue;
       this.pools.delete(key);
-      void closeWithin(endpoint.pool, graceMs);
+      void closeWithin(pooled.pool, graceMs);
     }
+    return out;
+  }
+
+  /** Ejections, endpoints ejected now and overflows of each cluster of the config in force. */
+  stats(): Record<string, ClusterPolicyStats> {
+    const now = this.now();
+    const out: Record<string, ClusterPolicyStats> = {};
+    for (const [name, health] of this.health)
+      out[name] = { ejectionsTotal: health.ejectionsTotal, ejectedEndpoints: health.sweep(now), overflowsTotal: health.overflowsTotal };
     return out;
   }
 
   /** Lets in-flight requests finish for up to graceMs, then destroys what is left. */
   async close(graceMs: number): Promise<void> {
-    const endpoints = [...this.pools.values()];
+    const pooled = [...this.pools.values()];
     this.pools.clear();
-    await Promise.all(endpoints.map((endpoint) => closeWithin(endpoint.pool, graceMs)));
+    await Promise.all(pooled.map((p) => closeWithin(p.pool, graceMs)));
   }
+
+  /** The cluster's counters and outlier records, kept while the cluster keeps its name; records of dropped endpoints go. */
+  private healthOf(cluster: ClusterConfig): ClusterHealth {
+    let health = this.health.get(cluster.name);
+    if (health === undefined) this.health.set(cluster.name, (health = new ClusterHealth()));
+    health.keepOnly(new Set(cluster.outlierDetection === undefined ? [] : cluster.endpoints));
+    return health;
+  }
+}
+
+/** A cluster's view of a pool: one per cluster and config, so that its outlier record is the cluster's own. */
+function endpointOf(address: string, pooled: PooledConnections, health: Endpoint['health']): Endpoint {
+  const { pool, slots } = pooled;
+  return { address, pool, slots, health, load: () => slots.inUse + slots.waiting };
 }
 
 async function closeWithin(pool: Pool, graceMs: number): Promise<void> {

@@ -1,12 +1,15 @@
 import { type IncomingMessage } from 'node:http';
 import { type Duplex } from 'node:stream';
-import { type RoutingTable } from '../config/compiled-config';
+import { type CompiledRoute, type RoutingTable } from '../config/compiled-config';
 import { decideFault } from '../forwarding/fault-injection';
 import { type LocalAnswer } from '../forwarding/local-answers';
 import { requestIdOf } from '../forwarding/request-id';
-import { buildUpstreamHeaders } from '../forwarding/upstream-headers';
+import { buildUpstreamHeaders, type UpstreamHeaders } from '../forwarding/upstream-headers';
+import { editRequestHeaders } from '../routing/header-edits';
 import { pickDestination } from '../routing/pick-destination';
-import { isRoute, routeRequest } from '../routing/route-request';
+import { rewriteRequest } from '../routing/rewrite-request';
+import { isRouted, routeRequest } from '../routing/route-request';
+import { answerRedirect } from './upgrade-redirect';
 import { writeRawProblem } from './raw-answer';
 import { publishUpgrade } from './upgrade-event';
 import { WebSocketTunnel, type TunnelOwner } from './websocket-tunnel';
@@ -26,10 +29,12 @@ const UPGRADE_LIMIT: LocalAnswer = {
 const FAULT_INJECTED = 'fault injected by route policy';
 
 /**
- * The proxy's WebSocket connections: routes each upgrade as a request is routed, answers what
- * the proxy refuses, and keeps the tunnels open now so that close() can end them. Upgrades are
- * never mirrored: like Envoy's shadowing, a copy of a long-lived bidirectional stream has no
- * answer to compare and would hold a candidate's connection open.
+ * The proxy's WebSocket connections: routes each upgrade as a request is routed (the same
+ * admission, match, rewrite and request header operations), answers what the proxy refuses
+ * and a redirect route's redirect, and keeps the tunnels open now so that close() can end
+ * them. Upgrades are never mirrored, whatever the route's `mirrors`: like Envoy's shadowing, a
+ * copy of a long-lived bidirectional stream has no answer to compare and would hold a
+ * candidate's connection open.
  */
 export class UpgradeTunnels implements TunnelOwner {
   private readonly tunnels = new Set<WebSocketTunnel>();
@@ -46,25 +51,77 @@ export class UpgradeTunnels implements TunnelOwner {
   handle(table: RoutingTable, req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const t0 = performance.now();
     const startedAt = Date.now();
-    const route = routeRequest(table, req, req.url ?? '', req.method ?? '');
-    if (!isRoute(route)) return this.refuse(req, socket, route, startedAt, t0);
+    const routed = routeRequest(table, req, req.url ?? '', req.method ?? '');
+    if (!isRouted(routed)) return this.refuse(req, socket, routed, startedAt, t0);
+    const route = routed.route;
     if (!route.websocket.enabled) return this.refuse(req, socket, UPGRADE_REFUSED, startedAt, t0, route.name);
     if (this.tunnels.size >= table.config.limits.websocketConnections)
       return this.refuse(req, socket, UPGRADE_LIMIT, startedAt, t0, route.name);
     const headers = buildUpstreamHeaders(req);
+    if (route.rewrite !== undefined) rewriteRequest(route.rewrite, routed, req, headers);
     const fault = decideFault(route.fault);
     if (fault.abortStatus !== undefined) {
       const answer = { status: fault.abortStatus, code: 'FAULT_INJECTED', message: FAULT_INJECTED };
       return this.refuse(req, socket, answer, startedAt, t0, route.name, headers.requestId);
     }
+    // As for a request, a redirect is answered after an injected delay (the router runs after the fault filter).
+    if (route.redirect !== undefined) return this.redirect(req, route, socket, headers, fault.delayMs, startedAt, t0);
+    const destination = pickDestination(route);
+    if (destination.requestEdits !== undefined) editRequestHeaders(headers.list, destination.requestEdits);
     const tunnel = new WebSocketTunnel(
-      { proxyId: this.proxyId, req, route, cluster: pickDestination(route), headers, startedAt, t0 },
+      {
+        proxyId: this.proxyId,
+        req,
+        route,
+        cluster: destination.cluster,
+        headers,
+        responseEdits: destination.responseEdits,
+        startedAt,
+        t0,
+      },
       socket,
       head,
       this,
     );
     this.tunnels.add(tunnel);
     tunnel.start(fault.delayMs);
+  }
+
+  /**
+   * A redirect route answers an upgrade with its redirect, as Envoy's router does: the client
+   * (a browser's WebSocket fails the handshake, as RFC 6455 §4.1 lets it) sees where the route
+   * points rather than a refusal. The socket then closes; nothing is forwarded.
+   */
+  private redirect(
+    req: IncomingMessage,
+    route: CompiledRoute,
+    socket: Duplex,
+    headers: UpstreamHeaders,
+    delayMs: number,
+    startedAt: number,
+    t0: number,
+  ): void {
+    socket.on('error', ignore);
+    const answer = (): void => {
+      const status = answerRedirect(req, route, socket, headers);
+      publishUpgrade({
+        proxyId: this.proxyId,
+        req,
+        route: route.name,
+        cluster: '',
+        requestId: headers.requestId,
+        userAgent: headers.userAgent,
+        status,
+        errorCode: status === 0 ? 'CLIENT_ABORTED' : undefined,
+        closedBy: undefined,
+        bytesToUpstream: 0,
+        bytesToClient: 0,
+        startedAt,
+        t0,
+      });
+    };
+    if (delayMs > 0) setTimeout(answer, delayMs);
+    else answer();
   }
 
   /** The proxy's own answer to an upgrade (no route, refused, closing, an injected abort), then the socket closes. */

@@ -45,3 +45,20 @@ export function liveAndMirror(live: string, mirror?: string, route: Record<strin
     ],
   };
 }
+
+/** One live cluster and a route mirroring to several: each entry of `mirrors` names one of `mirrorEndpoints`. */
+export function liveAndMirrors(
+  live: string,
+  mirrorEndpoints: Readonly<Record<string, string>>,
+  mirrors: readonly Record<string, unknown>[],
+  more: { readonly clusters?: Readonly<Record<string, Record<string, unknown>>>; readonly config?: Record<string, unknown> } = {},
+): Record<string, unknown> {
+  return {
+    clusters: [
+      { name: 'live', endpoints: [live] },
+      ...Object.entries(mirrorEndpoints).map(([name, endpoint]) => ({ name, endpoints: [endpoint], ...more.clusters?.[name] })),
+    ],
+    routes: [{ name: 'all', match: [{ uri: { prefix: '/' } }], route: [{ destination: { cluster: 'live' } }], mirrors }],
+    ...more.config,
+  };
+}
