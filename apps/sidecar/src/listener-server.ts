@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type Duplex } from 'node:stream';
+import { isWebSocketUpgrade } from '@mirrormesh/proxy';
 import { SIDECAR_DEFAULTS } from './sidecar-env';
 
 /** The listener's own bounds on a slow client (the proxy core bounds the body and the exchange). */
@@ -24,6 +25,7 @@ function rawProblem(status: string, code: string, message: string): string {
 const BAD_REQUEST = rawProblem('400 Bad Request', 'BAD_REQUEST', 'malformed HTTP request');
 const HEADERS_TOO_LARGE = rawProblem('431 Request Header Fields Too Large', 'HEADERS_TOO_LARGE', 'request headers are too large');
 const REQUEST_TIMEOUT = rawProblem('408 Request Timeout', 'REQUEST_TIMEOUT', 'the request headers did not arrive in time');
+const CLOSING = rawProblem('503 Service Unavailable', 'PROXY_CLOSING', 'proxy is shutting down');
 const CONNECT_REFUSED = rawProblem(
   '405 Method Not Allowed',
   'CONNECT_REFUSED',
@@ -46,12 +48,15 @@ export function createListenerServer(
   handle: (req: IncomingMessage, res: ServerResponse) => void,
   isDraining: () => boolean,
   timeouts: ListenerTimeouts,
+  handleUpgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void,
 ): Server {
   const server = createServer(
     {
       keepAliveTimeout: SIDECAR_DEFAULTS.keepAliveTimeoutMs,
       headersTimeout: timeouts.requestHeadersTimeoutMs,
       connectionsCheckingInterval: connectionsCheckingIntervalMs(timeouts.requestHeadersTimeoutMs),
+      // Only WebSocket handshakes take the upgrade path; `Upgrade: h2c` and others stay plain requests.
+      shouldUpgradeCallback: handleUpgrade === undefined ? () => false : isWebSocketUpgrade,
     },
     (req, res) => {
       if (isDraining()) res.shouldKeepAlive = false;
@@ -62,6 +67,13 @@ export function createListenerServer(
     if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
     socket.end(answerTo(error.code));
   });
+  if (handleUpgrade !== undefined)
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (!isDraining()) return handleUpgrade(req, socket, head);
+      // A new long-lived connection would only hold the drain up.
+      socket.on('error', () => undefined);
+      socket.end(CLOSING);
+    });
   // Not an open proxy: tunnels are refused outright.
   server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
     socket.on('error', () => undefined);

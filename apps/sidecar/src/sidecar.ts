@@ -47,9 +47,12 @@ export async function startSidecar(file: string, env: SidecarEnv, telemetry: Tel
   const unsubscribe = accessLog === undefined ? () => undefined : subscribeAccessLog(accessLog);
   const unsubscribeMirrors = subscribeMirrorExchanges(telemetry);
   let draining = false;
-  const server: Server = createListenerServer(proxy.handle, () => draining, {
-    requestHeadersTimeoutMs: durationToMs(proxy.config.listener.requestHeadersTimeout),
-  });
+  const server: Server = createListenerServer(
+    proxy.handle,
+    () => draining,
+    { requestHeadersTimeoutMs: durationToMs(proxy.config.listener.requestHeadersTimeout) },
+    proxy.handleUpgrade,
+  );
   // Ready only once the telemetry thread has loaded the SDK: its start-up must not meet the first requests.
   await telemetry.ready();
   await listen(server, config.listener.port, config.listener.host);

@@ -1,9 +1,9 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
+import { type Duplex } from 'node:stream';
 import { compileConfig, type CompiledRoute, type RoutingTable } from './config/compiled-config';
 import { parseProxyConfig } from './config/parse-proxy-config';
 import { type ProxyConfig } from './config/proxy-config.schema';
 import { type ExchangeContext } from './forwarding/exchange-context';
-import { admitRequest } from './forwarding/admit-request';
 import { decideFault } from './forwarding/fault-injection';
 import { CLIENT_CLOSED_STATUS, LiveExchange, type LiveOutcome } from './forwarding/live-exchange';
 import { LOCAL_ANSWERS, type LocalAnswer } from './forwarding/local-answers';
@@ -20,9 +20,10 @@ import { type Clock, MirrorBreaker } from './mirror/mirror-breaker';
 import { MirrorInflight } from './mirror/mirror-inflight';
 import { editRequestHeaders } from './routing/header-edits';
 import { pickDestination } from './routing/pick-destination';
-import { type MatchInput } from './routing/route-matcher';
 import { rewriteRequest } from './routing/rewrite-request';
+import { isRouted, routeRequest } from './routing/route-request';
 import { type ClusterPolicyStats, UpstreamPools } from './transport/upstream-pools';
+import { UpgradeTunnels } from './websocket/upgrade-tunnels';
 import { ProxyConfigError } from './errors';
 import { waitUntil } from './wait-until';
 
@@ -59,6 +60,8 @@ export interface ProxyRuntimeStats {
   /** Per cluster of the config in force: outlier ejections (total, endpoints ejected now) and pending-limit overflows. */
   readonly clusters: Readonly<Record<string, ClusterPolicyStats>>;
   readonly closed: boolean;
+  /** WebSocket connections upgraded and still open. */
+  readonly upgradesOpen: number;
 }
 
 export interface Proxy {
@@ -69,12 +72,17 @@ export interface Proxy {
   readonly id: string;
   /** Serves one request on raw Node objects; usable directly as a `node:http` request listener. */
   readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
+  /**
+   * Serves one WebSocket upgrade: a node:http `'upgrade'` listener. Give the server
+   * `shouldUpgradeCallback: isWebSocketUpgrade` so that other upgrades (`h2c`) stay plain requests.
+   */
+  readonly handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   /** Validates and swaps in a new config atomically; throws ProxyConfigError and keeps the old one. */
   reload(config: unknown): ProxyConfig;
   /**
    * Stops taking requests, waits for live ones, then closes upstream pools, each step
    * bounded by `graceMs` (default: the closeGraceMs option); mirrors still in flight after
-   * it are cut.
+   * it are cut, and so are WebSocket connections still open.
    */
   close(options?: { readonly graceMs?: number }): Promise<void>;
   stats(): ProxyRuntimeStats;
@@ -93,12 +101,14 @@ class MirroringProxy implements Proxy {
   private readonly requestBuffer = new ByteBudget(0);
   private readonly mirrorBounds: MirrorBounds;
   private readonly graceMs: number;
+  private readonly upgrades: UpgradeTunnels;
 
   constructor(config: unknown, options: ProxyOptions) {
     this.id = proxyIdOf(options.name);
     this.mirrorBounds = { inflight: this.mirrorInflight, breaker: new MirrorBreaker(options.clock), buffer: new ByteBudget(0) };
     this.pools = new UpstreamPools(options.clock);
     this.graceMs = options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS;
+    this.upgrades = new UpgradeTunnels(this.id);
     this.table = this.build(parseProxyConfig(config));
   }
 
@@ -127,17 +137,9 @@ class MirroringProxy implements Proxy {
     const method = req.method ?? '';
     if (this.closing !== undefined) return this.local(req, res, startedAt, t0, LOCAL_ANSWERS.closing);
     const table = this.table;
-    const path = admitRequest(req, url, method, table.pathNormalization);
-    if (typeof path !== 'string') return this.local(req, res, startedAt, t0, path);
-    const input: MatchInput = { path, method, source: req, query: undefined };
-    let route: CompiledRoute | undefined;
-    for (const candidate of table.routes) {
-      if (candidate.matches(input)) {
-        route = candidate;
-        break;
-      }
-    }
-    if (route === undefined) return this.local(req, res, startedAt, t0, LOCAL_ANSWERS.noRoute);
+    const routed = routeRequest(table, req, url, method);
+    if (!isRouted(routed)) return this.local(req, res, startedAt, t0, routed);
+    const route = routed.route;
     const ctx: ExchangeContext = {
       proxyId: this.id,
       req,
@@ -149,7 +151,7 @@ class MirroringProxy implements Proxy {
       startedAt,
       t0,
     };
-    if (route.rewrite !== undefined) rewriteRequest(route.rewrite, input, req, ctx.headers);
+    if (route.rewrite !== undefined) rewriteRequest(route.rewrite, routed, req, ctx.headers);
     this.liveInflight += 1;
     const fault = decideFault(route.fault);
     if (fault.abortStatus !== undefined) {
@@ -166,6 +168,11 @@ class MirroringProxy implements Proxy {
     }
     if (fault.delayMs > 0) setTimeout(() => this.forward(ctx), fault.delayMs);
     else this.forward(ctx);
+  };
+
+  readonly handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    if (this.closing !== undefined) return this.upgrades.refuse(req, socket, LOCAL_ANSWERS.closing);
+    this.upgrades.handle(this.table, req, socket, head);
   };
 
   private forward(ctx: ExchangeContext): void {
@@ -252,13 +259,15 @@ class MirroringProxy implements Proxy {
       mirrorBufferedBytes: this.mirrorBounds.buffer.heldBytes,
       clusters: this.pools.stats(),
       closed: this.closing !== undefined,
+      upgradesOpen: this.upgrades.open,
     };
   }
 
   close(options: { readonly graceMs?: number } = {}): Promise<void> {
     const graceMs = options.graceMs ?? this.graceMs;
     this.closing ??= (async () => {
-      await waitUntil(() => this.liveInflight === 0, graceMs);
+      await waitUntil(() => this.liveInflight === 0 && this.upgrades.size === 0, graceMs);
+      this.upgrades.closeAll();
       await this.pools.close(graceMs);
     })();
     return this.closing;

@@ -23,6 +23,9 @@ export { sendProblem } from './forwarding/send-problem';
 export { checkHostField, isValidHostValue, HOST_FIELD_MESSAGES, type HostFieldProblem } from './routing/host-field';
 export { PROXY_CHANNELS, type ExchangeEvent, type MirrorDroppedEvent, type MirrorDropReason } from './observability/channels';
 export { createProxyStats, type ProxyStats, type ProxyStatsOptions } from './observability/proxy-stats';
+export { type UpgradeStatsSnapshot } from './observability/upgrade-stats';
+export { isWebSocketUpgrade } from './websocket/is-websocket-upgrade';
+export { UPGRADE_CHANNEL, type UpgradeEvent, type UpgradeCloseCause } from './websocket/upgrade-channel';
 export {
   type StatsSnapshot,
   type CodeCount,

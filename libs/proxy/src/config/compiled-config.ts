@@ -6,6 +6,7 @@ import { compileRouteMatch, type RequestPredicate } from '../routing/route-match
 import { compileMirrors, type CompiledMirror } from '../mirror/compile-mirror';
 import { compileRetry, type CompiledRetry } from '../resilience/compile-retry';
 import { type ClusterEndpoints } from '../transport/upstream-pools';
+import { compileWebSocketPolicy, type WebSocketPolicy } from '../websocket/websocket-policy';
 import { durationToMs } from './duration';
 import { type ProxyConfig, type RouteConfig } from './proxy-config.schema';
 
@@ -37,6 +38,8 @@ export interface CompiledRoute {
   readonly fault: CompiledFault | undefined;
   /** Empty (one shared array) when the route mirrors nothing. */
   readonly mirrors: readonly CompiledMirror[];
+  /** Read by upgrades only; routes that do not set `websocket` share one policy. */
+  readonly websocket: WebSocketPolicy;
 }
 
 /** How a request body is read before it goes upstream. */
@@ -86,6 +89,7 @@ export function compileConfig(config: ProxyConfig, clusters: ReadonlyMap<string,
       retry: compileRetry(route.retries),
       fault: compileFault(route.fault),
       mirrors: compileMirrors(route, cluster, mirrorInflightCap),
+      websocket: compileWebSocketPolicy(route.websocket),
     };
   });
   const requestBody = { bufferBytes: config.limits.requestBufferBytes, idleMs: durationToMs(config.listener.requestBodyIdleTimeout) };

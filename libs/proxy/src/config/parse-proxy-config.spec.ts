@@ -23,7 +23,12 @@ describe('parseProxyConfig', () => {
   it('accepts the issue example and applies the named defaults', () => {
     const config = parseProxyConfig(valid);
     expect(config.listener).toEqual({ host: '0.0.0.0', port: 15001, requestHeadersTimeout: '10s', requestBodyIdleTimeout: '10s' });
-    expect(config.limits).toEqual({ requestBufferBytes: 65536, requestBufferTotalBytes: 33554432, mirrorBufferBytes: 67108864 });
+    expect(config.limits).toEqual({
+      requestBufferBytes: 65536,
+      requestBufferTotalBytes: 33554432,
+      mirrorBufferBytes: 67108864,
+      websocketConnections: 10000,
+    });
     expect(config.admin).toEqual({ host: '127.0.0.1', port: 15000 });
     expect(config.clusters[0]).toMatchObject({
       connectionPool: {
@@ -91,7 +96,7 @@ describe('parseProxyConfig', () => {
       'routes[0].match[0].uri.regex must be a valid regular expression',
       'routes[0].mirrorPercentage.value must be a number between 0 and 100',
       'routes[0].timeout must be a duration such as "250ms", "10s" or "1m"',
-      'routes[0].mirrorPercentge is not a known key (expected one of: name, match, route, redirect, rewrite, uriRegexRewrite, headers, mirror, mirrorPercentage, mirrors, timeout, retries, fault)',
+      'routes[0].mirrorPercentge is not a known key (expected one of: name, match, route, redirect, rewrite, uriRegexRewrite, headers, mirror, mirrorPercentage, mirrors, timeout, retries, fault, websocket)',
     ]);
   });
 
@@ -105,6 +110,17 @@ describe('parseProxyConfig', () => {
     expect(messageOf(withRoute({ retries: { attempts: 2, retryOn: '5xx,sometimes' } }))).toBe(
       'routes[0].retries.retryOn must be a comma-separated list of 5xx, gateway-error, reset, connect-failure, refused-stream, retriable-4xx, retriable-status-codes or status codes (200–599) (unknown: sometimes)',
     );
+  });
+
+  it('fills a route websocket block with its defaults, bounds the idle timeout and refuses unknown keys', () => {
+    expect(parseProxyConfig(withRoute({ websocket: {} })).routes[0]?.websocket).toEqual({ enabled: true, idleTimeout: '5m' });
+    expect(messageOf(withRoute({ websocket: { idleTimeout: '25h' } }))).toBe(
+      'routes[0].websocket.idleTimeout must be between "1ms" and "24h"',
+    );
+    expect(messageOf(withRoute({ websocket: { idleTimeout: '0s' } }))).toBe(
+      'routes[0].websocket.idleTimeout must be between "1ms" and "24h"',
+    );
+    expect(messageOf(withRoute({ websocket: { upgradeType: 'websocket' } }))).toMatch(/^routes\[0\]\.websocket\.upgradeType /);
   });
 
   describe('mirrors (Istio HTTPMirrorPolicy)', () => {

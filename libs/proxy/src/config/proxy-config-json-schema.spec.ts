@@ -15,7 +15,12 @@ describe('the published sidecar config JSON Schema', () => {
     const { listener, limits, pathNormalization, routes } = root.properties;
     expect(listener!.properties['requestHeadersTimeout']!.default).toBe('10s');
     expect(listener!.properties['requestBodyIdleTimeout']!.default).toBe('10s');
-    expect(Object.keys(limits!.properties)).toEqual(['requestBufferBytes', 'requestBufferTotalBytes', 'mirrorBufferBytes']);
+    expect(Object.keys(limits!.properties)).toEqual([
+      'requestBufferBytes',
+      'requestBufferTotalBytes',
+      'mirrorBufferBytes',
+      'websocketConnections',
+    ]);
     expect(pathNormalization!.properties['normalization']).toMatchObject({
       enum: ['NONE', 'BASE', 'MERGE_SLASHES', 'DECODE_AND_MERGE_SLASHES'],
       default: 'MERGE_SLASHES',

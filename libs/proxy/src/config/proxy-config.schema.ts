@@ -27,6 +27,7 @@ const LIMITS_DEFAULTS = {
   requestBufferBytes: PROXY_DEFAULTS.requestBufferBytes,
   requestBufferTotalBytes: PROXY_DEFAULTS.requestBufferTotalBytes,
   mirrorBufferBytes: PROXY_DEFAULTS.mirrorBufferBytes,
+  websocketConnections: PROXY_DEFAULTS.websocketConnections,
 };
 
 const MiB = 1024 * 1024;
@@ -67,6 +68,7 @@ export const proxyConfigSchema = s.object({
       requestBufferBytes: s.integer({ min: 0, max: 16 * MiB }).default(LIMITS_DEFAULTS.requestBufferBytes),
       requestBufferTotalBytes: s.integer({ min: 0, max: 4096 * MiB }).default(LIMITS_DEFAULTS.requestBufferTotalBytes),
       mirrorBufferBytes: s.integer({ min: 0, max: 4096 * MiB }).default(LIMITS_DEFAULTS.mirrorBufferBytes),
+      websocketConnections: s.integer({ min: 0, max: 1_000_000 }).default(LIMITS_DEFAULTS.websocketConnections),
     })
     .default(LIMITS_DEFAULTS),
   admin: s

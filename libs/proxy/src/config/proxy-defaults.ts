@@ -35,6 +35,8 @@ export const PROXY_DEFAULTS = {
   requestBufferTotalBytes: 32 * 1024 * 1024,
   /** Request body bytes held by mirror copies across the proxy; past it a copy is dropped (`buffer_budget`). */
   mirrorBufferBytes: 64 * 1024 * 1024,
+  /** WebSocket connections (handshaking or upgraded) across the proxy, each holding two sockets; past it 503. */
+  websocketConnections: 10_000,
   /** Envoy's default route timeout: bounds the whole exchange, upload and time queued for a connection included. */
   routeTimeout: '15s',
   mirrorTimeout: '10s',
@@ -66,4 +68,8 @@ export const PROXY_DEFAULTS = {
   istioNamespace: 'default',
   /** Istio's value for a label it cannot know. */
   istioUnknown: 'unknown',
+  /** Istio lets WebSocket upgrades through by default (Envoy needs upgrade_configs). */
+  websocketEnabled: true,
+  /** Envoy's stream idle timeout: an upgraded connection with no byte either way for this long is closed. */
+  websocketIdleTimeout: '5m',
 } as const;

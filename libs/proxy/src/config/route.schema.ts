@@ -6,8 +6,9 @@ import { PROXY_DEFAULTS } from './proxy-defaults';
 import { retriesSchema } from './retries.schema';
 import { redirectSchema, regexRewriteSchema, rewriteSchema } from './rewrite.schema';
 import { duration, name, percentage } from './schema-primitives';
+import { websocketSchema } from './websocket.schema';
 
-/** One Istio HTTPRoute: what it matches, where it sends, its mirrors, timeout, retries and faults. */
+/** One Istio HTTPRoute: what it matches, where it sends, its mirrors, timeout, retries, faults and WebSocket upgrades. */
 export const routeSchema = s.object({
   name,
   match: s.array(matchSchema, { minItems: 1 }).optional(),
@@ -36,6 +37,7 @@ export const routeSchema = s.object({
       abort: s.object({ percentage, httpStatus: s.integer({ min: 200, max: 599 }) }).optional(),
     })
     .optional(),
+  websocket: websocketSchema.optional(),
 });
 
 export type RouteConfig = Infer<typeof routeSchema>;

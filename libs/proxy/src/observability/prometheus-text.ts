@@ -60,7 +60,9 @@ export function renderPrometheus(metrics: ProxyMetrics): string {
   }
   const clusterPolicy = metrics.clusterPolicy();
   if (clusterPolicy !== undefined) clusterPolicyLines(out, clusterPolicy);
+  metrics.upgrades.prometheusLines(out, labelText);
   const overflow =
+    metrics.upgrades.overflow +
     metrics.requests.overflow +
     metrics.requestDuration.overflow +
     metrics.mirrorRequests.overflow +

@@ -3,6 +3,7 @@ import { type ClusterPolicySnapshot } from './cluster-policy-metrics';
 import { type Histogram } from './histogram';
 import { type LabeledSeries } from './labeled-series';
 import { type LatencyHistogram } from './latency-histogram';
+import { type UpgradeStats } from './upgrade-stats';
 import { type UpstreamRetries } from './upstream-retries';
 
 export interface Counter {
@@ -28,6 +29,7 @@ export interface ProxyMetrics {
   readonly mirrorInflight: () => Readonly<Record<string, number>>;
   /** Request body bytes held in memory (read ahead, held by mirror copies); undefined when no proxy is known. */
   readonly bufferedBytes: () => { readonly request: number; readonly mirror: number } | undefined;
+  readonly upgrades: UpgradeStats;
   /** Outlier ejections and overflows per cluster; undefined when no proxy is known. */
   readonly clusterPolicy: () => ClusterPolicySnapshot | undefined;
 }

@@ -45,6 +45,7 @@ const proxyA = {
     mirrorBufferedBytes: 0,
     clusters: {},
     closed: false,
+    upgradesOpen: 0,
   }),
 };
 

@@ -7,6 +7,7 @@ import { LabeledSeries } from './labeled-series';
 import { LatencyHistogram } from './latency-histogram';
 import { renderPrometheus } from './prometheus-text';
 import { type Counter, type ProxyMetrics } from './proxy-metrics';
+import { UpgradeStats } from './upgrade-stats';
 import { buildStatsSnapshot, type StatsSnapshot } from './stats-snapshot';
 import { UpstreamRetries } from './upstream-retries';
 
@@ -67,6 +68,7 @@ export function createProxyStats(options: ProxyStatsOptions = {}): ProxyStats {
       return stats === undefined ? undefined : { request: stats.requestBufferedBytes, mirror: stats.mirrorBufferedBytes };
     },
     clusterPolicy: () => options.proxy?.stats().clusters,
+    upgrades: new UpgradeStats(only, () => options.proxy?.stats().upgradesOpen),
   };
   const onExchange = (message: unknown) => {
     const event = message as ExchangeEvent;
@@ -105,6 +107,7 @@ export function createProxyStats(options: ProxyStatsOptions = {}): ProxyStats {
       diagnosticsChannel.unsubscribe(PROXY_CHANNELS.exchange, onExchange);
       diagnosticsChannel.unsubscribe(PROXY_CHANNELS.mirrorExchange, onMirror);
       diagnosticsChannel.unsubscribe(PROXY_CHANNELS.mirrorDropped, onDropped);
+      metrics.upgrades.close();
     },
   };
 }

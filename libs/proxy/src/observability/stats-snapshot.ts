@@ -4,6 +4,7 @@ import { type LabeledSeries } from './labeled-series';
 import { LatencyHistogram } from './latency-histogram';
 import { type Counter, type ProxyMetrics } from './proxy-metrics';
 import { type ClusterRetries } from './upstream-retries';
+import { type UpgradeStatsSnapshot } from './upgrade-stats';
 
 export interface CodeCount {
   readonly route: string;
@@ -62,6 +63,8 @@ export interface StatsSnapshot {
   readonly clusterPolicy?: ClusterPolicySnapshot;
   /** Retries of live requests per cluster (`mirrormesh_upstream_retries_total`), clusters without retries absent. */
   readonly retries: readonly ClusterRetries[];
+  /** WebSocket upgrades: by route, cluster and result, and the connections open now. */
+  readonly upgrades: UpgradeStatsSnapshot;
 }
 
 const EMPTY = new LatencyHistogram();
@@ -129,5 +132,6 @@ export function buildStatsSnapshot(metrics: ProxyMetrics, proxyId: string | unde
     mirrorInflight: metrics.mirrorInflight(),
     clusterPolicy: metrics.clusterPolicy(),
     retries: metrics.retries.snapshot(),
+    upgrades: metrics.upgrades.snapshot(),
   };
 }

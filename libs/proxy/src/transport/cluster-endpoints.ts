@@ -6,6 +6,8 @@ import { type ConnectionSlots, type SlotWaiter } from './connection-slots';
 
 /** One upstream endpoint of a cluster: its keep-alive pool, the slots that hand out its connections, its outlier record. */
 export interface Endpoint {
+  /** `host:port` as configured: upgraded (WebSocket) connections dial it directly. */
+  readonly address: string;
   readonly pool: Pool;
   readonly slots: ConnectionSlots;
   /** Undefined when the cluster does not detect outliers. */
@@ -21,6 +23,8 @@ export interface ClusterPolicy {
   readonly maxPending: number;
   /** Counters kept across reloads. */
   readonly health: ClusterHealth;
+  /** connectionPool.tcp.connectTimeout in ms: what the pools use, and what bounds an upgrade's own connect. */
+  readonly connectTimeoutMs: number;
 }
 
 /**
@@ -33,6 +37,10 @@ export class ClusterEndpoints {
     readonly name: string,
     private readonly policy: ClusterPolicy,
   ) {}
+
+  get connectTimeoutMs(): number {
+    return this.policy.connectTimeoutMs;
+  }
 
   next(): Endpoint {
     return this.policy.balancer.pick(undefined);
@@ -56,6 +64,15 @@ export class ClusterEndpoints {
   /** An attempt ended (its status, or the error that ended it): its connection is free, and the detector learns the outcome. */
   release(endpoint: Endpoint, outcome: number | Error): void {
     endpoint.slots.release();
+    this.record(endpoint, outcome);
+  }
+
+  /**
+   * The detector learns an attempt's outcome. Called alone for a WebSocket handshake, which
+   * dials its own connection and so holds no slot: a refused or timed-out connect counts, as
+   * in Envoy; a 101 is a success.
+   */
+  record(endpoint: Endpoint, outcome: number | Error): void {
     if (this.policy.detector !== undefined && endpoint.health !== undefined) this.policy.detector.record(endpoint.health, outcome);
   }
 }

@@ -66,7 +66,7 @@ export class UpstreamPools {
           pooled = { pool, slots: new ConnectionSlots(tcp.maxConnections) };
           this.pools.set(key, pooled);
         }
-        return endpointOf(pooled, outlier === undefined ? undefined : health.endpoint(address));
+        return endpointOf(address, pooled, outlier === undefined ? undefined : health.endpoint(address));
       });
       const detector =
         outlier === undefined
@@ -85,7 +85,16 @@ export class UpstreamPools {
               this.now,
             );
       const balancer = new LoadBalancer(cluster.loadBalancer.simple, endpoints, detector);
-      out.set(cluster.name, new ClusterEndpoints(cluster.name, { balancer, detector, maxPending: http.http1MaxPendingRequests, health }));
+      out.set(
+        cluster.name,
+        new ClusterEndpoints(cluster.name, {
+          balancer,
+          detector,
+          maxPending: http.http1MaxPendingRequests,
+          health,
+          connectTimeoutMs: connectTimeout,
+        }),
+      );
     }
     for (const name of this.health.keys()) if (!out.has(name)) this.health.delete(name);
     for (const [key, pooled] of this.pools) {
@@ -122,9 +131,9 @@ export class UpstreamPools {
 }
 
 /** A cluster's view of a pool: one per cluster and config, so that its outlier record is the cluster's own. */
-function endpointOf(pooled: PooledConnections, health: Endpoint['health']): Endpoint {
+function endpointOf(address: string, pooled: PooledConnections, health: Endpoint['health']): Endpoint {
   const { pool, slots } = pooled;
-  return { pool, slots, health, load: () => slots.inUse + slots.waiting };
+  return { address, pool, slots, health, load: () => slots.inUse + slots.waiting };
 }
 
 async function closeWithin(pool: Pool, graceMs: number): Promise<void> {

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
-import { createProxy, type Proxy, type ProxyOptions } from '../../src';
+import { createProxy, isWebSocketUpgrade, type Proxy, type ProxyOptions } from '../../src';
 
-/** A proxy served from a plain node:http server on 127.0.0.1:0, as the sidecar serves it. */
+/** A proxy served from a plain node:http server on 127.0.0.1:0, as the sidecar serves it (WebSocket upgrades included). */
 export interface ProxyServer {
   readonly proxy: Proxy;
   readonly url: string;
@@ -12,7 +12,8 @@ export interface ProxyServer {
 
 export async function startProxy(config: unknown, options?: ProxyOptions): Promise<ProxyServer> {
   const proxy = createProxy(config, options ?? { closeGraceMs: 500 });
-  const server: Server = createServer(proxy.handle);
+  const server: Server = createServer({ shouldUpgradeCallback: isWebSocketUpgrade }, proxy.handle);
+  server.on('upgrade', proxy.handleUpgrade);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
@@ -21,8 +22,10 @@ export async function startProxy(config: unknown, options?: ProxyOptions): Promi
     url: `http://127.0.0.1:${port}`,
     close: async () => {
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Upgraded sockets are not the server's to close: proxy.close() ends them after its grace.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await proxy.close();
+      await closed;
     },
   };
 }
