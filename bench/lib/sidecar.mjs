@@ -20,7 +20,8 @@ export function sidecarBuilt() {
  * 13's budget: they must not tax the common path). The cluster has its connection pool limits,
  * outlier detection and load balancer; a first route (header match, query match, redirect) and a
  * second (fault abort) match no benchmark request, so each request is tested against both; the books
- * route has retries with a per-try timeout, a fault delay at 0 %, and its own timeout.
+ * route has retries with a per-try timeout, a fault delay at 0 %, WebSocket upgrades allowed with an
+ * idle timeout, and its own timeout.
  */
 export function sidecarConfig({ port, adminPort, livePort, mirrorPort }) {
   return {
@@ -55,6 +56,7 @@ export function sidecarConfig({ port, adminPort, livePort, mirrorPort }) {
         timeout: '15s',
         retries: { attempts: 2, perTryTimeout: '5s', retryOn: '5xx,reset,connect-failure' },
         fault: { delay: { percentage: { value: 0 }, fixedDelay: '1s' } },
+        websocket: { enabled: true, idleTimeout: '5m' },
         ...(mirrorPort ? { mirror: { cluster: 'bookservicemirror' }, mirrorPercentage: { value: 100 } } : {}),
       },
     ],
