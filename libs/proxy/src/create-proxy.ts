@@ -16,79 +16,17 @@ import { sendRedirect } from './forwarding/send-redirect';
 import { buildUpstreamHeaders } from './forwarding/upstream-headers';
 import { ByteBudget } from './limits/byte-budget';
 import { mirrorsNotMade, selectMirrors, startMirrors, type MirrorBounds } from './mirror/mirror-dispatcher';
-import { type Clock, MirrorBreaker } from './mirror/mirror-breaker';
+import { MirrorBreaker } from './mirror/mirror-breaker';
 import { MirrorInflight } from './mirror/mirror-inflight';
 import { editRequestHeaders } from './routing/header-edits';
 import { pickDestination } from './routing/pick-destination';
 import { rewriteRequest } from './routing/rewrite-request';
 import { isRouted, routeRequest } from './routing/route-request';
-import { type ClusterPolicyStats, UpstreamPools } from './transport/upstream-pools';
+import { UpstreamPools } from './transport/upstream-pools';
 import { UpgradeTunnels } from './websocket/upgrade-tunnels';
-import { ProxyConfigError } from './errors';
+import { DEFAULT_CLOSE_GRACE_MS, type Proxy, type ProxyOptions, type ProxyRuntimeStats } from './proxy';
+import { proxyIdOf } from './proxy-id';
 import { waitUntil } from './wait-until';
-
-/** How long close() and reload() let in-flight upstream requests finish before cutting them. */
-export const DEFAULT_CLOSE_GRACE_MS = 10_000;
-
-export interface ProxyOptions {
-  readonly closeGraceMs?: number;
-  /** Names the proxy in its events (`proxyId`): `<name>-<n>`; default `proxy`. */
-  readonly name?: string;
-  /** The monotonic milliseconds the mirror breaker's cooldown and outlier ejections are measured on; default `performance.now`. Tests pass a fake. */
-  readonly clock?: Clock;
-}
-
-/** A name is a short label: letters, digits, ".", "_", "-", 1 to 64 of them. */
-const PROXY_NAME = /^[A-Za-z0-9._-]{1,64}$/;
-/** Makes every id unique in the process, even for proxies given the same name. */
-let proxySequence = 0;
-
-function proxyIdOf(name: string | undefined): string {
-  if (name !== undefined && !PROXY_NAME.test(name))
-    throw new ProxyConfigError([{ path: 'options.name', message: 'must be 1 to 64 letters, digits, ".", "_" or "-"' }]);
-  proxySequence += 1;
-  return `${name ?? 'proxy'}-${proxySequence}`;
-}
-
-export interface ProxyRuntimeStats {
-  readonly liveInflight: number;
-  readonly mirrorInflight: Readonly<Record<string, number>>;
-  /** Request body bytes read ahead, held until their exchange ends (bounded by limits.requestBufferTotalBytes). */
-  readonly requestBufferedBytes: number;
-  /** Request body bytes held by mirror copies (bounded by limits.mirrorBufferBytes). */
-  readonly mirrorBufferedBytes: number;
-  /** Per cluster of the config in force: outlier ejections (total, endpoints ejected now) and pending-limit overflows. */
-  readonly clusters: Readonly<Record<string, ClusterPolicyStats>>;
-  readonly closed: boolean;
-  /** WebSocket connections upgraded and still open. */
-  readonly upgradesOpen: number;
-}
-
-export interface Proxy {
-  /**
-   * Unique in the process (`<name>-<n>`, e.g. `proxy-1`) and carried as `proxyId` by every
-   * event this proxy publishes, so `createProxyStats({ proxy })` counts only its own.
-   */
-  readonly id: string;
-  /** Serves one request on raw Node objects; usable directly as a `node:http` request listener. */
-  readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
-  /**
-   * Serves one WebSocket upgrade: a node:http `'upgrade'` listener. Give the server
-   * `shouldUpgradeCallback: isWebSocketUpgrade` so that other upgrades (`h2c`) stay plain requests.
-   */
-  readonly handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
-  /** Validates and swaps in a new config atomically; throws ProxyConfigError and keeps the old one. */
-  reload(config: unknown): ProxyConfig;
-  /**
-   * Stops taking requests, waits for live ones, then closes upstream pools, each step
-   * bounded by `graceMs` (default: the closeGraceMs option); mirrors still in flight after
-   * it are cut, and so are WebSocket connections still open.
-   */
-  close(options?: { readonly graceMs?: number }): Promise<void>;
-  stats(): ProxyRuntimeStats;
-  /** The config in force, defaults applied. */
-  readonly config: ProxyConfig;
-}
 
 class MirroringProxy implements Proxy {
   readonly id: string;

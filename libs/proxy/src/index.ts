@@ -1,4 +1,5 @@
-export { createProxy, DEFAULT_CLOSE_GRACE_MS, type Proxy, type ProxyOptions, type ProxyRuntimeStats } from './create-proxy';
+export { createProxy } from './create-proxy';
+export { DEFAULT_CLOSE_GRACE_MS, type Proxy, type ProxyOptions, type ProxyRuntimeStats } from './proxy';
 export { parseProxyConfig } from './config/parse-proxy-config';
 export {
   proxyConfigSchema,

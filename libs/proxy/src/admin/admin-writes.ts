@@ -1,6 +1,6 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { PROXY_DEFAULTS } from '../config/proxy-defaults';
-import { type Proxy } from '../create-proxy';
+import { type Proxy } from '../proxy';
 import { AdminRequestError, ProxyConfigError } from '../errors';
 import { sendProblem } from '../forwarding/send-problem';
 import { bearerTokenCheck } from './admin-token';

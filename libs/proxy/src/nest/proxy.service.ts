@@ -1,7 +1,8 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { type FastifyInstance } from 'fastify';
-import { createProxy, type Proxy, type ProxyRuntimeStats } from '../create-proxy';
+import { createProxy } from '../create-proxy';
+import { type Proxy, type ProxyRuntimeStats } from '../proxy';
 import { type ProxyConfig } from '../config/proxy-config.schema';
 import { PROXY_MODULE_OPTIONS } from './proxy.module-definition';
 import { mountOnFastify } from './mount-on-fastify';

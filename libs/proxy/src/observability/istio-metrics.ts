@@ -1,7 +1,7 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { istioDestinationOf } from '../config/istio-destination';
 import { type ProxyConfig } from '../config/proxy-config.schema';
-import { type Proxy } from '../create-proxy';
+import { type Proxy } from '../proxy';
 import { PROXY_CHANNELS, type ExchangeEvent } from './channels';
 import { Histogram } from './histogram';
 import { istioLabelText, istioUnknownDestination } from './istio-labels';

@@ -1,5 +1,5 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
-import { type Proxy } from '../create-proxy';
+import { type Proxy } from '../proxy';
 import { PROXY_CHANNELS, type ExchangeEvent, type MirrorDroppedEvent } from './channels';
 import { ClusterLatencies } from './cluster-latencies';
 import { Histogram } from './histogram';
