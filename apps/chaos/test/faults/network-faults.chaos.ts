@@ -58,7 +58,9 @@ describeLab('network faults between namespaces (real sidecar, live and mirror as
       live: [`${lab.address('live')}:${PORT}`],
       mirror: `${lab.address('mirror')}:${PORT}`,
     });
-    const started: SidecarProcess = await startSidecarProcess({ config, netns: lab.netns('sidecar'), get: client.get });
+    // Its admin listens on the namespace's address, beyond loopback: as in production, that needs a token.
+    const env = { ADMIN_TOKEN: 'chaos-network-faults-admin-token' };
+    const started: SidecarProcess = await startSidecarProcess({ config, netns: lab.netns('sidecar'), get: client.get, env });
     hosts.push(started);
     return {
       url: `${started.listenerUrl}/books/1`,
