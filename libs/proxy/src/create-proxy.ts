@@ -4,6 +4,7 @@ import { compileConfig, type CompiledRoute, type RoutingTable } from './config/c
 import { parseProxyConfig } from './config/parse-proxy-config';
 import { type ProxyConfig } from './config/proxy-config.schema';
 import { type ExchangeContext } from './forwarding/exchange-context';
+import { delayThenForward } from './forwarding/fault-delay';
 import { decideFault } from './forwarding/fault-injection';
 import { CLIENT_CLOSED_STATUS, LiveExchange, type LiveOutcome } from './forwarding/live-exchange';
 import { LOCAL_ANSWERS, type LocalAnswer } from './forwarding/local-answers';
@@ -27,6 +28,17 @@ import { UpgradeTunnels } from './websocket/upgrade-tunnels';
 import { DEFAULT_CLOSE_GRACE_MS, type Proxy, type ProxyOptions, type ProxyRuntimeStats } from './proxy';
 import { proxyIdOf } from './proxy-id';
 import { waitUntil } from './wait-until';
+
+/** A client that left during an injected delay: nothing was sent anywhere (nginx's 499). */
+const CLIENT_GONE_DURING_DELAY: LiveOutcome = {
+  status: CLIENT_CLOSED_STATUS,
+  errorCode: 'CLIENT_ABORTED',
+  complete: false,
+  bytes: 0,
+  attempts: 0,
+  queuedMs: 0,
+  sent: false,
+};
 
 class MirroringProxy implements Proxy {
   readonly id: string;
@@ -104,7 +116,13 @@ class MirroringProxy implements Proxy {
         sent: false,
       });
     }
-    if (fault.delayMs > 0) setTimeout(() => this.forward(ctx), fault.delayMs);
+    if (fault.delayMs > 0)
+      delayThenForward(
+        res,
+        fault.delayMs,
+        () => this.forward(ctx),
+        () => this.liveDone(ctx, '', CLIENT_GONE_DURING_DELAY),
+      );
     else this.forward(ctx);
   };
 
