@@ -3,9 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { START_TIMEOUT_MS, startTimeoutError } from '@mirrormesh/testing';
 
-/** As long as the start-up waits of the other suites: a Nest app has taken over 10 s to start on a busy 2-core box. */
-export const START_TIMEOUT_MS = 30_000;
 /** How long a stopped process gets after SIGTERM before SIGKILL. */
 export const STOP_GRACE_MS = 5_000;
 /** Output kept per process for failure messages. */
@@ -48,8 +47,7 @@ async function startReady(name: string, script: string, args: string[], env: Rec
   };
   const match = await new Promise<RegExpExecArray>((resolve, reject) => {
     const timer = setTimeout(() => {
-      void stop();
-      reject(new Error(`${name} did not start within ${START_TIMEOUT_MS} ms (waited for ${ready}); its output so far:\n${output}`));
+      void stop().then(() => reject(startTimeoutError(name, String(ready), output)));
     }, START_TIMEOUT_MS);
     const onData = (chunk: Buffer): void => {
       output = (output + chunk.toString()).slice(-OUTPUT_LIMIT_CHARS);

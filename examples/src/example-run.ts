@@ -1,5 +1,12 @@
 import { exampleConfig } from './example-client';
+import { START_TIMEOUT_MS } from '@mirrormesh/testing';
 import { startBookService, startSidecar, type ExampleProcess, type Sidecar } from './example-processes';
+
+/**
+ * For a `beforeAll` that calls `startExample`: the book services start together, then the sidecar, so
+ * two start-up waits in a row, each failing with its own message before Jest's timeout does.
+ */
+export const EXAMPLE_START_TIMEOUT_MS = 2 * START_TIMEOUT_MS + 10_000;
 
 export interface ExampleRun {
   readonly sidecar: Sidecar;

@@ -1,4 +1,4 @@
-import { countServedBy, getMany, startExample, type ExampleRun } from '../src';
+import { countServedBy, EXAMPLE_START_TIMEOUT_MS, type ExampleRun, getMany, startExample } from '../src';
 
 // Exercise 1: v1 and v2 both run, every request goes to v1.
 describe('01-route-to-v1', () => {
@@ -8,7 +8,7 @@ describe('01-route-to-v1', () => {
       '127.0.0.1:9081': { VERSION_TAG: 'V1MIR-LiveBookService' },
       '127.0.0.1:9082': { VERSION_TAG: 'V2MIR-BookService' },
     });
-  });
+  }, EXAMPLE_START_TIMEOUT_MS);
   afterAll(() => run?.stop());
 
   it('sends every request to v1, with or without end-user', async () => {

@@ -1,4 +1,4 @@
-import { countServedBy, getMany, startExample, type ExampleRun } from '../src';
+import { countServedBy, EXAMPLE_START_TIMEOUT_MS, type ExampleRun, getMany, startExample } from '../src';
 
 // Exercise 2: jason (end-user: jason) gets the candidate v2, everyone else v1.
 describe('02-header-match', () => {
@@ -8,7 +8,7 @@ describe('02-header-match', () => {
       '127.0.0.1:9081': { VERSION_TAG: 'V1MIR-LiveBookService' },
       '127.0.0.1:9082': { VERSION_TAG: 'V2MIR-BookService' },
     });
-  });
+  }, EXAMPLE_START_TIMEOUT_MS);
   afterAll(() => run?.stop());
 
   it('sends jason to v2', async () => {

@@ -1,4 +1,4 @@
-import { countServedBy, getMany, startExample, type ExampleRun } from '../src';
+import { countServedBy, EXAMPLE_START_TIMEOUT_MS, type ExampleRun, getMany, startExample } from '../src';
 
 // Exercise 3: 100/0 → 50/50 → 0/100 at runtime through the admin API, with ADMIN_TOKEN.
 const ADMIN_TOKEN = 'workshop-token-0123456789';
@@ -13,7 +13,7 @@ describe('03-traffic-shifting', () => {
       { '127.0.0.1:9081': { VERSION_TAG: 'V1MIR-LiveBookService' }, '127.0.0.1:9082': { VERSION_TAG: 'V2MIR-BookService' } },
       { ADMIN_TOKEN },
     );
-  });
+  }, EXAMPLE_START_TIMEOUT_MS);
   afterAll(() => run?.stop());
 
   const setWeights = (weights: Record<string, number>, token = ADMIN_TOKEN) =>

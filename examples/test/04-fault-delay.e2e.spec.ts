@@ -1,4 +1,4 @@
-import { get, startExample, type ExampleRun } from '../src';
+import { EXAMPLE_START_TIMEOUT_MS, type ExampleRun, get, startExample } from '../src';
 
 // Exercise 4: jason's requests are held 7 s; a caller with a 3 s timeout fails for him only.
 const FIXED_DELAY_MS = 7_000;
@@ -8,7 +8,7 @@ describe('04-fault-delay', () => {
   let run: ExampleRun;
   beforeAll(async () => {
     run = await startExample('04-fault-delay', { '127.0.0.1:9081': { VERSION_TAG: 'V1MIR-LiveBookService' } });
-  });
+  }, EXAMPLE_START_TIMEOUT_MS);
   afterAll(() => run?.stop());
 
   it("times out the 3 s caller for jason while others' calls succeed within it", async () => {

@@ -1,11 +1,11 @@
-import { get, getMany, startExample, type ExampleRun } from '../src';
+import { EXAMPLE_START_TIMEOUT_MS, type ExampleRun, get, getMany, startExample } from '../src';
 
 // Exercise 5: the sidecar answers jason 500 itself; everyone else reaches v1.
 describe('05-fault-abort', () => {
   let run: ExampleRun;
   beforeAll(async () => {
     run = await startExample('05-fault-abort', { '127.0.0.1:9081': { VERSION_TAG: 'V1MIR-LiveBookService' } });
-  });
+  }, EXAMPLE_START_TIMEOUT_MS);
   afterAll(() => run?.stop());
 
   it("aborts every one of jason's requests with 500, without reaching v1", async () => {

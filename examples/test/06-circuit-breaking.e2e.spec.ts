@@ -1,5 +1,5 @@
 import { type StatsSnapshot } from '@mirrormesh/proxy';
-import { get, startExample, type ExampleRun } from '../src';
+import { EXAMPLE_START_TIMEOUT_MS, type ExampleRun, get, startExample } from '../src';
 
 // Exercise 6: one connection and one waiting request per endpoint; the rest get 503 UPSTREAM_OVERFLOW.
 const CONCURRENT = 10;
@@ -11,7 +11,7 @@ describe('06-circuit-breaking', () => {
     run = await startExample('06-circuit-breaking', {
       '127.0.0.1:9081': { BOOK_SERVICE_VARIANT: 'delay', REVIEWS_DELAY_MS: String(REVIEWS_DELAY_MS), VERSION_TAG: 'V1MIR-LiveBookService' },
     });
-  });
+  }, EXAMPLE_START_TIMEOUT_MS);
   afterAll(() => run?.stop());
 
   it('answers concurrent requests beyond the pool 503 UPSTREAM_OVERFLOW, counted by the sidecar', async () => {

@@ -1,5 +1,5 @@
 import { type StatsSnapshot } from '@mirrormesh/proxy';
-import { getMany, startExample, type ExampleRun } from '../src';
+import { EXAMPLE_START_TIMEOUT_MS, type ExampleRun, getMany, startExample } from '../src';
 
 // Exercise 7: of two endpoints, the fault variant fails book 2's reviews; it is ejected, then every request succeeds.
 const CONSECUTIVE_5XX = 2;
@@ -11,7 +11,7 @@ describe('07-outlier-detection', () => {
       '127.0.0.1:9081': { VERSION_TAG: 'V1MIR-LiveBookService' },
       '127.0.0.1:9083': { BOOK_SERVICE_VARIANT: 'fault', VERSION_TAG: 'V4MIR-BookServiceFault' },
     });
-  });
+  }, EXAMPLE_START_TIMEOUT_MS);
   afterAll(() => run?.stop());
 
   it('ejects the failing endpoint after two 5xx in a row, then every request succeeds', async () => {
