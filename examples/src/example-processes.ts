@@ -69,7 +69,7 @@ async function startReady(name: string, script: string, args: string[], env: Rec
 /** The built book service (`apps/book-service/dist/main.js`) on 127.0.0.1, a free port; `env` picks VERSION_TAG and the variant. */
 export async function startBookService(env: Record<string, string> = {}): Promise<BookService> {
   const { match, process } = await startReady(
-    `book service ${env.VERSION_TAG ?? ''}`,
+    `book service ${env.VERSION_TAG ?? ''}`.trimEnd(),
     require.resolve('@mirrormesh/book-service'),
     [],
     { HOST: '127.0.0.1', PORT: '0', LOG_FORMAT: 'common', NO_COLOR: '1', ...env },
