@@ -9,7 +9,12 @@ function workspaceDirs(root) {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   const dirs = [];
   for (const pattern of pkg.workspaces ?? []) {
-    const parent = path.join(root, pattern.replace(/\/\*$/, ''));
+    // "apps/*" names every folder in apps/; "examples" names one workspace.
+    if (!pattern.endsWith('/*')) {
+      dirs.push(path.join(root, pattern));
+      continue;
+    }
+    const parent = path.join(root, pattern.slice(0, -2));
     if (!fs.existsSync(parent)) continue;
     for (const entry of fs.readdirSync(parent, { withFileTypes: true })) {
       if (entry.isDirectory()) dirs.push(path.join(parent, entry.name));
