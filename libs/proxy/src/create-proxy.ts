@@ -164,18 +164,7 @@ class MirroringProxy implements Proxy {
 
   private liveDone(ctx: ExchangeContext, cluster: string, outcome: LiveOutcome): void {
     this.liveInflight -= 1;
-    if (!liveExchangeWanted()) return;
-    publishLiveExchange({
-      proxyId: this.id,
-      req: ctx.req,
-      route: ctx.route.name,
-      cluster,
-      requestId: ctx.headers.requestId,
-      userAgent: ctx.headers.userAgent,
-      startedAt: ctx.startedAt,
-      t0: ctx.t0,
-      ...outcome,
-    });
+    publishLiveExchange(ctx, ctx.route.name, cluster, ctx.headers.requestId, ctx.headers.userAgent, outcome);
   }
 
   /** Answers from the proxy itself (no upstream involved). */
@@ -184,14 +173,7 @@ class MirroringProxy implements Proxy {
     const requestId = requestIdOf(typeof given === 'string' ? given : undefined);
     const bytes = sendProblem(res, answer.status, answer.code, answer.message, requestId);
     if (!liveExchangeWanted()) return;
-    const userAgent = req.headers['user-agent'];
-    publishLiveExchange({
-      proxyId: this.id,
-      req,
-      route: '',
-      cluster: '',
-      requestId,
-      userAgent,
+    publishLiveExchange({ proxyId: this.id, req, startedAt, t0 }, '', '', requestId, req.headers['user-agent'], {
       status: answer.status,
       errorCode: answer.code,
       complete: true,
@@ -199,8 +181,6 @@ class MirroringProxy implements Proxy {
       attempts: 0,
       queuedMs: 0,
       sent: false,
-      startedAt,
-      t0,
     });
   }
 

@@ -1,23 +1,14 @@
 import { type IncomingMessage } from 'node:http';
 import { type Socket } from 'node:net';
 import { exchangeChannel, type ExchangeEvent } from '../observability/channels';
+import { type LiveOutcome } from './live-exchange';
 
-export interface LiveExchangeFacts {
+/** Where a live exchange came from: an exchange context has all of it. */
+export interface LiveExchangeOrigin {
   readonly proxyId: string;
   readonly req: IncomingMessage;
-  readonly route: string;
-  readonly cluster: string;
-  readonly requestId: string;
-  readonly status: number;
-  readonly errorCode: string | undefined;
-  readonly complete: boolean;
-  readonly bytes: number;
-  readonly attempts: number;
-  readonly queuedMs: number;
-  readonly sent: boolean;
   readonly startedAt: number;
   readonly t0: number;
-  readonly userAgent: string | undefined;
 }
 
 /** Is anyone listening for live exchanges? Callers check it before gathering the facts. */
@@ -25,31 +16,41 @@ export function liveExchangeWanted(): boolean {
   return exchangeChannel.hasSubscribers;
 }
 
-/** Publishes one live exchange; builds the event only when someone listens. */
-export function publishLiveExchange(facts: LiveExchangeFacts): void {
+/**
+ * Publishes one live exchange, building its event straight from the exchange's origin and
+ * outcome (no intermediate object: this runs for every request), and only when someone listens.
+ */
+export function publishLiveExchange(
+  origin: LiveExchangeOrigin,
+  route: string,
+  cluster: string,
+  requestId: string,
+  userAgent: string | undefined,
+  outcome: LiveOutcome,
+): void {
   if (!exchangeChannel.hasSubscribers) return;
-  const { req } = facts;
+  const { req } = origin;
   const event: ExchangeEvent = {
-    proxyId: facts.proxyId,
+    proxyId: origin.proxyId,
     mirror: false,
-    route: facts.route,
-    cluster: facts.cluster,
+    route,
+    cluster,
     method: req.method ?? '',
     path: req.url ?? '',
-    requestId: facts.requestId,
-    status: facts.status,
-    errorCode: facts.errorCode,
-    complete: facts.complete,
-    durationMs: performance.now() - facts.t0,
-    queuedMs: facts.queuedMs,
-    sent: facts.sent,
-    startedAt: facts.startedAt,
-    bytes: facts.bytes,
-    attempts: facts.attempts,
+    requestId,
+    status: outcome.status,
+    errorCode: outcome.errorCode,
+    complete: outcome.complete,
+    durationMs: performance.now() - origin.t0,
+    queuedMs: outcome.queuedMs,
+    sent: outcome.sent,
+    startedAt: origin.startedAt,
+    bytes: outcome.bytes,
+    attempts: outcome.attempts,
     // undici drops an IncomingMessage's socket when it consumed the body and failed.
     remoteAddress: (req.socket as Socket | null)?.remoteAddress,
     httpVersion: req.httpVersion,
-    userAgent: facts.userAgent,
+    userAgent,
   };
   exchangeChannel.publish(event);
 }
