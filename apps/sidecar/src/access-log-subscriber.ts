@@ -1,6 +1,6 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { type AccessLog, type AccessLogEntry } from '@mirrormesh/access-log';
-import { PROXY_CHANNELS, UPGRADE_CHANNEL, type ExchangeEvent, type UpgradeEvent } from '@mirrormesh/proxy';
+import { PROXY_CHANNELS, type ExchangeEvent, type UpgradeEvent } from '@mirrormesh/proxy';
 
 /** Built once per line with a fixed shape (no spread): this runs for every request. */
 function entryOf(event: ExchangeEvent): AccessLogEntry {
@@ -57,9 +57,9 @@ export function subscribeAccessLog(log: AccessLog): () => void {
   diagnosticsChannel.subscribe(PROXY_CHANNELS.exchange, onExchange);
   diagnosticsChannel.subscribe(PROXY_CHANNELS.mirrorExchange, onExchange);
   const onUpgrade = (message: unknown) => log.write(upgradeEntryOf(message as UpgradeEvent));
-  diagnosticsChannel.subscribe(UPGRADE_CHANNEL, onUpgrade);
+  diagnosticsChannel.subscribe(PROXY_CHANNELS.upgrade, onUpgrade);
   return () => {
-    diagnosticsChannel.unsubscribe(UPGRADE_CHANNEL, onUpgrade);
+    diagnosticsChannel.unsubscribe(PROXY_CHANNELS.upgrade, onUpgrade);
     diagnosticsChannel.unsubscribe(PROXY_CHANNELS.exchange, onExchange);
     diagnosticsChannel.unsubscribe(PROXY_CHANNELS.mirrorExchange, onExchange);
   };

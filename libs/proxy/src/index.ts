@@ -26,7 +26,7 @@ export { PROXY_CHANNELS, type ExchangeEvent, type MirrorDroppedEvent, type Mirro
 export { createProxyStats, type ProxyStats, type ProxyStatsOptions } from './observability/proxy-stats';
 export { type UpgradeStatsSnapshot } from './observability/upgrade-stats';
 export { isWebSocketUpgrade } from './websocket/is-websocket-upgrade';
-export { UPGRADE_CHANNEL, type UpgradeEvent, type UpgradeCloseCause } from './websocket/upgrade-channel';
+export { type UpgradeEvent, type UpgradeCloseCause } from './websocket/upgrade-channel';
 export {
   type StatsSnapshot,
   type CodeCount,

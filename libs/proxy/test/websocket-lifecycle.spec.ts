@@ -1,6 +1,6 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { eventually, openWebSocket, startWebSocketUpstream, type WebSocketUpstream } from '@mirrormesh/testing';
-import { createProxyStats, UPGRADE_CHANNEL, type ProxyStats, type UpgradeEvent } from '../src';
+import { createProxyStats, PROXY_CHANNELS, type ProxyStats, type UpgradeEvent } from '../src';
 import { startProxy, type ProxyServer } from './support/proxy-server';
 
 const config = (endpoint: string) => ({
@@ -19,10 +19,10 @@ describe('WebSocket connections: either side closing closes the other, nothing l
     echo = await startWebSocketUpstream();
     proxy = await startProxy(config(echo.endpoint));
     stats = createProxyStats({ proxy: proxy.proxy });
-    diagnosticsChannel.subscribe(UPGRADE_CHANNEL, onUpgrade);
+    diagnosticsChannel.subscribe(PROXY_CHANNELS.upgrade, onUpgrade);
   });
   afterAll(async () => {
-    diagnosticsChannel.unsubscribe(UPGRADE_CHANNEL, onUpgrade);
+    diagnosticsChannel.unsubscribe(PROXY_CHANNELS.upgrade, onUpgrade);
     stats.close();
     await proxy.close();
     await echo.close();

@@ -8,7 +8,7 @@ import {
   type Upstream,
   type WebSocketUpstream,
 } from '@mirrormesh/testing';
-import { UPGRADE_CHANNEL, type UpgradeEvent } from '../src';
+import { PROXY_CHANNELS, type UpgradeEvent } from '../src';
 import { startProxy, type ProxyServer } from './support/proxy-server';
 
 describe('WebSocket upgrades get what a routed request gets: query matches, rewrite, header operations, redirect', () => {
@@ -24,7 +24,7 @@ describe('WebSocket upgrades get what a routed request gets: query matches, rewr
   beforeAll(async () => {
     [echo, blue, plain] = await Promise.all([startWebSocketUpstream(), startWebSocketUpstream(), startUpstream('plain')]);
     copies = await Promise.all([startUpstream('copy-a'), startUpstream('copy-b')]);
-    diagnosticsChannel.subscribe(UPGRADE_CHANNEL, onUpgrade);
+    diagnosticsChannel.subscribe(PROXY_CHANNELS.upgrade, onUpgrade);
     proxy = await startProxy({
       clusters: [
         { name: 'live', endpoints: [echo.endpoint] },
@@ -72,7 +72,7 @@ describe('WebSocket upgrades get what a routed request gets: query matches, rewr
     });
   });
   afterAll(async () => {
-    diagnosticsChannel.unsubscribe(UPGRADE_CHANNEL, onUpgrade);
+    diagnosticsChannel.unsubscribe(PROXY_CHANNELS.upgrade, onUpgrade);
     await client.close();
     await proxy.close();
     await Promise.all([echo.close(), blue.close(), plain.close(), copies[0].close(), copies[1].close()]);

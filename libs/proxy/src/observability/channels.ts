@@ -8,6 +8,8 @@ export const PROXY_CHANNELS = {
   mirrorExchange: 'mirrormesh:proxy:mirror-exchange',
   /** A mirror copy was not sent, or was cut short, for a counted reason. */
   mirrorDropped: 'mirrormesh:proxy:mirror-dropped',
+  /** One WebSocket upgrade ended: refused, answered without upgrading, or its connection closed (`UpgradeEvent`). */
+  upgrade: 'mirrormesh:proxy:upgrade',
 } as const;
 
 /**

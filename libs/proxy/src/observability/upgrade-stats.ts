@@ -1,5 +1,6 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
-import { UPGRADE_CHANNEL, upgradeResultOf, type UpgradeEvent } from '../websocket/upgrade-channel';
+import { upgradeResultOf, type UpgradeEvent } from '../websocket/upgrade-channel';
+import { PROXY_CHANNELS } from './channels';
 import { LabeledSeries } from './labeled-series';
 import { type Counter } from './proxy-metrics';
 
@@ -18,7 +19,7 @@ export class UpgradeStats {
     private readonly only: string | undefined,
     private readonly openNow: () => number | undefined,
   ) {
-    diagnosticsChannel.subscribe(UPGRADE_CHANNEL, this.onUpgrade);
+    diagnosticsChannel.subscribe(PROXY_CHANNELS.upgrade, this.onUpgrade);
   }
 
   private readonly onUpgrade = (message: unknown): void => {
@@ -62,6 +63,6 @@ export class UpgradeStats {
   }
 
   close(): void {
-    diagnosticsChannel.unsubscribe(UPGRADE_CHANNEL, this.onUpgrade);
+    diagnosticsChannel.unsubscribe(PROXY_CHANNELS.upgrade, this.onUpgrade);
   }
 }

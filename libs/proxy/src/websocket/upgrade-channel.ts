@@ -1,7 +1,5 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
-
-/** One upgrade request ended: refused, answered without upgrading, or an upgraded connection closed. */
-export const UPGRADE_CHANNEL = 'mirrormesh:proxy:upgrade';
+import { PROXY_CHANNELS } from '../observability/channels';
 
 /** Who ended an upgraded connection first. */
 export type UpgradeCloseCause = 'client' | 'upstream' | 'idle_timeout' | 'proxy_closing';
@@ -36,7 +34,8 @@ export interface UpgradeEvent {
   readonly userAgent: string | undefined;
 }
 
-export const upgradeChannel = diagnosticsChannel.channel(UPGRADE_CHANNEL);
+/** What `PROXY_CHANNELS.upgrade` carries: one upgrade request ended. */
+export const upgradeChannel = diagnosticsChannel.channel(PROXY_CHANNELS.upgrade);
 
 /** The `result` label of an upgrade: the status the client got, else the lower-case error code. */
 export function upgradeResultOf(event: Pick<UpgradeEvent, 'status' | 'errorCode'>): string {
