@@ -25,6 +25,7 @@ export { checkHostField, isValidHostValue, HOST_FIELD_MESSAGES, type HostFieldPr
 export { PROXY_CHANNELS, type ExchangeEvent, type MirrorDroppedEvent, type MirrorDropReason } from './observability/channels';
 export { createProxyStats, type ProxyStats, type ProxyStatsOptions } from './observability/proxy-stats';
 export { type UpgradeStatsSnapshot } from './observability/upgrade-stats';
+export { type LatencyHistogramsSnapshot, type SparseLatencyHistogram } from './observability/latency-histograms-snapshot';
 export { isWebSocketUpgrade } from './websocket/is-websocket-upgrade';
 export { type UpgradeEvent, type UpgradeCloseCause } from './websocket/upgrade-channel';
 export {

@@ -81,4 +81,14 @@ describe('observability: diagnostics_channel events, stats, admin server', () =>
     expect((await client.send(`${base}/nope`)).status).toBe(404);
     expect((await client.send(`${base}/metrics`, { method: 'POST' })).status).toBe(405);
   });
+
+  it('adds each cluster’s sparse latency histogram per role to /stats?histograms=1, and only then', async () => {
+    const base = `http://127.0.0.1:${admin.address.port}`;
+    expect(JSON.parse((await client.send(`${base}/stats`)).text).histograms).toBeUndefined();
+    const { histograms } = JSON.parse((await client.send(`${base}/stats?histograms=1`)).text);
+    expect(histograms.live.live.count).toBe(2);
+    expect(histograms.mirror.mirror.count).toBe(2);
+    const counted = (buckets: [number, number][]) => buckets.reduce((n, [, count]) => n + count, 0);
+    expect(counted(histograms.live.live.buckets)).toBe(2);
+  });
 });

@@ -37,7 +37,7 @@ function sendConfig(res: ServerResponse, options: AdminHandlerOptions): void {
 export function createAdminHandler(options: AdminHandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const write = options.writes === undefined ? undefined : createAdminWriteHandler(options.writes, (res) => sendConfig(res, options));
   return (req, res) => {
-    const path = (req.url ?? '').split('?', 1)[0] as string;
+    const [path = '', query = ''] = (req.url ?? '').split('?', 2);
     if (req.method === 'PUT' && write !== undefined && isWritePath(path)) return write(req, res, path);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.shouldKeepAlive = false;
@@ -61,7 +61,14 @@ export function createAdminHandler(options: AdminHandlerOptions): (req: Incoming
         return void res.end(body);
       }
       case '/stats':
-        return sendJson(res, 200, options.stats.snapshot());
+        // `?histograms=1` adds the sparse per-cluster histograms a canary analysis subtracts per interval.
+        return sendJson(
+          res,
+          200,
+          new URLSearchParams(query).get('histograms') === '1'
+            ? { ...options.stats.snapshot(), histograms: options.stats.latencyHistograms() }
+            : options.stats.snapshot(),
+        );
       case '/config':
         return sendConfig(res, options);
       case '/health/live':

@@ -17,7 +17,7 @@ function bucketOf(micros: number): number {
 }
 
 /** The middle of bucket i, in microseconds (buckets hold whole microseconds lower..lower+width-1). */
-function midpointOf(i: number): number {
+export function midpointOf(i: number): number {
   if (i < SUB_BUCKETS) return i;
   const shift = Math.floor((i - SUB_BUCKETS) / SUB_BUCKETS);
   const width = 2 ** shift;
@@ -69,6 +69,16 @@ export class LatencyHistogram {
       if (seen >= rank) return Math.min(Math.max(midpointOf(i), this.minMicros), this.maxMicros) / 1000;
     }
     return this.maxMicros / 1000;
+  }
+
+  /** The non-empty buckets in ascending order as [bucket index, count]: what a client needs to subtract two reads. */
+  nonEmptyBuckets(): [number, number][] {
+    const buckets: [number, number][] = [];
+    for (let i = 0; i < LATENCY_BUCKET_COUNT; i += 1) {
+      const count = this.counts[i] as number;
+      if (count > 0) buckets.push([i, count]);
+    }
+    return buckets;
   }
 
   /** Adds another histogram's observations to this one (exact: same bucket layout). */

@@ -5,6 +5,7 @@ import { ClusterLatencies } from './cluster-latencies';
 import { Histogram } from './histogram';
 import { LabeledSeries } from './labeled-series';
 import { LatencyHistogram } from './latency-histogram';
+import { buildLatencyHistograms, type LatencyHistogramsSnapshot } from './latency-histograms-snapshot';
 import { renderPrometheus } from './prometheus-text';
 import { type Counter, type ProxyMetrics } from './proxy-metrics';
 import { UpgradeStats } from './upgrade-stats';
@@ -26,6 +27,8 @@ export interface ProxyStats {
   renderPrometheus(): string;
   /** The same numbers as JSON, for the dashboard (live versus mirror, per cluster). */
   snapshot(): StatsSnapshot;
+  /** Each cluster's latency histogram per role, sparse and cumulative: per-interval quantiles for a client. */
+  latencyHistograms(): LatencyHistogramsSnapshot;
   /** Unsubscribes from the channels. */
   close(): void;
 }
@@ -103,6 +106,7 @@ export function createProxyStats(options: ProxyStatsOptions = {}): ProxyStats {
   return {
     renderPrometheus: () => renderPrometheus(metrics),
     snapshot: () => buildStatsSnapshot(metrics, only),
+    latencyHistograms: () => buildLatencyHistograms(metrics.liveLatency, metrics.mirrorLatency),
     close() {
       diagnosticsChannel.unsubscribe(PROXY_CHANNELS.exchange, onExchange);
       diagnosticsChannel.unsubscribe(PROXY_CHANNELS.mirrorExchange, onMirror);
