@@ -43,3 +43,10 @@ export class PortBusyError extends MeshError {
     super(`${what} cannot listen on ${host}:${port}: the port is already in use (choose another with ${option})`);
   }
 }
+
+/** The sidecar's admin API could not be reached or refused a request: says which URL and why (never the token). */
+export class AdminApiError extends CliError {
+  constructor(message: string) {
+    super(message, 1);
+  }
+}

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { resolve } from 'node:path';
+import { CANARY_USAGE, canaryCommand } from './commands/canary.command';
 import { type CommandContext } from './commands/command-context';
+import { DIFF_USAGE, diffCommand } from './commands/diff.command';
 import { LAB_USAGE, labCommand } from './commands/lab.command';
 import { POLL_USAGE, pollCommand } from './commands/poll.command';
 import { REPORT_USAGE, reportCommand } from './commands/report.command';
@@ -17,6 +19,8 @@ const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
   poll: { run: pollCommand, usage: POLL_USAGE },
   lab: { run: labCommand, usage: LAB_USAGE },
   report: { run: reportCommand, usage: REPORT_USAGE },
+  canary: { run: canaryCommand, usage: CANARY_USAGE },
+  diff: { run: diffCommand, usage: DIFF_USAGE },
 };
 
 const USAGE = `usage: mirrormesh <command> [options]   (mirrormesh <command> --help for its options)
@@ -27,6 +31,8 @@ commands:
   poll      generate traffic through the front end and print what users saw
   lab       run the V1-V4 lab unattended and judge it
   report    print the live-vs-mirror table from the collector
+  canary    Flagger-style canary analysis through the sidecar's admin API (--shadow: on mirrored traffic only)
+  diff      print the sidecar's shadow comparison: top differing paths per route
 
 The mesh keeps its logs and state in ./.mirrormesh (MIRRORMESH_STATE_DIR to change).`;
 
