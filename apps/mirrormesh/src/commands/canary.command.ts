@@ -59,12 +59,26 @@ const FLAGS: Readonly<Record<string, SpecKey>> = {
 const BOOLEAN_FLAGS = new Set(['shadow', 'json']);
 const flagOf = (key: SpecKey) => Object.entries(FLAGS).find(([, k]) => k === key)?.[0] ?? key;
 
+/** `--load "--rate 20"`: its value starts with a dash, which parseArgs takes for a missing value. */
+function joinLoadValue(argv: readonly string[]): string[] {
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] as string;
+    const next = argv[i + 1];
+    if (arg === '--load' && next !== undefined) {
+      args.push(`--load=${next}`);
+      i += 1;
+    } else args.push(arg);
+  }
+  return args;
+}
+
 function readSpec(argv: readonly string[]) {
   const options = Object.fromEntries(
     Object.keys(FLAGS).map((flag) => [flag, { type: BOOLEAN_FLAGS.has(flag) ? 'boolean' : 'string' } as const]),
   );
   const { values } = withUsageErrors('canary', () =>
-    parseArgs({ args: [...argv], strict: true, options: { ...options, file: { type: 'string', short: 'f' } } }),
+    parseArgs({ args: joinLoadValue(argv), strict: true, options: { ...options, file: { type: 'string', short: 'f' } } }),
   );
   const given = values as Readonly<Record<string, string | boolean | undefined>>;
   const fromFlags: RawSpec = {};
