@@ -50,3 +50,10 @@ export class AdminApiError extends CliError {
     super(message, 1);
   }
 }
+
+/** A canary analysis (flags or file) breaks a rule: names the flag or the file and key. Exit code 2. */
+export class AnalysisSpecError extends CliError {
+  constructor(message: string) {
+    super(message, 2);
+  }
+}

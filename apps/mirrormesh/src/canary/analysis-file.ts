@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { SPEC_KEYS, SpecError, type RawSpec, type SpecKey } from './canary-spec';
+import { AnalysisSpecError as SpecError } from '../errors';
+import { SPEC_KEYS, type RawSpec, type SpecKey } from './canary-spec';
 
 /** An analysis file is a few lines; anything larger is the wrong file. */
 export const MAX_ANALYSIS_FILE_BYTES = 64 * 1024;

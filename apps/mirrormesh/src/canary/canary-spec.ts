@@ -1,3 +1,5 @@
+import { AnalysisSpecError as SpecError } from '../errors';
+
 /**
  * The analysis as `mirrormesh canary` takes it, from flags or from a YAML file with the same
  * fields (camelCase there, kebab-case as flags). Every value is checked here, and a bad one
@@ -63,8 +65,6 @@ export type RawSpec = Partial<Record<SpecKey, unknown>>;
 
 /** How a key is named to the user (`--step-weight` or `stepWeight` in analysis.yaml). */
 export type KeyName = (key: SpecKey) => string;
-
-export class SpecError extends Error {}
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m)$/;

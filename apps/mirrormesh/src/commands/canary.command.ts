@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { UsageError } from '../errors';
+import { AnalysisSpecError, UsageError } from '../errors';
 import { createAdminClient } from '../canary/admin-client';
 import { readAnalysisFile } from '../canary/analysis-file';
 import { eventLine, intervalLine } from '../canary/canary-progress';
 import { canaryExitCode, formatCanaryJson, formatCanaryReport } from '../canary/canary-report';
-import { CANARY_DEFAULTS, parseCanarySpec, SpecError, type RawSpec, type SpecKey } from '../canary/canary-spec';
+import { CANARY_DEFAULTS, parseCanarySpec, type RawSpec, type SpecKey } from '../canary/canary-spec';
 import { parseLoad, startLoad } from '../canary/load-driver';
 import { runCanary } from '../canary/run-canary';
 import { adminUrlOf } from '../canary/admin-url';
@@ -89,7 +89,7 @@ function readSpec(argv: readonly string[]) {
     const name = (key: SpecKey) => (key in fromFlags || file === undefined ? `--${flagOf(key)}` : `${file}: ${key}`);
     return parseCanarySpec({ ...fromFile, ...fromFlags }, name);
   } catch (error) {
-    if (error instanceof SpecError) throw new UsageError(`mirrormesh canary: ${error.message}`);
+    if (error instanceof AnalysisSpecError) throw new UsageError(`mirrormesh canary: ${error.message}`);
     throw error;
   }
 }
