@@ -43,7 +43,7 @@ export async function startSidecar(file: string, env: SidecarEnv, telemetry: Tel
   const stats: ProxyStats = createProxyStats({ proxy });
   const istioMetrics = createIstioMetrics({ proxy });
   const source = new ConfigSource();
-  const accessLog: AccessLog | undefined = env.ACCESS_LOG ? createAccessLog({ format: env.LOG_FORMAT }) : undefined;
+  const accessLog: AccessLog | undefined = env.ACCESS_LOG ? createAccessLog({ format: env.LOG_FORMAT, flushIntervalMs: env.ACCESS_LOG_FLUSH_INTERVAL_MS }) : undefined;
   const unsubscribe = accessLog === undefined ? () => undefined : subscribeAccessLog(accessLog);
   const unsubscribeMirrors = subscribeMirrorExchanges(telemetry);
   let draining = false;
