@@ -24,9 +24,7 @@ export const SIDECAR_ENV = {
   LOG_FORMAT: s.oneOf(ACCESS_LOG_FORMATS).default('json'),
   ACCESS_LOG: s.boolean({ fromString: true }).default(true),
   /** 0 writes the lines of each event-loop turn at its end. */
-  ACCESS_LOG_FLUSH_INTERVAL_MS: s
-    .integer({ min: 0, max: 60_000, fromString: true })
-    .default(SIDECAR_DEFAULTS.accessLogFlushIntervalMs),
+  ACCESS_LOG_FLUSH_INTERVAL_MS: s.integer({ min: 0, max: 60_000, fromString: true }).default(SIDECAR_DEFAULTS.accessLogFlushIntervalMs),
   WATCH_CONFIG: s.boolean({ fromString: true }).default(true),
   SHUTDOWN_TIMEOUT_MS: s.integer({ min: 0, max: 600_000, fromString: true }).default(SIDECAR_DEFAULTS.shutdownTimeoutMs),
   /** When set, admin writes need `Authorization: Bearer <ADMIN_TOKEN>`; required when admin.host is beyond loopback. */
