@@ -14,20 +14,28 @@ export interface CheckThresholds {
 const pct = (v: number) => `${v.toFixed(1)} %`;
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
-function metricFailures(who: string, m: IntervalMetrics, t: CheckThresholds): string[] {
-  // Flagger halts when a metric has no value: an interval without traffic proves nothing.
-  if (m.requests === 0) return [`no traffic reached the ${who} in this interval`];
-  const failures: string[] = [];
-  if (m.successRate !== undefined && m.successRate < t.minSuccessRate)
-    failures.push(`${who} success rate ${pct(m.successRate)} < ${t.minSuccessRate} % (${m.failures}/${m.requests} failed)`);
-  if (m.p99Ms !== undefined && m.p99Ms > t.maxP99Ms) failures.push(`${who} p99 ${ms(m.p99Ms)} > ${t.maxP99Ms} ms`);
-  return failures;
+/** Flagger halts when a metric has no value: an interval without traffic proves nothing. */
+const noTraffic = (who: string) => `no traffic reached the ${who} in this interval`;
+
+function successRateFailure(who: string, m: IntervalMetrics, t: CheckThresholds): string | undefined {
+  return m.successRate !== undefined && m.successRate < t.minSuccessRate
+    ? `${who} success rate ${pct(m.successRate)} < ${t.minSuccessRate} % (${m.failures}/${m.requests} failed)`
+    : undefined;
 }
+
+function p99Failure(who: string, m: IntervalMetrics, t: CheckThresholds): string | undefined {
+  return m.p99Ms !== undefined && m.p99Ms > t.maxP99Ms ? `${who} p99 ${ms(m.p99Ms)} > ${t.maxP99Ms} ms` : undefined;
+}
+
+const result = (failures: readonly (string | undefined)[]): CheckResult => {
+  const found = failures.filter((f): f is string => f !== undefined);
+  return { passed: found.length === 0, failures: found };
+};
 
 /** Weighted mode: the canary's own success rate and p99 in the interval. */
 export function weightedCheck(canary: IntervalMetrics, t: CheckThresholds): CheckResult {
-  const failures = metricFailures('canary', canary, t);
-  return { passed: failures.length === 0, failures };
+  if (canary.requests === 0) return result([noTraffic('canary')]);
+  return result([successRateFailure('canary', canary, t), p99Failure('canary', canary, t)]);
 }
 
 /**
@@ -44,19 +52,13 @@ export function shadowCheck(
   diff: IntervalDiffRate | undefined,
   t: CheckThresholds,
 ): CheckResult {
-  const failures = metricFailures('mirror', mirror, t).filter(
-    (f) =>
-      !(
-        f.includes('success rate') &&
-        live.successRate !== undefined &&
-        mirror.successRate !== undefined &&
-        mirror.successRate >= live.successRate
-      ),
-  );
-  if (t.maxDiffRate !== undefined && mirror.requests > 0) {
-    if (diff === undefined || diff.rate === undefined) failures.push('no live/mirror pair was compared in this interval');
+  if (mirror.requests === 0) return result([noTraffic('mirror')]);
+  const noWorseThanLive = live.successRate !== undefined && mirror.successRate !== undefined && mirror.successRate >= live.successRate;
+  let diffFailure: string | undefined;
+  if (t.maxDiffRate !== undefined) {
+    if (diff === undefined || diff.rate === undefined) diffFailure = 'no live/mirror pair was compared in this interval';
     else if (diff.rate > t.maxDiffRate)
-      failures.push(`diff rate ${pct(diff.rate * 100)} > ${pct(t.maxDiffRate * 100)} on ${diff.path ?? '?'} (${diff.compared} compared)`);
+      diffFailure = `diff rate ${pct(diff.rate * 100)} > ${pct(t.maxDiffRate * 100)} on ${diff.path ?? '?'} (${diff.compared} compared)`;
   }
-  return { passed: failures.length === 0, failures };
+  return result([noWorseThanLive ? undefined : successRateFailure('mirror', mirror, t), p99Failure('mirror', mirror, t), diffFailure]);
 }
