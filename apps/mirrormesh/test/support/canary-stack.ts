@@ -11,7 +11,7 @@ const HOST = '127.0.0.1';
 /** Start-up of a Nest app on a busy 2-core machine: generous, it is a bound, not an expectation. */
 const START_TIMEOUT_MS = 60_000;
 
-export type Variant = 'live' | 'delay' | 'fault';
+export type Variant = 'live' | 'delay' | 'fault' | 'schema-change';
 
 /** Two real book services (primary live, canary of a variant) behind a real sidecar, admin on port 0. */
 export interface CanaryStack {
@@ -53,10 +53,15 @@ function sidecar(configFile: string): Promise<{ child: ChildProcess; listener: s
   });
 }
 
-export async function startCanaryStack(
-  variant: Variant,
-  options: { shadow?: boolean; env?: Record<string, string> } = {},
-): Promise<CanaryStack> {
+export interface StackOptions {
+  /** The route mirrors to the canary (shadow mode). */
+  readonly shadow?: boolean;
+  /** The mirror's answers are compared with live's (GET /diff); `servedAt` differs on every answer and is ignored. */
+  readonly compare?: boolean;
+  readonly env?: Record<string, string>;
+}
+
+export async function startCanaryStack(variant: Variant, options: StackOptions = {}): Promise<CanaryStack> {
   const dir = mkdtempSync(join(tmpdir(), 'mirrormesh-canary-'));
   mkdirSync(join(dir, 'state'));
   const started: ManagedProcess[] = [];
@@ -77,7 +82,15 @@ export async function startCanaryStack(
           match: [{ uri: { prefix: '/api/' } }],
           rewrite: { uri: '/' },
           route: [{ destination: { cluster: 'bookservice' }, weight: 100 }],
-          ...(options.shadow === true ? { mirror: { cluster: 'bookservicecanary' }, mirrorPercentage: { value: 100 } } : {}),
+          ...(options.shadow === true
+            ? {
+                mirror: {
+                  cluster: 'bookservicecanary',
+                  ...(options.compare === true ? { compare: { enabled: true, ignore: ['$.servedAt'] } } : {}),
+                },
+                mirrorPercentage: { value: 100 },
+              }
+            : {}),
         },
       ],
     };
