@@ -41,12 +41,23 @@ export function diffAnswers(live: CapturedAnswer, other: CapturedAnswer, rules: 
 
 type Parsed = { readonly ok: true; readonly value: JsonValue } | { readonly ok: false };
 
+/**
+ * Live's answer is compared twice when a noise cluster is set (with the candidate's and
+ * with the second live instance's): its parse is remembered for as long as its buffer lives.
+ * Parsed values are never mutated here, so sharing one is safe.
+ */
+const parsedBodies = new WeakMap<Buffer, Parsed>();
+
 function parseJson(body: Buffer): Parsed {
+  let parsed = parsedBodies.get(body);
+  if (parsed !== undefined) return parsed;
   try {
-    return { ok: true, value: JSON.parse(body.toString('utf8')) as JsonValue };
+    parsed = { ok: true, value: JSON.parse(body.toString('utf8')) as JsonValue };
   } catch {
-    return { ok: false };
+    parsed = { ok: false };
   }
+  parsedBodies.set(body, parsed);
+  return parsed;
 }
 
 /**

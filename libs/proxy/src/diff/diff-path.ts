@@ -24,7 +24,8 @@ export function formatJsonPath(segments: readonly PathSegment[]): string {
   return text;
 }
 
-function formatSegment(segment: PathSegment): string {
+/** One segment as formatJsonPath writes it: `.name`, `["a b"]` or `[3]`. */
+export function formatSegment(segment: PathSegment): string {
   if (typeof segment === 'number') return `[${segment}]`;
   return IDENTIFIER.test(segment) ? `.${segment}` : `[${JSON.stringify(segment)}]`;
 }

@@ -1,5 +1,5 @@
 import { type JsonValue } from './diff-report';
-import { parseJsonPathPattern, type PatternSegment } from './diff-path';
+import { parseJsonPath, parseJsonPathPattern, type PathSegment, type PatternSegment } from './diff-path';
 import { diffJson, jsonEqual, JSON_DIFF_LIMITS, TRUNCATED_DIFF_TEXT } from './json-diff';
 import { compilePathTrie } from './path-trie';
 
@@ -130,6 +130,15 @@ describe('jsonEqual', () => {
   });
 });
 
+function valueAt(value: JsonValue | undefined, segments: readonly PathSegment[]): JsonValue | undefined {
+  let at = value;
+  for (const segment of segments) {
+    if (at === null || typeof at !== 'object' || !Object.hasOwn(at, segment)) return undefined;
+    at = (at as Record<string | number, JsonValue>)[segment];
+  }
+  return at;
+}
+
 /** A seeded generator: the corpus is the same on every run, and a failure names its seed. */
 function random(seed: number) {
   // Spread small seeds over 32 bits, then skip the first outputs (xorshift starts slowly).
@@ -196,8 +205,15 @@ describe('diffJson over a generated corpus', () => {
     for (let seed = 1; seed <= 200; seed += 1) {
       const [a, b] = [generate(random(seed), 0), generate(random(seed + 1000), 0)];
       const equal = JSON.stringify(a) === JSON.stringify(b);
-      expect(diffJson(a, b).length === 0).toBe(equal);
+      const differences = diffJson(a, b);
+      expect(differences.length === 0).toBe(equal);
       if (!equal) differing += 1;
+      // Every path leads to the values reported, in both.
+      for (const difference of differences) {
+        const parsed = parseJsonPath(difference.path);
+        if ('error' in parsed) throw new Error(`${difference.path}: ${parsed.error}`);
+        expect([valueAt(a, parsed.segments), valueAt(b, parsed.segments)]).toEqual([difference.live, difference.other]);
+      }
     }
     expect(differing).toBeGreaterThan(100);
   });

@@ -1,4 +1,4 @@
-import { formatJsonPath, type PathSegment } from './diff-path';
+import { formatSegment, type PathSegment } from './diff-path';
 import { type DiffKind, type JsonValue } from './diff-report';
 import { type PathCursor } from './path-trie';
 
@@ -46,59 +46,86 @@ type JsonObject = { readonly [key: string]: JsonValue };
 class DifferenceCapReached {}
 
 /**
+ * One comparison. The path is a stack of segments, formatted only when a difference is
+ * reported, and then from the longest prefix still formatted: siblings that differ share
+ * their parent's text (`texts[i]` is the path of the first i segments, for i ≤ `valid` ≤ depth).
+ */
+class JsonDiffWalk {
+  readonly out: AnswerDifference[] = [];
+  private readonly segments: PathSegment[] = [];
+  private readonly texts: string[] = ['$'];
+  private valid = 0;
+
+  constructor(
+    private readonly maxDepth: number,
+    private readonly maxDifferences: number,
+  ) {}
+
+  walk(a: JsonValue, b: JsonValue, depth: number, cursor: PathCursor | undefined): void {
+    if (a === b) return;
+    const typeA = jsonTypeOf(a);
+    if (typeA !== jsonTypeOf(b)) return this.report('type-changed', a, b);
+    if (typeA !== 'array' && typeA !== 'object') return this.report('value-changed', a, b);
+    if (depth >= this.maxDepth) {
+      if (!jsonEqual(a, b)) this.report('value-changed', a, b, 'max-depth');
+      return;
+    }
+    if (typeA === 'array') {
+      const listA = a as readonly JsonValue[];
+      const listB = b as readonly JsonValue[];
+      const length = Math.max(listA.length, listB.length);
+      for (let index = 0; index < length; index += 1) this.child(index, listA[index], listB[index], depth, cursor);
+      return;
+    }
+    const objectA = a as JsonObject;
+    const objectB = b as JsonObject;
+    for (const key of Object.keys(objectA))
+      this.child(key, objectA[key], Object.hasOwn(objectB, key) ? objectB[key] : undefined, depth, cursor);
+    for (const key of Object.keys(objectB)) if (!Object.hasOwn(objectA, key)) this.child(key, undefined, objectB[key], depth, cursor);
+  }
+
+  private child(segment: PathSegment, a: JsonValue | undefined, b: JsonValue | undefined, depth: number, cursor: PathCursor | undefined) {
+    const next = cursor?.child(segment);
+    if (next?.matched === true) return;
+    this.segments.push(segment);
+    if (a === undefined) this.report('added', a, b);
+    else if (b === undefined) this.report('removed', a, b);
+    else this.walk(a, b, depth + 1, next);
+    this.segments.pop();
+    if (this.valid > this.segments.length) this.valid = this.segments.length;
+  }
+
+  private report(kind: DiffKind, a: JsonValue | undefined, b: JsonValue | undefined, truncated?: 'max-depth'): void {
+    if (this.out.length >= this.maxDifferences) throw new DifferenceCapReached();
+    const { segments, texts } = this;
+    for (; this.valid < segments.length; this.valid += 1) {
+      texts[this.valid + 1] = (texts[this.valid] ?? '$') + formatSegment(segments[this.valid] ?? '');
+    }
+    const path = texts[segments.length] ?? '$';
+    this.out.push(truncated === undefined ? { path, kind, live: a, other: b } : { path, kind, live: a, other: b, truncated });
+  }
+}
+
+/**
  * Structural differences between two parsed JSON values: object keys in any order,
  * arrays by index, numbers equal by value (1 and 1.0 parse to the same number).
  */
 export function diffJson(live: JsonValue, other: JsonValue, options: JsonDiffOptions = {}): AnswerDifference[] {
-  const maxDepth = options.maxDepth ?? JSON_DIFF_LIMITS.maxDepth;
-  const maxDifferences = options.maxDifferences ?? JSON_DIFF_LIMITS.maxDifferences;
-  const out: AnswerDifference[] = [];
-  // One stack of segments, formatted only when a difference is reported.
-  const segments: PathSegment[] = [];
-
-  const report = (kind: DiffKind, a: JsonValue | undefined, b: JsonValue | undefined, truncated?: 'max-depth') => {
-    if (out.length >= maxDifferences) throw new DifferenceCapReached();
-    const path = formatJsonPath(segments);
-    out.push(truncated === undefined ? { path, kind, live: a, other: b } : { path, kind, live: a, other: b, truncated });
-  };
-
-  const walk = (a: JsonValue, b: JsonValue, depth: number, cursor: PathCursor | undefined): void => {
-    if (a === b) return;
-    const typeA = jsonTypeOf(a);
-    if (typeA !== jsonTypeOf(b)) return report('type-changed', a, b);
-    if (typeA !== 'array' && typeA !== 'object') return report('value-changed', a, b);
-    if (depth >= maxDepth) {
-      if (!jsonEqual(a, b)) report('value-changed', a, b, 'max-depth');
-      return;
-    }
-    const visit = (segment: PathSegment, x: JsonValue | undefined, y: JsonValue | undefined) => {
-      const next = cursor?.child(segment);
-      if (next?.matched === true) return;
-      segments.push(segment);
-      if (x === undefined) report('added', x, y);
-      else if (y === undefined) report('removed', x, y);
-      else walk(x, y, depth + 1, next);
-      segments.pop();
-    };
-    if (typeA === 'array') {
-      const [listA, listB] = [a as readonly JsonValue[], b as readonly JsonValue[]];
-      const length = Math.max(listA.length, listB.length);
-      for (let index = 0; index < length; index += 1) visit(index, listA[index], listB[index]);
-      return;
-    }
-    const [objectA, objectB] = [a as JsonObject, b as JsonObject];
-    for (const key of Object.keys(objectA)) visit(key, objectA[key], Object.hasOwn(objectB, key) ? objectB[key] : undefined);
-    for (const key of Object.keys(objectB)) if (!Object.hasOwn(objectA, key)) visit(key, undefined, objectB[key]);
-  };
-
-  if (options.ignore?.matched === true) return out;
+  const walk = new JsonDiffWalk(options.maxDepth ?? JSON_DIFF_LIMITS.maxDepth, options.maxDifferences ?? JSON_DIFF_LIMITS.maxDifferences);
+  if (options.ignore?.matched === true) return walk.out;
   try {
-    walk(live, other, 0, options.ignore);
+    walk.walk(live, other, 0, options.ignore);
   } catch (error) {
     if (!(error instanceof DifferenceCapReached)) throw error;
-    out.push({ path: '$', kind: 'value-changed', live: TRUNCATED_DIFF_TEXT, other: TRUNCATED_DIFF_TEXT, truncated: 'max-differences' });
+    walk.out.push({
+      path: '$',
+      kind: 'value-changed',
+      live: TRUNCATED_DIFF_TEXT,
+      other: TRUNCATED_DIFF_TEXT,
+      truncated: 'max-differences',
+    });
   }
-  return out;
+  return walk.out;
 }
 
 /** Deep equality by value (key order aside) with an explicit stack: safe at any depth. */
@@ -110,12 +137,14 @@ export function jsonEqual(a: JsonValue, b: JsonValue): boolean {
     const type = jsonTypeOf(x);
     if (type !== jsonTypeOf(y) || (type !== 'array' && type !== 'object')) return false;
     if (type === 'array') {
-      const [listX, listY] = [x as readonly JsonValue[], y as readonly JsonValue[]];
+      const listX = x as readonly JsonValue[];
+      const listY = y as readonly JsonValue[];
       if (listX.length !== listY.length) return false;
       listX.forEach((item, index) => pending.push([item, listY[index] as JsonValue]));
       continue;
     }
-    const [objectX, objectY] = [x as JsonObject, y as JsonObject];
+    const objectX = x as JsonObject;
+    const objectY = y as JsonObject;
     const keys = Object.keys(objectX);
     if (keys.length !== Object.keys(objectY).length) return false;
     for (const key of keys) {

@@ -12,19 +12,29 @@ export interface PathCursor {
   child(segment: PathSegment): PathCursor | undefined;
 }
 
-interface TrieNode {
-  terminal: boolean;
-  readonly keys: Map<string, TrieNode>;
-  readonly indexes: Map<number, TrieNode>;
+/** A node of the patterns' trie is its own cursor: a walk allocates nothing on the common path. */
+class TrieNode implements PathCursor {
+  terminal = false;
+  readonly keys = new Map<string, TrieNode>();
+  readonly indexes = new Map<number, TrieNode>();
   anyIndex: TrieNode | undefined;
+
+  get matched(): boolean {
+    return this.terminal;
+  }
+
+  child(segment: PathSegment): PathCursor | undefined {
+    if (typeof segment === 'string') return this.keys.get(segment);
+    const exact = this.indexes.get(segment);
+    if (exact !== undefined && this.anyIndex !== undefined) return new NodesCursor([exact, this.anyIndex]);
+    return exact ?? this.anyIndex;
+  }
 }
 
-const newNode = (): TrieNode => ({ terminal: false, keys: new Map(), indexes: new Map(), anyIndex: undefined });
-
-class TrieCursor implements PathCursor {
+/** Where both `[*]` and an exact index lead on from one array: several nodes at once. */
+class NodesCursor implements PathCursor {
   readonly matched: boolean;
 
-  // Several nodes when both `[*]` and an exact index lead somewhere from one array.
   constructor(private readonly nodes: readonly TrieNode[]) {
     this.matched = nodes.some((node) => node.terminal);
   }
@@ -41,31 +51,31 @@ class TrieCursor implements PathCursor {
         if (node.anyIndex !== undefined) next.push(node.anyIndex);
       }
     }
-    return next.length === 0 ? undefined : new TrieCursor(next);
+    return next.length <= 1 ? next[0] : new NodesCursor(next);
   }
 }
 
 /** The root cursor of a set of patterns; undefined when there are none. */
 export function compilePathTrie(patterns: readonly (readonly PatternSegment[])[]): PathCursor | undefined {
   if (patterns.length === 0) return undefined;
-  const root = newNode();
+  const root = new TrieNode();
   for (const pattern of patterns) {
     let node = root;
     for (const segment of pattern) node = step(node, segment);
     node.terminal = true;
   }
-  return new TrieCursor([root]);
+  return root;
 }
 
 function step(node: TrieNode, segment: PatternSegment): TrieNode {
-  if (segment === ANY_INDEX) return (node.anyIndex ??= newNode());
+  if (segment === ANY_INDEX) return (node.anyIndex ??= new TrieNode());
   if (typeof segment === 'string') return entry(node.keys, segment);
   return entry(node.indexes, segment);
 }
 
 function entry<K>(map: Map<K, TrieNode>, key: K): TrieNode {
   let next = map.get(key);
-  if (next === undefined) map.set(key, (next = newNode()));
+  if (next === undefined) map.set(key, (next = new TrieNode()));
   return next;
 }
 
