@@ -101,6 +101,18 @@ describe('diffAnswers', () => {
     ]);
   });
 
+  it("parses live's body once when it is compared with the candidate and with the noise cluster", () => {
+    const live = answer({ n: 1 });
+    const parse = jest.spyOn(JSON, 'parse');
+    try {
+      diffAnswers(live, answer({ n: 2 }));
+      diffAnswers(live, answer({ n: 3 }));
+      expect(parse).toHaveBeenCalledTimes(3);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
   it('skips the body when "$" is ignored', () => {
     expect(diffAnswers(text('a'), text('b'), compileCompareRules({ ignore: ['$'] }))).toEqual([]);
   });

@@ -16,7 +16,7 @@ export interface AnswerDifference {
  * The diff runs on the proxy's event loop, so its work is bounded whatever the bodies hold:
  * - `maxDepth`: containers this deep are compared whole (iteratively, so a deeply nested
  *   body cannot overflow the stack) and, if unequal, reported as one `value-changed` at
- *   that path with `truncated: 'max-depth'`;
+ *   that path with `truncated: 'max-depth'` (ignore rules reach no deeper than that);
  * - `maxDifferences`: after that many, the walk stops and one more entry, at `$`,
  *   `value-changed`, `truncated: 'max-differences'`, says the rest was not compared.
  */
