@@ -94,6 +94,24 @@ describe('diffAnswers', () => {
     expect((difference?.live as string).length).toBe(TEXT_EXCERPT_CHARS);
   });
 
+  it('cuts excerpts between characters, never inside one', () => {
+    const [difference] = diffAnswers(text(`${'é'.repeat(100)}A${'😀'.repeat(300)}`), text(`${'é'.repeat(100)}B`));
+    const live = difference?.live as string;
+    expect(live.startsWith(`…${'é'.repeat(40)}A😀`)).toBe(true);
+    expect(live.endsWith('😀…')).toBe(true);
+    expect(live).not.toContain('\ufffd');
+    expect(difference?.other).toBe(`…${'é'.repeat(40)}B`);
+  });
+
+  it("finds the difference in a large text body, or where one body is the other's prefix", () => {
+    const big = 'line of text\n'.repeat(80_000);
+    expect(diffAnswers(text(`${big}end`), text(`${big}END`))[0]).toMatchObject({
+      live: `…${big.slice(-40)}end`,
+      other: `…${big.slice(-40)}END`,
+    });
+    expect(diffAnswers(text('abc'), text('abcdef'))[0]).toMatchObject({ live: 'abc', other: 'abcdef' });
+  });
+
   it('shows a body that is not UTF-8 by its size', () => {
     const binary = (bytes: number[]) => ({ ...text(''), body: Buffer.from(bytes), contentType: 'image/png' });
     expect(diffAnswers(binary([0xff, 0xfe, 0x00]), binary([0xff, 0xfd]))).toEqual([

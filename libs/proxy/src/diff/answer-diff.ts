@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { type CapturedAnswer } from './captured-answer';
 import { DEFAULT_COMPARE_RULES, type CompareRules } from './compare-rules';
+import { truncateText } from './diff-example';
 import { type JsonValue } from './diff-report';
 import { diffJson, type AnswerDifference } from './json-diff';
 
@@ -77,23 +78,54 @@ function diffBody(live: CapturedAnswer, other: CapturedAnswer, rules: CompareRul
   return [{ path: '$', kind: 'value-changed', live: textA, other: textB }];
 }
 
-/** Both bodies as text from a little before their first difference; a body that is not UTF-8 as its size. */
+/**
+ * Both bodies as text from a little before their first difference; a body that is not
+ * UTF-8 as its size. Only a window around the difference is decoded: the bodies may be
+ * up to a mebibyte, and the first differing byte is found by native comparisons.
+ */
 function textExcerpts(a: Buffer, b: Buffer): [string, string] {
-  const textA = isUtf8(a) ? a.toString('utf8') : undefined;
-  const textB = isUtf8(b) ? b.toString('utf8') : undefined;
-  let first = 0;
-  if (textA !== undefined && textB !== undefined) {
-    const common = Math.min(textA.length, textB.length);
-    while (first < common && textA.charCodeAt(first) === textB.charCodeAt(first)) first += 1;
-  }
-  const start = Math.max(0, first - TEXT_EXCERPT_LEAD);
-  return [excerpt(textA, a.length, start), excerpt(textB, b.length, start)];
+  const [textA, textB] = [isUtf8(a), isUtf8(b)];
+  // The bodies are equal before their first difference: one start serves both.
+  const start = textA && textB ? charsBefore(a, charStart(a, firstDifference(a, b)), TEXT_EXCERPT_LEAD) : 0;
+  return [textA ? excerpt(a, start) : notText(a), textB ? excerpt(b, start) : notText(b)];
 }
 
-function excerpt(text: string | undefined, bytes: number, start: number): string {
-  if (text === undefined) return `[${bytes} bytes, not UTF-8 text]`;
+const notText = (body: Buffer) => `[${body.length} bytes, not UTF-8 text]`;
+
+/** The index of the first byte at which the bodies differ (the shorter one's length if one is a prefix). */
+function firstDifference(a: Buffer, b: Buffer): number {
+  // Invariant: the first `low` bytes are equal; the first `high` are not (or high = common length).
+  let [low, high] = [0, Math.min(a.length, b.length)];
+  if (a.compare(b, 0, high, 0, high) === 0) return high;
+  while (high - low > 1) {
+    const mid = (low + high) >>> 1;
+    if (a.compare(b, 0, mid, 0, mid) === 0) low = mid;
+    else high = mid;
+  }
+  return low;
+}
+
+/** `at`, moved back to the first byte of the UTF-8 character it falls in. */
+function charStart(body: Buffer, at: number): number {
+  let start = Math.min(at, body.length);
+  while (start > 0 && ((body[start] ?? 0) & 0xc0) === 0x80) start -= 1;
+  return start;
+}
+
+/** The byte `chars` characters before `at` (a character's first byte), or 0. */
+function charsBefore(body: Buffer, at: number, chars: number): number {
+  let [start, count] = [at, 0];
+  while (start > 0 && count < chars) {
+    start -= 1;
+    if (((body[start] ?? 0) & 0xc0) !== 0x80) count += 1;
+  }
+  return start;
+}
+
+/** TEXT_EXCERPT_CHARS characters from byte `start`, with "…" where text was left out. */
+function excerpt(body: Buffer, start: number): string {
   const head = start > 0 ? '…' : '';
-  const room = TEXT_EXCERPT_CHARS - head.length;
-  const body = text.length - start > room ? `${text.slice(start, start + room - 1)}…` : text.slice(start);
-  return head + body;
+  // Over 200 characters whenever the body goes on past the window (a character takes at most four bytes).
+  const end = charStart(body, start + TEXT_EXCERPT_CHARS * 4 + 4);
+  return head + truncateText(body.toString('utf8', start, end), TEXT_EXCERPT_CHARS - head.length);
 }

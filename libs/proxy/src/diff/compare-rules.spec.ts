@@ -1,3 +1,4 @@
+import { s } from '@mirrormesh/schema';
 import { ProxyConfigError } from '../errors';
 import { compileCompareRules, DEFAULT_COMPARE_RULES, validateComparePath } from './compare-rules';
 import { cursorAt } from './path-trie';
@@ -13,6 +14,13 @@ describe('validateComparePath', () => {
     expect(validateComparePath('$.a[')).toBe('"$.a[" is not a JSON path: unclosed "[" at character 3');
     expect(validateComparePath('x powered by')).toBe('"x powered by" is neither a header name nor a JSON path (which starts with "$")');
     expect(validateComparePath('')).toBe('"" is neither a header name nor a JSON path (which starts with "$")');
+  });
+
+  it('fits a config schema: the schema names where the entry is, the message what is wrong', () => {
+    const compare = s.object({ ignore: s.array(s.string().refine(validateComparePath)) });
+    expect(() => compare.parse({ ignore: ['date', '$.servedAt', '$.a['] }, 'compare')).toThrow(
+      'ignore[2] "$.a[" is not a JSON path: unclosed "[" at character 3',
+    );
   });
 });
 
