@@ -112,6 +112,22 @@ describe('diffAnswers', () => {
     expect(diffAnswers(text('abc'), text('abcdef'))[0]).toMatchObject({ live: 'abc', other: 'abcdef' });
   });
 
+  it('starts the excerpt 40 characters before the first difference, wherever it is', () => {
+    const base = Array.from({ length: 1000 }, (_, i) => String.fromCharCode(97 + ((i * 7) % 26))).join('');
+    for (let at = 0; at < base.length; at += 37) {
+      const changed = `${base.slice(0, at)}#${base.slice(at + 1)}`;
+      const start = Math.max(0, at - 40);
+      const expected = (body: string) => {
+        const head = start > 0 ? '…' : '';
+        const shown = body.slice(start);
+        return shown.length + head.length > TEXT_EXCERPT_CHARS
+          ? `${head}${shown.slice(0, TEXT_EXCERPT_CHARS - head.length - 1)}…`
+          : head + shown;
+      };
+      expect(diffAnswers(text(base), text(changed))[0]).toMatchObject({ live: expected(base), other: expected(changed) });
+    }
+  });
+
   it('shows a body that is not UTF-8 by its size', () => {
     const binary = (bytes: number[]) => ({ ...text(''), body: Buffer.from(bytes), contentType: 'image/png' });
     expect(diffAnswers(binary([0xff, 0xfe, 0x00]), binary([0xff, 0xfd]))).toEqual([

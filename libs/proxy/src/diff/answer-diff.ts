@@ -49,16 +49,29 @@ type Parsed = { readonly ok: true; readonly value: JsonValue } | { readonly ok: 
  */
 const parsedBodies = new WeakMap<Buffer, Parsed>();
 
+/** Bytes a JSON text may start with, after white space: `{ [ " -`, a digit, `t f n`. */
+const JSON_START = new Set([...'{["-0123456789tfn'].map((char) => char.charCodeAt(0)));
+const JSON_SPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+
+/** False when the body cannot be JSON: spares decoding a large text body only for JSON.parse to fail at once. */
+function mayBeJson(body: Buffer): boolean {
+  for (const byte of body) if (!JSON_SPACE.has(byte)) return JSON_START.has(byte);
+  return false;
+}
+
 function parseJson(body: Buffer): Parsed {
   let parsed = parsedBodies.get(body);
-  if (parsed !== undefined) return parsed;
-  try {
-    parsed = { ok: true, value: JSON.parse(body.toString('utf8')) as JsonValue };
-  } catch {
-    parsed = { ok: false };
-  }
-  parsedBodies.set(body, parsed);
+  if (parsed === undefined) parsedBodies.set(body, (parsed = parseBody(body)));
   return parsed;
+}
+
+function parseBody(body: Buffer): Parsed {
+  if (!mayBeJson(body)) return { ok: false };
+  try {
+    return { ok: true, value: JSON.parse(body.toString('utf8')) as JsonValue };
+  } catch {
+    return { ok: false };
+  }
 }
 
 /**
@@ -94,12 +107,13 @@ const notText = (body: Buffer) => `[${body.length} bytes, not UTF-8 text]`;
 
 /** The index of the first byte at which the bodies differ (the shorter one's length if one is a prefix). */
 function firstDifference(a: Buffer, b: Buffer): number {
-  // Invariant: the first `low` bytes are equal; the first `high` are not (or high = common length).
+  // Invariant: the first `low` bytes are equal and the first difference is before `high`;
+  // each step compares only the half in question, so the bytes compared add up to 2n.
   let [low, high] = [0, Math.min(a.length, b.length)];
   if (a.compare(b, 0, high, 0, high) === 0) return high;
   while (high - low > 1) {
     const mid = (low + high) >>> 1;
-    if (a.compare(b, 0, mid, 0, mid) === 0) low = mid;
+    if (a.compare(b, low, mid, low, mid) === 0) low = mid;
     else high = mid;
   }
   return low;
