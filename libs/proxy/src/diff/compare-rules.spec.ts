@@ -35,6 +35,13 @@ describe('compileCompareRules', () => {
     expect(cursorAt(rules.redactedBody, ['user', 'email'])?.matched).toBe(true);
   });
 
+  it('reads a header path copied from the report (headers.<name>) as the header', () => {
+    const rules = compileCompareRules({ ignore: ['headers.X-Powered-By'], redact: ['headers.x-api-key'] });
+    expect(rules.ignoredHeaders.has('x-powered-by')).toBe(true);
+    expect(rules.redactedHeaders.has('x-api-key')).toBe(true);
+    expect(validateComparePath('headers.')).toBe('"headers." is neither a header name nor a JSON path (which starts with "$")');
+  });
+
   it('ignores no body path and redacts only credential headers by default', () => {
     expect(DEFAULT_COMPARE_RULES.ignoredBody).toBeUndefined();
     expect(DEFAULT_COMPARE_RULES.redactedBody).toBeUndefined();

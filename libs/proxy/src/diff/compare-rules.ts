@@ -63,16 +63,20 @@ export interface CompareRules {
 
 type CompiledEntry = { readonly header: string } | { readonly path: readonly PatternSegment[] } | { readonly error: string };
 
+/** The report writes a header's path `headers.<name>`: an entry copied from it means the header. */
+const HEADER_PATH_PREFIX = 'headers.';
+
 function compileEntry(entry: string): CompiledEntry {
   if (entry.startsWith('$')) {
     const parsed = parseJsonPathPattern(entry);
     if ('error' in parsed) return { error: `${JSON.stringify(entry)} is not a JSON path: ${parsed.error}` };
     return { path: parsed.segments };
   }
-  if (!HEADER_NAME.test(entry)) {
+  const name = entry.toLowerCase().startsWith(HEADER_PATH_PREFIX) ? entry.slice(HEADER_PATH_PREFIX.length) : entry;
+  if (!HEADER_NAME.test(name)) {
     return { error: `${JSON.stringify(entry)} is neither a header name nor a JSON path (which starts with "$")` };
   }
-  return { header: entry.toLowerCase() };
+  return { header: name.toLowerCase() };
 }
 
 /**

@@ -25,7 +25,8 @@
  *   raw > noise).
  *
  * The inequalities are evaluated cross-multiplied, in integers when the thresholds are,
- * so that a table of counts lands exactly on either side of a threshold.
+ * so that a table of counts lands exactly on either side of a threshold (exact while
+ * 100 × count × noiseCompared stays below 2^53; past that, rounding matters only at a tie).
  */
 export interface NoiseRuleOptions {
   /** Live/live comparisons needed before any path can be called noise. */
@@ -53,7 +54,6 @@ export interface NoiseSample {
 export function isNoise(sample: NoiseSample, options: NoiseRuleOptions = NOISE_RULE_DEFAULTS): boolean {
   const { count, compared, noiseCount, noiseCompared } = sample;
   if (noiseCompared < options.minNoiseSamples || noiseCompared <= 0 || noiseCount < 1) return false;
-  if (compared <= 0) return true;
   // excess × compared × noiseCompared, exact for counts that are integers.
   const excess = count * noiseCompared - noiseCount * compared;
   const overAbsolute = excess * 100 > options.absolutePoints * compared * noiseCompared;
