@@ -64,7 +64,6 @@ export {
   DEFAULT_COMPARE_RULES,
   DEFAULT_IGNORED_HEADERS,
   DEFAULT_REDACTED_HEADERS,
-  DIFF_REDACTED,
   type CompareRules,
   type CompareRulesConfig,
 } from './diff/compare-rules';

@@ -39,9 +39,6 @@ export const DEFAULT_IGNORED_HEADERS: readonly string[] = [
 /** Credentials: never shown in an example, whatever the config says. */
 export const DEFAULT_REDACTED_HEADERS: readonly string[] = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie'];
 
-/** What a redacted value reads as in an example. */
-export const DIFF_REDACTED = '[redacted]';
-
 /** An HTTP field name (RFC 9110 §5.6.2 token). */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 

@@ -1,6 +1,7 @@
 import { diffAnswers, type AnswerDifference } from './answer-diff';
 import { type CapturedAnswer } from './captured-answer';
-import { compileCompareRules, DIFF_REDACTED } from './compare-rules';
+import { REDACTED } from '../config/redact-config';
+import { compileCompareRules } from './compare-rules';
 import { DiffAggregator, DIFF_VERDICT_MAX_PATHS } from './diff-aggregator';
 
 const removed = (path: string, live: unknown = 1): AnswerDifference => ({ path, kind: 'removed', live: live as number, other: undefined });
@@ -68,8 +69,8 @@ describe('DiffAggregator', () => {
     const examples = aggregator.snapshot()[0]?.paths.map((p) => [p.path, p.example.live, p.example.candidate]);
     expect(examples).toEqual([
       ['$.note', `${'n'.repeat(199)}…`, 'short'],
-      ['$.user', null, { email: DIFF_REDACTED, name: 'Ann' }],
-      ['headers.set-cookie', DIFF_REDACTED, DIFF_REDACTED],
+      ['$.user', null, { email: REDACTED, name: 'Ann' }],
+      ['headers.set-cookie', REDACTED, REDACTED],
     ]);
   });
 

@@ -1,4 +1,5 @@
-import { compileCompareRules, DIFF_REDACTED } from './compare-rules';
+import { REDACTED } from '../config/redact-config';
+import { compileCompareRules } from './compare-rules';
 import { DIFF_EXAMPLE_LIMITS, exampleValue, truncateText } from './diff-example';
 
 const rules = compileCompareRules({ redact: ['$.user.email', '$.cards[*].number', 'x-api-key'] });
@@ -9,18 +10,18 @@ describe('exampleValue', () => {
   });
 
   it('redacts credential headers always, and the headers the rules name', () => {
-    expect(exampleValue('headers.set-cookie', 'session=secret', rules)).toBe(DIFF_REDACTED);
-    expect(exampleValue('headers.x-api-key', 'k', rules)).toBe(DIFF_REDACTED);
+    expect(exampleValue('headers.set-cookie', 'session=secret', rules)).toBe(REDACTED);
+    expect(exampleValue('headers.x-api-key', 'k', rules)).toBe(REDACTED);
     expect(exampleValue('headers.x-other', 'v', rules)).toBe('v');
-    expect(DIFF_REDACTED).toBe('[redacted]');
+    expect(REDACTED).toBe('<redacted>'); // the marker GET /config and the access log use
   });
 
   it('redacts a named body path, anything under it, and named paths inside a larger value', () => {
-    expect(exampleValue('$.user.email', 'a@b.c', rules)).toBe(DIFF_REDACTED);
-    expect(exampleValue('$.user.email.domain', 'b.c', rules)).toBe(DIFF_REDACTED);
-    expect(exampleValue('$.user', { name: 'Ann', email: 'a@b.c' }, rules)).toEqual({ name: 'Ann', email: DIFF_REDACTED });
+    expect(exampleValue('$.user.email', 'a@b.c', rules)).toBe(REDACTED);
+    expect(exampleValue('$.user.email.domain', 'b.c', rules)).toBe(REDACTED);
+    expect(exampleValue('$.user', { name: 'Ann', email: 'a@b.c' }, rules)).toEqual({ name: 'Ann', email: REDACTED });
     expect(exampleValue('$', { cards: [{ number: '4111', kind: 'visa' }] }, rules)).toEqual({
-      cards: [{ number: DIFF_REDACTED, kind: 'visa' }],
+      cards: [{ number: REDACTED, kind: 'visa' }],
     });
     expect(exampleValue('$.user.name', 'Ann', rules)).toBe('Ann');
   });

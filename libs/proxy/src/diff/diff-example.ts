@@ -1,4 +1,5 @@
-import { DIFF_REDACTED, type CompareRules } from './compare-rules';
+import { REDACTED } from '../config/redact-config';
+import { type CompareRules } from './compare-rules';
 import { parseJsonPath } from './diff-path';
 import { type JsonValue } from './diff-report';
 import { cursorAt, type PathCursor } from './path-trie';
@@ -17,11 +18,11 @@ export function exampleValue(path: string, value: JsonValue | undefined, rules: 
   if (value === undefined) return null;
   let cursor: PathCursor | undefined;
   if (path.startsWith(HEADER_PREFIX)) {
-    if (rules.redactedHeaders.has(path.slice(HEADER_PREFIX.length))) return DIFF_REDACTED;
+    if (rules.redactedHeaders.has(path.slice(HEADER_PREFIX.length))) return REDACTED;
   } else if (path.startsWith('$') && rules.redactedBody !== undefined) {
     const parsed = parseJsonPath(path);
     // A path this module did not write: redact it all rather than risk showing a secret.
-    if ('error' in parsed) return DIFF_REDACTED;
+    if ('error' in parsed) return REDACTED;
     cursor = cursorAt(rules.redactedBody, parsed.segments);
   }
   return clamp(value, cursor, 0, { left: DIFF_EXAMPLE_LIMITS.values });
@@ -37,7 +38,7 @@ export function truncateText(text: string, chars: number = DIFF_EXAMPLE_LIMITS.s
 }
 
 function clamp(value: JsonValue, cursor: PathCursor | undefined, depth: number, budget: { left: number }): JsonValue {
-  if (cursor?.matched === true) return DIFF_REDACTED;
+  if (cursor?.matched === true) return REDACTED;
   if (typeof value === 'string') return truncateText(value);
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {

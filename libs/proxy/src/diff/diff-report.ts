@@ -28,7 +28,7 @@ export interface DiffDroppedReport {
   readonly count: number;
 }
 
-/** One pair in which the path differed: values as JSON (`null` when absent), strings cut to 200 characters, redacted ones "[redacted]". */
+/** One pair in which the path differed: values as JSON (`null` when absent), strings cut to 200 characters, redacted ones "<redacted>". */
 export interface DiffExample {
   readonly requestId: string;
   readonly live: JsonValue;
