@@ -1,6 +1,7 @@
 import { formatPath, type Path } from '@mirrormesh/schema';
 import { ProxyConfigError } from '../errors';
 import { type ClusterConfig } from './cluster.schema';
+import { type CompareConfig } from './compare.schema';
 import { durationToMs } from './duration';
 import { istioDestinationOf } from './istio-destination';
 import { proxyConfigSchema, type ProxyConfig } from './proxy-config.schema';
@@ -92,6 +93,8 @@ function withAliasesMoved(cluster: ClusterConfig): ClusterConfig {
 function checkMirrors(route: RouteConfig, at: Path, clusters: ReadonlySet<string>, add: (path: Path, message: string) => void): void {
   if (route.mirror !== undefined && !clusters.has(route.mirror.cluster))
     add([...at, 'mirror', 'cluster'], `"${route.mirror.cluster}" is not a defined cluster`);
+  if (route.mirror !== undefined) checkNoiseCluster(route.mirror, [...at, 'mirror'], clusters, add);
+  route.mirrors?.forEach((mirror, j) => checkNoiseCluster(mirror, [...at, 'mirrors', j], clusters, add));
   if (route.mirrors === undefined) return;
   if (route.mirror !== undefined)
     add([...at, 'mirrors'], `cannot be given with ${formatPath([...at, 'mirror'])} (mirror is the shorthand of a one-entry mirrors)`);
@@ -103,6 +106,24 @@ function checkMirrors(route: RouteConfig, at: Path, clusters: ReadonlySet<string
     else if (named.has(mirror.cluster)) add([...at, 'mirrors', j, 'cluster'], `"${mirror.cluster}" is named twice in this route's mirrors`);
     named.add(mirror.cluster);
   });
+}
+
+/**
+ * The noise cluster is a second instance of the live version: a cluster of the config (an
+ * unknown one is a load error), and never the candidate itself (its noise would be its own signal).
+ */
+function checkNoiseCluster(
+  mirror: { readonly cluster: string; readonly compare?: CompareConfig | undefined },
+  at: Path,
+  clusters: ReadonlySet<string>,
+  add: (path: Path, message: string) => void,
+): void {
+  const noise = mirror.compare?.noise;
+  if (noise === undefined) return;
+  const where = [...at, 'compare', 'noise', 'cluster'];
+  if (!clusters.has(noise.cluster)) add(where, `"${noise.cluster}" is not a defined cluster`);
+  else if (noise.cluster === mirror.cluster)
+    add(where, `"${noise.cluster}" is the mirror's own cluster: the noise cluster runs the live version a second time`);
 }
 
 /**
