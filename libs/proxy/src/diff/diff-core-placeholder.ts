@@ -57,6 +57,12 @@ function walk(a: unknown, b: unknown, path: string, rules: CompareRules, out: An
   if (!isDeepStrictEqual(a, b)) out.push({ path, kind: 'value-changed', live: a, other: b });
 }
 
+export interface DiffVerdict {
+  readonly result: 'identical' | 'different';
+  readonly regression: boolean;
+  readonly paths: readonly string[];
+}
+
 export interface DiffPathReport {
   readonly path: string;
   readonly kind: DifferenceKind;
@@ -113,7 +119,7 @@ interface Entry {
 export class DiffAggregator {
   private readonly entries = new Map<string, Entry & { route: string; mirror: string; noiseCluster: string | undefined }>();
 
-  register(route: string, mirror: string, options: { readonly rules: CompareRules; readonly noiseCluster: string | undefined }): void {
+  configure(route: string, mirror: string, options: { readonly rules: CompareRules; readonly noiseCluster: string | undefined }): void {
     const key = `${route}\u0000${mirror}`;
     if (this.entries.has(key)) return;
     this.entries.set(key, {
@@ -141,13 +147,14 @@ export class DiffAggregator {
     return entry.noiseCompared > 0 && found.noiseCount / entry.noiseCompared >= (found.count / Math.max(entry.compared, 1)) * 0.8;
   }
 
-  recordCandidate(route: string, mirror: string, requestId: string, differences: readonly AnswerDifference[]): void {
+  recordCandidate(route: string, mirror: string, requestId: string, differences: readonly AnswerDifference[]): DiffVerdict {
     const entry = this.entry(route, mirror);
-    if (entry === undefined) return;
+    if (entry === undefined) return { result: 'identical', regression: false, paths: [] };
     entry.compared += 1;
     if (differences.length === 0) entry.identical += 1;
     else entry.different += 1;
-    if (differences.some((d) => !this.isNoisePath(route, mirror, d.path))) entry.regressions += 1;
+    const paths = differences.filter((d) => !this.isNoisePath(route, mirror, d.path)).map((d) => d.path);
+    if (paths.length > 0) entry.regressions += 1;
     for (const d of differences) {
       const found = entry.paths.get(d.path);
       if (found !== undefined) found.count += 1;
@@ -159,6 +166,7 @@ export class DiffAggregator {
           example: { requestId, live: d.live ?? null, candidate: d.other ?? null },
         });
     }
+    return { result: differences.length === 0 ? 'identical' : 'different', regression: paths.length > 0, paths: paths.slice(0, 10) };
   }
 
   recordNoise(route: string, mirror: string, differences: readonly AnswerDifference[]): void {

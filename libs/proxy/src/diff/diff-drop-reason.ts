@@ -18,11 +18,8 @@ export const COPY_NOT_MADE = 'COPY_NOT_MADE';
 /** The diff outcome a compared copy's mirror exchange event carries (`ExchangeEvent.diff`). */
 export interface MirrorDiffSummary {
   readonly result: 'identical' | 'different' | 'skipped';
-  /** The first differing paths not classified as noise (at most MAX_EVENT_PATHS). */
+  /** The first differing paths not classified as noise (at most 10: the core's DIFF_VERDICT_MAX_PATHS). */
   readonly paths?: readonly string[];
   /** Why it was skipped (a DiffDropReason). */
   readonly reason?: string;
 }
-
-/** Paths carried by one event: enough to spot a regression in a trace, bounded for telemetry. */
-export const MAX_EVENT_PATHS = 10;

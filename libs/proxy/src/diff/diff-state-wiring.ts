@@ -4,7 +4,7 @@ import { ByteBudget } from '../limits/byte-budget';
 import { type CompiledMirror } from '../mirror/compile-mirror';
 import { type AnswerCapture } from './answer-capture';
 import { DiffAggregator, diffAnswers, type DiffReport } from './diff-core-placeholder';
-import { MAX_EVENT_PATHS, type DiffDropReason, type MirrorDiffSummary } from './diff-drop-reason';
+import { type DiffDropReason, type MirrorDiffSummary } from './diff-drop-reason';
 import { PendingComparison, type CandidateSlot, type ComparedMirror, type ComparisonSink } from './pending-comparison';
 
 /** Drop counters are keyed by names from the config; this bounds them across reloads all the same. */
@@ -28,7 +28,7 @@ export class DiffState implements ComparisonSink {
   readonly bytes = new ByteBudget(0);
   private maxCount = 0;
   private count = 0;
-  private aggregator = new DiffAggregator();
+  private readonly aggregator = new DiffAggregator();
   private readonly dropped = new Map<string, DropCount>();
   droppedOverflow = 0;
 
@@ -44,7 +44,7 @@ export class DiffState implements ComparisonSink {
     for (const route of routes)
       for (const mirror of route.mirrors)
         if (mirror.compare !== undefined)
-          this.aggregator.register(route.name, mirror.cluster.name, {
+          this.aggregator.configure(route.name, mirror.cluster.name, {
             rules: mirror.compare.rules,
             noiseCluster: mirror.compare.noise?.mirror.cluster.name,
           });
@@ -88,15 +88,13 @@ export class DiffState implements ComparisonSink {
       if (noise.state === 'answered') this.aggregator.recordNoise(route, name, diffAnswers(liveAnswer, noise.answer(), rules));
       else this.drop(route, name, 'noise-failed');
     }
-    const differences = diffAnswers(liveAnswer, slot.candidate.answer(), rules);
-    this.aggregator.recordCandidate(route, name, liveAnswer.requestId, differences);
-    if (differences.length === 0) return { result: 'identical' };
-    const paths: string[] = [];
-    for (const difference of differences) {
-      if (paths.length >= MAX_EVENT_PATHS) break;
-      if (!this.aggregator.isNoisePath(route, name, difference.path)) paths.push(difference.path);
-    }
-    return { result: 'different', paths };
+    const verdict = this.aggregator.recordCandidate(
+      route,
+      name,
+      liveAnswer.requestId,
+      diffAnswers(liveAnswer, slot.candidate.answer(), rules),
+    );
+    return verdict.result === 'identical' ? { result: 'identical' } : { result: 'different', paths: verdict.paths };
   }
 
   drop(route: string, mirror: string, reason: DiffDropReason): void {
