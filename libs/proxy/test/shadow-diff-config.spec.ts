@@ -59,3 +59,14 @@ describe('mirror.compare config', () => {
     );
   });
 });
+
+describe('regression: noise copies counted as live traffic in Istio metrics', () => {
+  it("refuses a noise cluster with a live cluster's Istio workload: its copies are mirror exchanges", () => {
+    const config = comparedConfig(
+      endpoints,
+      { noise: { cluster: 'live2' } },
+      { telemetry: { istioMetrics: { enabled: true, destinations: { live: { workload: 'books' }, live2: { workload: 'books' } } } } },
+    );
+    expect(messageOf(config)).toMatch(/^telemetry\.istioMetrics\.destinations\.live2 gives mirror cluster "live2" the workload "books"/);
+  });
+});

@@ -145,9 +145,13 @@ function checkRouteOrRedirect(route: RouteConfig, at: Path, add: (path: Path, me
     add([...at, 'headers', 'request'], 'must not be set with redirect: a redirect is answered by the proxy, never forwarded');
 }
 
-/** The clusters a route's copies go to. */
+/** The clusters a route's copies go to: its mirrors, and the noise clusters of compared ones (their copies are copies too). */
 function mirrorClustersOf(route: RouteConfig): string[] {
-  return [...(route.mirror === undefined ? [] : [route.mirror.cluster]), ...(route.mirrors ?? []).map((mirror) => mirror.cluster)];
+  const mirrors = [...(route.mirror === undefined ? [] : [route.mirror]), ...(route.mirrors ?? [])];
+  return mirrors.flatMap((mirror) => {
+    const noise = mirror.compare?.enabled === true ? mirror.compare.noise?.cluster : undefined;
+    return noise === undefined ? [mirror.cluster] : [mirror.cluster, noise];
+  });
 }
 
 /**

@@ -51,7 +51,7 @@ export const PROXY_CONFIG_RULES = [
   'listener.requestHeadersTimeout is at most "5m";',
   'a cluster gives connections, connectTimeout or keepAliveTimeout (aliases) or their connectionPool key, not both;',
   'an outlierDetection sets consecutive5xxErrors or consecutiveGatewayErrors above 0;',
-  'every key of telemetry.istioMetrics.destinations names a cluster, and no mirror cluster has the Istio workload of a live cluster.',
+  'every key of telemetry.istioMetrics.destinations names a cluster, and no mirror cluster (nor compare.noise.cluster) has the Istio workload of a live cluster.',
 ].join(' ');
 
 export const proxyConfigSchema = s.object({
