@@ -1,3 +1,4 @@
+import { type ServerResponse } from 'node:http';
 import { createClient, eventually, startUpstream, type Upstream } from '@mirrormesh/testing';
 import { recordEvents } from './support/channel-recorder';
 import { comparedConfig, jsonResponder } from './support/json-upstream';
@@ -132,5 +133,51 @@ describe('shadow diff: live and candidate answers compared per route and mirror'
       { result: 'skipped', reason: 'mirror-failed' },
       { result: 'skipped', reason: 'mirror-failed' },
     ]);
+  });
+
+  it('counts a live answer that broke off as live-failed', async () => {
+    const live = await startUpstream('live', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"id":');
+      setImmediate(() => res.destroy());
+    });
+    closers.push(live);
+    const candidate = await upstream('candidate', book);
+    const proxy = await proxyFor(comparedConfig({ live: live.endpoint, candidate: candidate.endpoint }));
+    await client.send(`${proxy.url}/books/1/reviews`).catch(() => undefined);
+    await eventually(() => proxy.proxy.diffReport().dropped.length === 1 && proxy.proxy.stats().diffPending.count === 0);
+    expect(proxy.proxy.diffReport().dropped).toEqual([{ route: 'reviews', mirror: 'candidate', reason: 'live-failed', count: 1 }]);
+    expect(proxy.proxy.diffReport().routes[0]?.compared).toBe(0);
+  });
+
+  it("ends a comparison whose live answer outlives the mirror's timeout plus the grace, as timeout", async () => {
+    const held: ServerResponse[] = [];
+    const live = await startUpstream('live', (_req, res) => held.push(res));
+    closers.push(live);
+    const candidate = await upstream('candidate', book);
+    const config = comparedConfig({ live: live.endpoint, candidate: candidate.endpoint });
+    (config['routes'] as { mirror: Record<string, unknown> }[])[0]!.mirror['timeout'] = '100ms';
+    const proxy = await proxyFor(config);
+    const reply = client.send(`${proxy.url}/books/1/reviews`);
+    await eventually(() => proxy.proxy.diffReport().dropped.length === 1);
+    expect(proxy.proxy.diffReport().dropped).toEqual([{ route: 'reviews', mirror: 'candidate', reason: 'timeout', count: 1 }]);
+    expect(proxy.proxy.stats().diffPending).toEqual({ count: 0, bytes: 0 });
+    // The live answer still reaches its client whole, later.
+    held[0]!.writeHead(200, { 'content-type': 'application/json' }).end('{"late":true}');
+    expect((await reply).text).toBe('{"late":true}');
+  });
+
+  it('still compares the candidate when the noise copy fails, counting noise-failed', async () => {
+    const live = await upstream('live', book);
+    const candidate = await upstream('candidate', book);
+    const live2 = await startUpstream('live2', (req) => req.socket.destroy());
+    closers.push(live2);
+    const proxy = await proxyFor(
+      comparedConfig({ live: live.endpoint, candidate: candidate.endpoint, noise: live2.endpoint }, { noise: { cluster: 'live2' } }),
+    );
+    await sendAll(proxy, 2);
+    const report = proxy.proxy.diffReport();
+    expect(report.routes[0]).toMatchObject({ compared: 2, identical: 2, noise: { cluster: 'live2', compared: 0, different: 0 } });
+    expect(report.dropped).toEqual([{ route: 'reviews', mirror: 'candidate', reason: 'noise-failed', count: 2 }]);
   });
 });
