@@ -180,4 +180,22 @@ describe('shadow diff: live and candidate answers compared per route and mirror'
     expect(report.routes[0]).toMatchObject({ compared: 2, identical: 2, noise: { cluster: 'live2', compared: 0, different: 0 } });
     expect(report.dropped).toEqual([{ route: 'reviews', mirror: 'candidate', reason: 'noise-failed', count: 2 }]);
   });
+
+  it('lets go of a comparison at once when its copy is never made (mirror-dropped), live still streaming', async () => {
+    const held: ServerResponse[] = [];
+    const live = await startUpstream('live', (_req, res) => held.push(res));
+    closers.push(live);
+    const candidate = await upstream('candidate', book);
+    const config = comparedConfig({ live: live.endpoint, candidate: candidate.endpoint });
+    // A body over the copy's cap: the copy is dropped (body_too_large) before it is sent.
+    (config['routes'] as { mirror: Record<string, unknown> }[])[0]!.mirror['maxBodyBytes'] = 0;
+    const proxy = await proxyFor(config);
+    const reply = client.send(`${proxy.url}/books`, { method: 'POST', body: '{"title":"Dune"}' });
+    await eventually(() => held.length === 1);
+    expect(proxy.proxy.stats().diffPending).toEqual({ count: 0, bytes: 0 });
+    expect(proxy.proxy.diffReport().dropped).toEqual([{ route: 'reviews', mirror: 'candidate', reason: 'mirror-dropped', count: 1 }]);
+    held[0]!.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    expect((await reply).status).toBe(200);
+    expect(proxy.proxy.stats().diffPending).toEqual({ count: 0, bytes: 0 });
+  });
 });

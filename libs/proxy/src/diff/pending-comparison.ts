@@ -51,6 +51,8 @@ export class PendingComparison implements CaptureOwner {
   ) {
     this.live = new AnswerCapture(requestId, liveMaxBodyBytes, sink.bytes, this);
     this.timer = setTimeout(onComparisonDeadline, deadlineMs, this);
+    // A comparison never keeps a closing process alive.
+    this.timer.unref();
   }
 
   /** A compared mirror's copy is about to be made: its answer (and noise answer) are captured from now. */
@@ -86,6 +88,8 @@ export class PendingComparison implements CaptureOwner {
 
   captureSettled(): void {
     if (!this.sealed || this.finished) return;
+    // Every candidate failed (or its copy was never made): nothing left to compare, stop capturing live now.
+    if (this.slots.every((slot) => slot.candidate.state === 'failed')) return this.settle();
     if (this.live.state === 'waiting') return;
     for (const slot of this.slots) if (slot.candidate.state === 'waiting' || slot.noise?.state === 'waiting') return;
     this.settle();
@@ -110,7 +114,9 @@ export class PendingComparison implements CaptureOwner {
 
   private settle(): void {
     this.finish();
-    const liveReason = this.live.state === 'answered' ? undefined : this.live.errorCode === CAPTURE_TIMEOUT ? 'timeout' : 'live-failed';
+    // Still waiting only when settled early, all candidates failed: each slot then counts its own failure.
+    const live = this.live;
+    const liveReason = live.state !== 'failed' ? undefined : live.errorCode === CAPTURE_TIMEOUT ? 'timeout' : 'live-failed';
     for (const slot of this.slots) {
       const reason = liveReason ?? failureReason(slot.candidate);
       if (reason !== undefined) this.skip(slot, reason);
