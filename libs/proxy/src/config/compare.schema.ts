@@ -9,7 +9,10 @@ export const MAX_COMPARE_BODY_BYTES = 1024 * 1024;
 export const MAX_COMPARE_RULES = 256;
 
 /** An `ignore` or `redact` entry: a body JSON path (`$…`) or a header name; refused with the rule it breaks. */
-const comparePath = s.string({ minLength: 1, maxLength: 512 }).refine((entry) => validateComparePath(entry));
+const comparePath = s
+  .string({ minLength: 1, maxLength: 512 })
+  .refine((entry) => validateComparePath(entry))
+  .describe('A header name, or a body JSON path starting with "$": $.a.b, $.list[0], $.list[*].id, $["odd key"].');
 
 const NOISE_DEFAULTS = { percentage: { value: PROXY_DEFAULTS.compareNoisePercentage } };
 
