@@ -44,6 +44,7 @@ export { createIstioMetrics, ISTIO_DURATION_BUCKETS_MS, type IstioMetrics } from
 export { createAdminHandler, type AdminHandlerOptions } from './admin/admin-handler';
 export { startAdminServer, type AdminServer, type AdminServerOptions } from './admin/admin-server';
 export { type AdminWriteOptions, type AdminChange } from './admin/admin-writes';
+export { configChanges, restartWarning, type BoundAddresses, type ConfigChanges } from './admin/config-changes';
 export {
   ProxyError,
   ProxyConfigError,
@@ -59,3 +60,40 @@ export {
 export { type ClusterPolicyStats } from './transport/upstream-pools';
 export { type ClusterPolicySnapshot } from './observability/cluster-policy-metrics';
 export { LOAD_BALANCERS, type LoadBalancerKind } from './config/cluster.schema';
+export { type CapturedAnswer } from './diff/captured-answer';
+export {
+  compileCompareRules,
+  validateComparePath,
+  DEFAULT_COMPARE_RULES,
+  DEFAULT_IGNORED_HEADERS,
+  DEFAULT_REDACTED_HEADERS,
+  DIFF_REDACTED,
+  type CompareRules,
+  type CompareRulesConfig,
+} from './diff/compare-rules';
+export { formatJsonPath, parseJsonPath, MAX_JSON_PATH_LENGTH, type PathSegment } from './diff/diff-path';
+export { type PathCursor } from './diff/path-trie';
+export { diffJson, jsonEqual, JSON_DIFF_LIMITS, TRUNCATED_DIFF_TEXT, type JsonDiffOptions } from './diff/json-diff';
+export { diffAnswers, isJsonMediaType, TEXT_EXCERPT_CHARS, type AnswerDifference } from './diff/answer-diff';
+export {
+  DiffAggregator,
+  DEFAULT_MAX_DIFF_PATHS,
+  DIFF_VERDICT_MAX_PATHS,
+  type DiffAggregatorOptions,
+  type DiffTargetOptions,
+  type DiffVerdict,
+} from './diff/diff-aggregator';
+export { DIFF_EXAMPLE_LIMITS } from './diff/diff-example';
+export { isNoise, NOISE_RULE_DEFAULTS, type NoiseRuleOptions, type NoiseSample } from './diff/noise-rule';
+export {
+  DIFF_KINDS,
+  type JsonValue,
+  type DiffKind,
+  type DiffReport,
+  type DiffPendingReport,
+  type DiffDroppedReport,
+  type DiffRouteReport,
+  type DiffPathReport,
+  type DiffNoiseReport,
+  type DiffExample,
+} from './diff/diff-report';

@@ -95,6 +95,9 @@ function checkMirrors(route: RouteConfig, at: Path, clusters: ReadonlySet<string
     add([...at, 'mirror', 'cluster'], `"${route.mirror.cluster}" is not a defined cluster`);
   if (route.mirror !== undefined) checkNoiseCluster(route.mirror, [...at, 'mirror'], clusters, add);
   route.mirrors?.forEach((mirror, j) => checkNoiseCluster(mirror, [...at, 'mirrors', j], clusters, add));
+  // A share of no mirror: the user meant a mirror that is missing (or misspelt), which copies nothing.
+  if (route.mirrorPercentage !== undefined && route.mirror === undefined && route.mirrors === undefined)
+    add([...at, 'mirrorPercentage'], `applies to ${formatPath([...at, 'mirror'])}, which is not given`);
   if (route.mirrors === undefined) return;
   if (route.mirror !== undefined)
     add([...at, 'mirrors'], `cannot be given with ${formatPath([...at, 'mirror'])} (mirror is the shorthand of a one-entry mirrors)`);
