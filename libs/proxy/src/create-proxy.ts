@@ -15,7 +15,7 @@ import { requestIdOf } from './forwarding/request-id';
 import { sendProblem } from './forwarding/send-problem';
 import { sendRedirect } from './forwarding/send-redirect';
 import { buildUpstreamHeaders } from './forwarding/upstream-headers';
-import { type DiffReport } from './diff/diff-core-placeholder';
+import { type DiffReport } from './diff/diff-report';
 import { DiffState } from './diff/diff-state-wiring';
 import { ByteBudget } from './limits/byte-budget';
 import { mirrorsNotMade, selectMirrors, startMirrors, type MirrorBounds } from './mirror/mirror-dispatcher';

@@ -1,7 +1,7 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { type Duplex } from 'node:stream';
 import { type ProxyConfig } from './config/proxy-config.schema';
-import { type DiffReport } from './diff/diff-core-placeholder';
+import { type DiffReport } from './diff/diff-report';
 import { type Clock } from './mirror/mirror-breaker';
 import { type ClusterPolicyStats } from './transport/upstream-pools';
 

@@ -1,5 +1,5 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
-import { type DiffReport } from '../diff/diff-core-placeholder';
+import { type DiffReport } from '../diff/diff-report';
 import { sendProblem } from '../forwarding/send-problem';
 import { renderDiffPrometheus } from '../observability/diff-metrics';
 import { type IstioMetrics } from '../observability/istio-metrics';

@@ -1,5 +1,5 @@
 import { s, type Infer } from '@mirrormesh/schema';
-import { validateComparePath } from '../diff/diff-core-placeholder';
+import { validateComparePath } from '../diff/compare-rules';
 import { PROXY_DEFAULTS } from './proxy-defaults';
 import { name, percentage } from './schema-primitives';
 

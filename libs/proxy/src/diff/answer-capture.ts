@@ -1,6 +1,6 @@
 import { type IncomingHttpHeaders } from 'node:http';
 import { type ByteBudget } from '../limits/byte-budget';
-import { type CapturedAnswer } from './diff-core-placeholder';
+import { type CapturedAnswer } from './captured-answer';
 
 /** What a capture tells its comparison when its exchange ends. */
 export interface CaptureOwner {

@@ -3,7 +3,9 @@ import { PROXY_DEFAULTS } from '../config/proxy-defaults';
 import { ByteBudget } from '../limits/byte-budget';
 import { type CompiledMirror } from '../mirror/compile-mirror';
 import { type AnswerCapture } from './answer-capture';
-import { DiffAggregator, diffAnswers, type DiffReport } from './diff-core-placeholder';
+import { diffAnswers } from './answer-diff';
+import { DiffAggregator } from './diff-aggregator';
+import { type DiffReport } from './diff-report';
 import { type DiffDropReason, type MirrorDiffSummary } from './diff-drop-reason';
 import { PendingComparison, type CandidateSlot, type ComparedMirror, type ComparisonSink } from './pending-comparison';
 

@@ -3,7 +3,7 @@ import { type MirrorConfig } from '../config/mirror.schema';
 import { PROXY_DEFAULTS } from '../config/proxy-defaults';
 import { type RouteConfig } from '../config/route.schema';
 import { type ClusterEndpoints } from '../transport/upstream-pools';
-import { compileCompareRules, type CompareRules } from '../diff/diff-core-placeholder';
+import { compileCompareRules, type CompareRules } from '../diff/compare-rules';
 import { MIRROR_CREDENTIAL_HEADERS } from './mirror-headers';
 
 /** One mirror of a route as the request path reads it; each copy to it is its own exchange. */

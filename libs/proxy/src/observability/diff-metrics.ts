@@ -1,4 +1,4 @@
-import { type DiffReport } from '../diff/diff-core-placeholder';
+import { type DiffReport } from '../diff/diff-report';
 import { labelText } from './prometheus-text';
 
 const ROUTE_MIRROR = ['route', 'mirror'] as const;
