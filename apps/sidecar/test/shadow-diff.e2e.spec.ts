@@ -32,7 +32,7 @@ describe('sidecar: GET /diff on the admin API', () => {
     });
   });
   afterAll(async () => {
-    sidecar?.stop();
+    await sidecar?.stop();
     await client.close();
     await Promise.all([live.close(), candidate.close()]);
   });
