@@ -1,6 +1,7 @@
 import { type CompiledCompare, type CompiledMirror } from '../mirror/compile-mirror';
 import { type ByteBudget } from '../limits/byte-budget';
 import { mirrorExchangeChannel, type ExchangeEvent } from '../observability/channels';
+import { DEADLINES, type Deadline } from '../timing/deadlines';
 import { AnswerCapture, type CaptureOwner } from './answer-capture';
 import { CAPTURE_TIMEOUT, COPY_NOT_MADE, type DiffDropReason, type MirrorDiffSummary } from './diff-drop-reason';
 
@@ -40,7 +41,7 @@ export class PendingComparison implements CaptureOwner {
   private readonly slots: CandidateSlot[] = [];
   private sealed = false;
   private finished = false;
-  private timer: NodeJS.Timeout | undefined;
+  private timer: Deadline | undefined;
 
   constructor(
     private readonly sink: ComparisonSink,
@@ -50,9 +51,8 @@ export class PendingComparison implements CaptureOwner {
     deadlineMs: number,
   ) {
     this.live = new AnswerCapture(requestId, liveMaxBodyBytes, sink.bytes, this);
-    this.timer = setTimeout(onComparisonDeadline, deadlineMs, this);
-    // A comparison never keeps a closing process alive.
-    this.timer.unref();
+    // On the process's deadlines, as every exchange and copy: one timer per duration, never keeping a process alive.
+    this.timer = DEADLINES.set(deadlineMs, onComparisonDeadline, this);
   }
 
   /** A compared mirror's copy is about to be made: its answer (and noise answer) are captured from now. */
@@ -146,7 +146,7 @@ export class PendingComparison implements CaptureOwner {
 
   private finish(): void {
     this.finished = true;
-    if (this.timer !== undefined) clearTimeout(this.timer);
+    DEADLINES.clear(this.timer);
     this.timer = undefined;
   }
 
@@ -170,7 +170,7 @@ function publishWithDiff(event: ExchangeEvent, diff: MirrorDiffSummary): void {
   if (mirrorExchangeChannel.hasSubscribers) mirrorExchangeChannel.publish({ ...event, diff });
 }
 
-// A module-level timer callback (the comparison as its argument): no closure per comparison.
+// A module-level deadline callback (the comparison as its owner): no closure per comparison.
 function onComparisonDeadline(comparison: PendingComparison): void {
   comparison.deadlinePassed();
 }
