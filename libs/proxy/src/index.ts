@@ -12,6 +12,8 @@ export {
   type MirrorConfig,
   type MirrorPolicyConfig,
   MAX_MIRRORS_PER_ROUTE,
+  type CompareConfig,
+  MAX_COMPARE_BODY_BYTES,
   type StringMatch,
   type TelemetryConfig,
   type IstioMetricsConfig,
@@ -23,6 +25,7 @@ export { classifyUpstreamError, type UpstreamFailure } from './forwarding/upstre
 export { sendProblem } from './forwarding/send-problem';
 export { checkHostField, isValidHostValue, HOST_FIELD_MESSAGES, type HostFieldProblem } from './routing/host-field';
 export { PROXY_CHANNELS, type ExchangeEvent, type MirrorDroppedEvent, type MirrorDropReason } from './observability/channels';
+export { type MirrorDiffSummary, type DiffDropReason } from './diff/diff-drop-reason';
 export { createProxyStats, type ProxyStats, type ProxyStatsOptions } from './observability/proxy-stats';
 export { type UpgradeStatsSnapshot } from './observability/upgrade-stats';
 export { isWebSocketUpgrade } from './websocket/is-websocket-upgrade';

@@ -89,6 +89,7 @@ describe('Deadlines', () => {
     const clock = new ManualClock();
     const deadlines = new Deadlines(clock);
     const fired: string[] = [];
+    // eslint-disable-next-line prefer-const -- the callback below closes over it before it is assigned
     let b: ReturnType<Deadlines['set']> | undefined;
     deadlines.set(
       100,
