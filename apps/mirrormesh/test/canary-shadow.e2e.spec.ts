@@ -81,6 +81,8 @@ describe('mirrormesh canary --shadow, Ctrl-C and mirrormesh diff against a real 
     stack = await startCanaryStack('live', { shadow: true });
     const run = await runCli(['diff', '--admin', stack.adminUrl], join(stack.dir, 'state'));
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/has no GET \/diff: compare is not enabled on this sidecar/);
+    expect(run.stderr).toMatch(
+      /compare is not enabled on any route of http:\/\/127\.0\.0\.1:\d+: set routes\[\]\.mirror\.compare\.enabled/,
+    );
   }, 120_000);
 });

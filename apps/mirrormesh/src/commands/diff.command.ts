@@ -41,8 +41,10 @@ export async function diffCommand(argv: readonly string[], ctx: CommandContext):
   }
   const report = body === undefined ? undefined : parseDiffReport(body);
   if (report === undefined)
+    throw new AdminApiError(`mirrormesh diff: ${url} has no GET /diff: this sidecar cannot compare answers (it predates the shadow diff)`);
+  if (report.routes.length === 0)
     throw new AdminApiError(
-      `mirrormesh diff: ${url} has no GET /diff: compare is not enabled on this sidecar (routes[].mirror.compare.enabled)`,
+      `mirrormesh diff: compare is not enabled on any route of ${url}: set routes[].mirror.compare.enabled (or mirrors[].compare.enabled) in its config`,
     );
   const routes = values.route === undefined ? report.routes : report.routes.filter((r) => r.route === values.route);
   if (values.route !== undefined && routes.length === 0)
