@@ -58,6 +58,8 @@ export interface StackOptions {
   readonly shadow?: boolean;
   /** The mirror's answers are compared with live's (GET /diff); `servedAt` differs on every answer and is ignored. */
   readonly compare?: boolean;
+  /** With compare: a second live instance, `bookservicelive2`, as Diffy's noise reference, instead of ignoring `servedAt`. */
+  readonly noise?: boolean;
   readonly env?: Record<string, string>;
 }
 
@@ -68,13 +70,17 @@ export async function startCanaryStack(variant: Variant, options: StackOptions =
   try {
     started.push(await bookService(dir, 'bookservice', 'live', {}));
     started.push(await bookService(dir, 'bookservicecanary', variant, options.env ?? {}));
-    const [primary, canary] = started.map((p) => p.spec.readyUrl.replace(/^http:\/\/|\/health\/ready$/g, ''));
+    if (options.noise === true) started.push(await bookService(dir, 'bookservicelive2', 'live', {}));
+    const [primary, canary, live2] = started.map((p) => p.spec.readyUrl.replace(/^http:\/\/|\/health\/ready$/g, ''));
+    const compare =
+      options.noise === true ? { enabled: true, noise: { cluster: 'bookservicelive2' } } : { enabled: true, ignore: ['$.servedAt'] };
     const config = {
       listener: { host: HOST, port: 0 },
       admin: { host: HOST, port: 0 },
       clusters: [
         { name: 'bookservice', endpoints: [primary] },
         { name: 'bookservicecanary', endpoints: [canary] },
+        ...(live2 === undefined ? [] : [{ name: 'bookservicelive2', endpoints: [live2] }]),
       ],
       routes: [
         {
@@ -86,7 +92,7 @@ export async function startCanaryStack(variant: Variant, options: StackOptions =
             ? {
                 mirror: {
                   cluster: 'bookservicecanary',
-                  ...(options.compare === true ? { compare: { enabled: true, ignore: ['$.servedAt'] } } : {}),
+                  ...(options.compare === true ? { compare } : {}),
                 },
                 mirrorPercentage: { value: 100 },
               }
