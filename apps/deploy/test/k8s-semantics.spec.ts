@@ -7,6 +7,7 @@ const VARIANTS: Record<Scenario, string | undefined> = {
   'v2-mirroring': 'live',
   'v3-delays': 'delay',
   'v4-fault': 'fault',
+  'v5-schema-change': 'schema-change',
 };
 const MIRRORING = SCENARIOS.filter((s) => MIRROR_VERSION_TAGS[s] !== undefined);
 /** Every image the release component pins, with its one tag. */
@@ -128,7 +129,7 @@ describe.each(SCENARIOS)('overlay %s', (scenario) => {
   });
 });
 
-describe('the v2–v4 overlays differ only in the mirror they run', () => {
+describe('the v2–v5 overlays differ only in the mirror they run', () => {
   it.each(MIRRORING)('%s has the same objects as v2-mirroring apart from the mirror Deployment', (scenario) => {
     const strip = (objects: readonly K8sObject[]) =>
       objects.filter((o) => !(o.kind === 'Deployment' && o.metadata.name === 'bookservicemirror'));
