@@ -1,0 +1,33 @@
+import { type Scenario } from './scenarios';
+
+/**
+ * Whether the mesh's sidecar compares the mirror's answers with live (shadow diff,
+ * `mirror.compare`). Off while the proxy this build ships with refuses the `compare` key;
+ * with it on, every mirrored scenario (v2–v5) compares, so that v2 — the same code twice —
+ * shows what a release without a regression looks like: `servedAt` differs, as noise only.
+ */
+export const MESH_COMPARES_ANSWERS = false;
+
+/** A second instance of the live version: live vs it is the noise (Diffy's primary vs secondary). */
+export const NOISE_CLUSTER = 'bookservicelive2';
+
+/**
+ * Headers the mesh never compares. `x-version-tag` names the deployment (V1MIR-… vs V2MIR-…):
+ * it differs between live and any mirror by design, and the noise instance, being the live
+ * version, would never flag it as noise.
+ */
+export const MESH_COMPARE_IGNORE: readonly string[] = ['x-version-tag'];
+
+/** Does the mesh compare answers (and so run the noise instance) in this scenario? */
+export function comparesAnswers(scenario: Scenario): boolean {
+  return MESH_COMPARES_ANSWERS && scenario.mirror !== undefined;
+}
+
+/** The `compare` block of the mirror policy, in the proxy's config syntax. */
+export function meshCompareConfig(noiseCluster: string): Record<string, unknown> {
+  return {
+    enabled: true,
+    ignore: [...MESH_COMPARE_IGNORE],
+    noise: { cluster: noiseCluster, percentage: { value: 100 } },
+  };
+}
