@@ -7,6 +7,7 @@ import { SidecarConfigWatcher } from './config/sidecar-config-watcher';
 import { createCollectorClient } from './mesh/collector-client';
 import { MeshController } from './mesh/mesh.controller';
 import { MeshStatsService } from './mesh/mesh-stats.service';
+import { ANSWER_DIFF_SOURCE, createAnswerDiffSource } from './mesh/answer-diff-source';
 import { createClusterVersionProbe } from './mesh/cluster-versions';
 import { CLUSTER_VERSION_PROBE, COLLECTOR_CLIENT, STARTED_AT } from './mesh/mesh.tokens';
 import { type StaticFileIndex } from './static/static-file-index';
@@ -29,6 +30,7 @@ export class BookinfoSpaModule {
         { provide: STARTED_AT, useValue: startedAt },
         { provide: COLLECTOR_CLIENT, useValue: createCollectorClient(config.collector, startedAt) },
         { provide: CLUSTER_VERSION_PROBE, useValue: createClusterVersionProbe() },
+        { provide: ANSWER_DIFF_SOURCE, useValue: createAnswerDiffSource() },
         MeshStatsService,
         SidecarConfigWatcher,
       ],
