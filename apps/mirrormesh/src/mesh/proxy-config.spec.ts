@@ -27,7 +27,7 @@ describe('meshProxyConfig', () => {
       expect.objectContaining({
         mirror: {
           cluster: 'bookservicemirror',
-          compare: { enabled: true, ignore: ['x-version-tag'], noise: { cluster: 'bookservicelive2', percentage: { value: 100 } } },
+          compare: { enabled: true, ignore: [], noise: { cluster: 'bookservicelive2', percentage: { value: 100 } } },
         },
       }),
     ]);

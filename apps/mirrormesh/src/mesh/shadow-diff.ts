@@ -12,11 +12,11 @@ export const MESH_COMPARES_ANSWERS = false;
 export const NOISE_CLUSTER = 'bookservicelive2';
 
 /**
- * Headers the mesh never compares. `x-version-tag` names the deployment (V1MIR-… vs V2MIR-…):
- * it differs between live and any mirror by design, and the noise instance, being the live
- * version, would never flag it as noise.
+ * Nothing ignored beyond the proxy's defaults (which include `x-version-tag`: it names the
+ * deployment, so it differs between live and any mirror by design): `servedAt` is left for the
+ * noise instance to recognise, which is what the lab checks.
  */
-export const MESH_COMPARE_IGNORE: readonly string[] = ['x-version-tag'];
+export const MESH_COMPARE_IGNORE: readonly string[] = [];
 
 /** Does the mesh compare answers (and so run the noise instance) in this scenario? */
 export function comparesAnswers(scenario: Scenario): boolean {
