@@ -7,6 +7,7 @@ import {
   type ServedBookReviews,
 } from '@mirrormesh/catalog';
 import { type VariantConfig } from '../config/book-service.config';
+import { formatServedAt, preciseNow } from './served-at';
 
 /** How a variant shapes the catalogue's data into answers: every answer is stamped with `servedAt`. */
 export interface AnswerShape {
@@ -16,9 +17,9 @@ export interface AnswerShape {
 
 export const ANSWER_SHAPE = Symbol('ANSWER_SHAPE');
 
-/** `now` is injected so that tests can pin `servedAt`; each answer reads it once. */
-export function createAnswerShape(variant: VariantConfig, now: () => Date = () => new Date()): AnswerShape {
-  const servedAt = () => now().toISOString();
+/** `now` (ms since the epoch, fractional) is injected so that tests can pin `servedAt`; each answer reads it once. */
+export function createAnswerShape(variant: VariantConfig, now: () => number = preciseNow): AnswerShape {
+  const servedAt = () => formatServedAt(now());
   if (variant.kind !== 'schema-change') {
     return {
       book: (book) => ({ ...book, servedAt: servedAt() }),

@@ -6,8 +6,8 @@ type SchemaObject = ApiResponseSchemaHost['schema'];
 const SERVED_AT_SCHEMA = {
   type: 'string',
   format: 'date-time',
-  description: 'When this answer was served',
-  example: '2026-12-01T04:30:00.123Z',
+  description: 'When this answer was served, to the microsecond',
+  example: '2026-12-01T04:30:00.123456Z',
 };
 
 /**
