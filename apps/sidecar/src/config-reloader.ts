@@ -1,4 +1,4 @@
-import { type Proxy } from '@mirrormesh/proxy';
+import { restartWarning, type BoundAddresses, type Proxy } from '@mirrormesh/proxy';
 import { readConfigFile, watchConfigFile, type ConfigFileWatcher } from '@mirrormesh/proxy/config-file';
 import { type ConfigSource } from './config-source';
 import { logEvent } from './lifecycle-log';
@@ -15,22 +15,21 @@ export interface ConfigReloader {
  * old config stays. Reloads never overlap: one arriving during another runs after it. The
  * file is the control plane: a valid load replaces changes made through the admin API (logged).
  */
-export function installConfigReloader(file: string, proxy: Proxy, watch: boolean, source: ConfigSource): ConfigReloader {
+export function installConfigReloader(
+  file: string,
+  proxy: Proxy,
+  watch: boolean,
+  source: ConfigSource,
+  bound: BoundAddresses,
+): ConfigReloader {
   let running: Promise<boolean> | undefined;
   let queued: string | undefined;
 
   const apply = async (trigger: string): Promise<boolean> => {
     try {
-      const before = proxy.config;
       const config = proxy.reload(await readConfigFile(file));
-      if (
-        config.listener.port !== before.listener.port ||
-        config.listener.host !== before.listener.host ||
-        config.admin.port !== before.admin.port ||
-        config.admin.host !== before.admin.host
-      ) {
-        logEvent('warn', 'listener and admin addresses change only on restart', { file });
-      }
+      const warning = restartWarning(bound, config);
+      if (warning !== undefined) logEvent('warn', warning, { file });
       logEvent('info', 'config reloaded', { trigger, file, routes: config.routes.length, clusters: config.clusters.length });
       const replaced = source.fileApplied();
       if (replaced > 0)

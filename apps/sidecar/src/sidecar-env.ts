@@ -10,6 +10,12 @@ export const SIDECAR_DEFAULTS = {
   keepAliveTimeoutMs: 65_000,
   /** A shorter admin token is guessable; 16 characters of a random string are not. */
   adminTokenMinLength: 16,
+  /**
+   * Access-log lines are written at most this long after they are logged (or once 64 KiB wait),
+   * as Envoy's `file_flush_interval` (1 s): one write per many requests, not one per event-loop
+   * turn. Shutdown writes what waits; a hard kill loses at most this much.
+   */
+  accessLogFlushIntervalMs: 1_000,
 } as const;
 
 /** The environment the sidecar reads (same names as the services where they overlap). */
@@ -17,6 +23,8 @@ export const SIDECAR_ENV = {
   SIDECAR_CONFIG: s.string({ minLength: 1 }).optional(),
   LOG_FORMAT: s.oneOf(ACCESS_LOG_FORMATS).default('json'),
   ACCESS_LOG: s.boolean({ fromString: true }).default(true),
+  /** 0 writes the lines of each event-loop turn at its end. */
+  ACCESS_LOG_FLUSH_INTERVAL_MS: s.integer({ min: 0, max: 60_000, fromString: true }).default(SIDECAR_DEFAULTS.accessLogFlushIntervalMs),
   WATCH_CONFIG: s.boolean({ fromString: true }).default(true),
   SHUTDOWN_TIMEOUT_MS: s.integer({ min: 0, max: 600_000, fromString: true }).default(SIDECAR_DEFAULTS.shutdownTimeoutMs),
   /** When set, admin writes need `Authorization: Bearer <ADMIN_TOKEN>`; required when admin.host is beyond loopback. */

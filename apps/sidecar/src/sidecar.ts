@@ -7,6 +7,7 @@ import {
   createProxyStats,
   durationToMs,
   redactConfig,
+  restartWarning,
   startAdminServer,
   type AdminServer,
   type Proxy,
@@ -43,7 +44,9 @@ export async function startSidecar(file: string, env: SidecarEnv, telemetry: Tel
   const stats: ProxyStats = createProxyStats({ proxy });
   const istioMetrics = createIstioMetrics({ proxy });
   const source = new ConfigSource();
-  const accessLog: AccessLog | undefined = env.ACCESS_LOG ? createAccessLog({ format: env.LOG_FORMAT }) : undefined;
+  const accessLog: AccessLog | undefined = env.ACCESS_LOG
+    ? createAccessLog({ format: env.LOG_FORMAT, flushIntervalMs: env.ACCESS_LOG_FLUSH_INTERVAL_MS })
+    : undefined;
   const unsubscribe = accessLog === undefined ? () => undefined : subscribeAccessLog(accessLog);
   const unsubscribeMirrors = subscribeMirrorExchanges(telemetry);
   let draining = false;
@@ -69,9 +72,12 @@ export async function startSidecar(file: string, env: SidecarEnv, telemetry: Tel
       writes: {
         proxy,
         token: env.ADMIN_TOKEN,
+        bound: config,
         onApplied: (change) => {
           source.adminApplied();
           logEvent('info', 'config changed through the admin API', { change });
+          const warning = restartWarning(config, proxy.config);
+          if (warning !== undefined) logEvent('warn', warning, { trigger: 'admin-api' });
         },
       },
     });
@@ -79,7 +85,7 @@ export async function startSidecar(file: string, env: SidecarEnv, telemetry: Tel
     server.close();
     throw error;
   }
-  const reloader = installConfigReloader(file, proxy, env.WATCH_CONFIG, source);
+  const reloader = installConfigReloader(file, proxy, env.WATCH_CONFIG, source, config);
   const listener = server.address() as AddressInfo;
   logEvent('info', 'listening', {
     listener: `${listener.address}:${listener.port}`,

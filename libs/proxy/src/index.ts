@@ -41,6 +41,7 @@ export { createIstioMetrics, ISTIO_DURATION_BUCKETS_MS, type IstioMetrics } from
 export { createAdminHandler, type AdminHandlerOptions } from './admin/admin-handler';
 export { startAdminServer, type AdminServer, type AdminServerOptions } from './admin/admin-server';
 export { type AdminWriteOptions, type AdminChange } from './admin/admin-writes';
+export { configChanges, restartWarning, type BoundAddresses, type ConfigChanges } from './admin/config-changes';
 export {
   ProxyError,
   ProxyConfigError,

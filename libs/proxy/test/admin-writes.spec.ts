@@ -48,7 +48,7 @@ describe('admin writes: PUT /routes/<name>/weights and PUT /config, validated li
       stats,
       config: () => redactConfig(proxy.proxy.config),
       ready: () => true,
-      writes: { proxy: proxy.proxy, onApplied: (change) => changes.push(change) },
+      writes: { proxy: proxy.proxy, onApplied: (change) => changes.push(change), bound: proxy.proxy.config },
     });
     base = `http://127.0.0.1:${admin.address.port}`;
   });
@@ -92,6 +92,20 @@ describe('admin writes: PUT /routes/<name>/weights and PUT /config, validated li
     expect(proxy.proxy.config.routes[1]?.mirror?.headers?.request.set?.authorization).toBe('Bearer mirror-secret');
     expect(changes.at(-2)).toMatchObject({ kind: 'config', routes: { changed: ['books'] }, clusters: { added: [], removed: [] } });
     expect(JSON.stringify(changes)).not.toContain('mirror-secret');
+  });
+
+  it('applies a config whose listener moved, and warns that the address changes only on restart', async () => {
+    const listening = proxy.proxy.config.listener;
+    const moved = { ...config(v1.endpoint, v2.endpoint), listener: { host: '127.0.0.1', port: listening.port + 1 } };
+    const reply = await put('/config', moved);
+    expect(reply.status).toBe(200);
+    expect(reply.headers['x-config-warning']).toBe(
+      'the listener address changes only on restart: the process still listens where it started',
+    );
+    expect(changes.at(-1)).toMatchObject({ kind: 'config', sections: ['listener'] });
+    expect((await client.send(`${proxy.url}/books/1`)).status).toBe(200);
+    const back = await put('/config', { ...config(v1.endpoint, v2.endpoint), listener: listening });
+    expect(back.headers['x-config-warning']).toBeUndefined();
   });
 
   it('refuses weights the config rules refuse, naming the path and the rule, and keeps the config', async () => {

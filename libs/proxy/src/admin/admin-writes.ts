@@ -4,7 +4,7 @@ import { type Proxy } from '../proxy';
 import { AdminRequestError, ProxyConfigError } from '../errors';
 import { sendProblem } from '../forwarding/send-problem';
 import { bearerTokenCheck } from './admin-token';
-import { configChanges, type ConfigChanges } from './config-changes';
+import { configChanges, restartWarning, type BoundAddresses, type ConfigChanges } from './config-changes';
 import { readJsonBody } from './read-json-body';
 import { currentWeights, weightsOf, withRouteWeights } from './route-weights';
 
@@ -17,6 +17,11 @@ export interface AdminWriteOptions {
   readonly maxBodyBytes?: number;
   /** Told of each change applied, for one log line: names and weights, never header values. */
   readonly onApplied?: (change: AdminChange) => void;
+  /**
+   * Where the process bound its listener and admin server (the config it started with): a
+   * `PUT /config` that moves them is applied, and answered with an `x-config-warning`.
+   */
+  readonly bound?: BoundAddresses;
 }
 
 export type AdminChange =
@@ -64,6 +69,8 @@ export function createAdminWriteHandler(options: AdminWriteOptions, answer: (res
     }
     if (change === undefined) return void sendProblem(res, 404, 'NO_SUCH_ROUTE', `route "${routeNameOf(path)}" is not defined`);
     options.onApplied?.(change);
+    const warning = options.bound === undefined ? undefined : restartWarning(options.bound, proxy.config);
+    if (warning !== undefined) res.setHeader('x-config-warning', warning);
     answer(res);
   };
 

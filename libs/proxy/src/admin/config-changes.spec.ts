@@ -1,5 +1,5 @@
 import { parseProxyConfig } from '../config/parse-proxy-config';
-import { configChanges } from './config-changes';
+import { configChanges, restartWarning } from './config-changes';
 
 describe('configChanges', () => {
   const before = parseProxyConfig({
@@ -47,5 +47,14 @@ describe('configChanges', () => {
       routes: { added: [], removed: [], changed: [] },
       sections: [],
     });
+  });
+
+  it('warns while an address differs from where the process bound it, not after it moved back', () => {
+    const moved = parseProxyConfig({ ...JSON.parse(JSON.stringify(before)), listener: { host: '127.0.0.1', port: 9999 } });
+    expect(configChanges(before, moved).sections).toEqual(['listener']);
+    expect(restartWarning(before, moved)).toBe('the listener address changes only on restart: the process still listens where it started');
+    const both = parseProxyConfig({ ...JSON.parse(JSON.stringify(moved)), admin: { host: '127.0.0.1', port: 9998 } });
+    expect(restartWarning(before, both)).toMatch(/^the listener and admin addresses change only on restart/);
+    expect(restartWarning(before, before)).toBeUndefined();
   });
 });

@@ -8,6 +8,10 @@ export interface ConfigChanges {
   readonly sections: readonly string[];
 }
 
+/** The servers whose address is bound once, at start. */
+export type BoundServer = 'listener' | 'admin';
+export type BoundAddresses = Pick<ProxyConfig, BoundServer>;
+
 export interface NamedChanges {
   readonly added: readonly string[];
   readonly removed: readonly string[];
@@ -30,4 +34,18 @@ export function configChanges(before: ProxyConfig, after: ProxyConfig): ConfigCh
     (key) => key !== 'clusters' && key !== 'routes' && JSON.stringify(before[key]) !== JSON.stringify(after[key]),
   );
   return { clusters: byName(before.clusters, after.clusters), routes: byName(before.routes, after.routes), sections };
+}
+
+/**
+ * A config in force whose listener or admin address differs from where the process bound
+ * them at start (`bound`): said in a warning, since only a restart moves them; undefined
+ * when they agree (a config moved away and back again included).
+ */
+export function restartWarning(bound: BoundAddresses, now: BoundAddresses): string | undefined {
+  const moved = (['listener', 'admin'] as const).filter(
+    (server) => bound[server].host !== now[server].host || bound[server].port !== now[server].port,
+  );
+  if (moved.length === 0) return undefined;
+  const verb = moved.length > 1 ? 'addresses change' : 'address changes';
+  return `the ${moved.join(' and ')} ${verb} only on restart: the process still listens where it started`;
 }

@@ -1,19 +1,13 @@
 import { s, type Infer } from '@mirrormesh/schema';
-import { durationToMs } from './duration';
 import { PROXY_DEFAULTS } from './proxy-defaults';
-import { duration, endpoint, name } from './schema-primitives';
+import { boundedDuration, endpoint, name } from './schema-primitives';
+
+/** undici reads a connect timeout of 0 as none: a connect is always bounded. */
+const MAX_CONNECT_TIMEOUT = '5m';
+const MAX_IDLE_TIMEOUT = '1h';
 
 export const LOAD_BALANCERS = ['ROUND_ROBIN', 'LEAST_REQUEST', 'RANDOM'] as const;
 export type LoadBalancerKind = (typeof LOAD_BALANCERS)[number];
-
-/** A duration above zero and at most `max` (a zero interval or ejection time would mean nothing). */
-const boundedDuration = (max: string) =>
-  duration
-    .refine((d) => {
-      const ms = durationToMs(d);
-      return ms > 0 && ms <= durationToMs(max) ? undefined : `must be above 0 and at most "${max}"`;
-    })
-    .describe(`Above 0, at most "${max}".`);
 
 const TCP_DEFAULTS = { maxConnections: PROXY_DEFAULTS.connections, connectTimeout: PROXY_DEFAULTS.connectTimeout };
 const HTTP_DEFAULTS = {
@@ -27,7 +21,7 @@ export const connectionPoolSchema = s.object({
   tcp: s
     .object({
       maxConnections: s.integer({ min: 1, max: 1024 }).default(TCP_DEFAULTS.maxConnections),
-      connectTimeout: duration.default(TCP_DEFAULTS.connectTimeout),
+      connectTimeout: boundedDuration(MAX_CONNECT_TIMEOUT).default(TCP_DEFAULTS.connectTimeout),
     })
     .default(TCP_DEFAULTS),
   http: s
@@ -37,7 +31,7 @@ export const connectionPoolSchema = s.object({
         .integer({ min: 0, max: 1_000_000 })
         .describe('0 = unlimited.')
         .default(HTTP_DEFAULTS.maxRequestsPerConnection),
-      idleTimeout: duration.default(HTTP_DEFAULTS.idleTimeout),
+      idleTimeout: boundedDuration(MAX_IDLE_TIMEOUT).default(HTTP_DEFAULTS.idleTimeout),
     })
     .default(HTTP_DEFAULTS),
 });
@@ -64,8 +58,8 @@ export const clusterSchema = s.object({
   connectionPool: connectionPoolSchema.default({ tcp: TCP_DEFAULTS, http: HTTP_DEFAULTS }),
   /** Aliases kept from before connectionPool; moved into it when the config loads. */
   connections: s.integer({ min: 1, max: 1024 }).describe('Alias of connectionPool.tcp.maxConnections.').optional(),
-  connectTimeout: duration.describe('Alias of connectionPool.tcp.connectTimeout.').optional(),
-  keepAliveTimeout: duration.describe('Alias of connectionPool.http.idleTimeout.').optional(),
+  connectTimeout: boundedDuration(MAX_CONNECT_TIMEOUT).describe('Alias of connectionPool.tcp.connectTimeout.').optional(),
+  keepAliveTimeout: boundedDuration(MAX_IDLE_TIMEOUT).describe('Alias of connectionPool.http.idleTimeout.').optional(),
   outlierDetection: outlierDetectionSchema.optional(),
   loadBalancer: s
     .object({ simple: s.oneOf(LOAD_BALANCERS).default(PROXY_DEFAULTS.loadBalancer) })

@@ -1,6 +1,6 @@
 import { s, type Infer } from '@mirrormesh/schema';
 import { PROXY_DEFAULTS } from './proxy-defaults';
-import { duration, headerName, method, percentage } from './schema-primitives';
+import { boundedDuration, headerName, method, percentage } from './schema-primitives';
 
 /**
  * A route's mirrors are bounded: each one is its own exchange per request, and on a streamed
@@ -8,6 +8,9 @@ import { duration, headerName, method, percentage } from './schema-primitives';
  * Node's default of 10 per event. Istio sets no limit.
  */
 export const MAX_MIRRORS_PER_ROUTE = 8;
+
+/** A copy holds its request's body and a connection while it waits: it is never kept longer than this. */
+export const MAX_MIRROR_TIMEOUT = '10m';
 
 /** Where a copy goes, and how it is made and bounded: shared by `mirror` and each of `mirrors`. */
 const mirrorShape = {
@@ -25,7 +28,7 @@ const mirrorShape = {
     .optional(),
   methods: s.array(method, { minItems: 1 }).optional(),
   maxBodyBytes: s.integer({ min: 0, max: 64 * 1024 * 1024 }).default(PROXY_DEFAULTS.mirrorMaxBodyBytes),
-  timeout: duration.default(PROXY_DEFAULTS.mirrorTimeout),
+  timeout: boundedDuration(MAX_MIRROR_TIMEOUT).default(PROXY_DEFAULTS.mirrorTimeout),
 };
 
 /** `routes[].mirror`: the one-mirror shorthand; its share is the route's `mirrorPercentage`. */

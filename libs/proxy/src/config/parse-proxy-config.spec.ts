@@ -157,6 +157,11 @@ describe('parseProxyConfig', () => {
       );
     });
 
+    it('refuses mirrorPercentage without a mirror (a missing or misspelt mirror copies nothing)', () => {
+      const { mirror: _mirror, ...route } = valid.routes[0]!;
+      expect(messageOf({ ...valid, routes: [route] })).toBe('routes[0].mirrorPercentage applies to routes[0].mirror, which is not given');
+    });
+
     it('refuses a cluster named twice, and an undefined one, with the path of the entry', () => {
       expect(
         messageOf(mirrorsRoute([{ cluster: 'canary' }, { cluster: 'ghost' }, { cluster: 'canary', timeout: '1s' }])).split('\n'),

@@ -92,6 +92,9 @@ function withAliasesMoved(cluster: ClusterConfig): ClusterConfig {
 function checkMirrors(route: RouteConfig, at: Path, clusters: ReadonlySet<string>, add: (path: Path, message: string) => void): void {
   if (route.mirror !== undefined && !clusters.has(route.mirror.cluster))
     add([...at, 'mirror', 'cluster'], `"${route.mirror.cluster}" is not a defined cluster`);
+  // A share of no mirror: the user meant a mirror that is missing (or misspelt), which copies nothing.
+  if (route.mirrorPercentage !== undefined && route.mirror === undefined && route.mirrors === undefined)
+    add([...at, 'mirrorPercentage'], `applies to ${formatPath([...at, 'mirror'])}, which is not given`);
   if (route.mirrors === undefined) return;
   if (route.mirror !== undefined)
     add([...at, 'mirrors'], `cannot be given with ${formatPath([...at, 'mirror'])} (mirror is the shorthand of a one-entry mirrors)`);

@@ -5,8 +5,11 @@ import { MAX_MIRRORS_PER_ROUTE, mirrorPolicySchema, mirrorSchema } from './mirro
 import { PROXY_DEFAULTS } from './proxy-defaults';
 import { retriesSchema } from './retries.schema';
 import { redirectSchema, regexRewriteSchema, rewriteSchema } from './rewrite.schema';
-import { duration, name, percentage } from './schema-primitives';
+import { boundedDuration, duration, name, percentage } from './schema-primitives';
 import { websocketSchema } from './websocket.schema';
+
+/** The longest route timeout: long polls and large downloads fit; a request is never unbounded. */
+export const MAX_ROUTE_TIMEOUT = '1h';
 
 /** One Istio HTTPRoute: what it matches, where it sends, its mirrors, timeout, retries, faults and WebSocket upgrades. */
 export const routeSchema = s.object({
@@ -29,7 +32,7 @@ export const routeSchema = s.object({
   mirror: mirrorSchema.optional(),
   mirrorPercentage: percentage.optional(),
   mirrors: s.array(mirrorPolicySchema, { minItems: 1, maxItems: MAX_MIRRORS_PER_ROUTE }).optional(),
-  timeout: duration.default(PROXY_DEFAULTS.routeTimeout),
+  timeout: boundedDuration(MAX_ROUTE_TIMEOUT).default(PROXY_DEFAULTS.routeTimeout),
   retries: retriesSchema.optional(),
   fault: s
     .object({

@@ -1,8 +1,20 @@
 import { s } from '@mirrormesh/schema';
-import { DURATION_PATTERN, DURATION_RULE } from './duration';
+import { DURATION_PATTERN, DURATION_RULE, durationToMs } from './duration';
 
 /** The small schemas the config's parts share: names, durations, endpoints, header names. */
 export const duration = s.string({ pattern: DURATION_PATTERN, patternRule: DURATION_RULE });
+
+/**
+ * A duration above zero and at most `max`: a zero interval or ejection time would mean nothing,
+ * and a zero timeout does not turn a timeout off here (Envoy's "0s" does): every wait is bounded.
+ */
+export const boundedDuration = (max: string) =>
+  duration
+    .refine((d) => {
+      const ms = durationToMs(d);
+      return ms > 0 && ms <= durationToMs(max) ? undefined : `must be above 0 and at most "${max}"`;
+    })
+    .describe(`Above 0, at most "${max}".`);
 export const name = s.string({
   minLength: 1,
   maxLength: 128,

@@ -5,6 +5,7 @@ import { ClientAbortedError, PerTryTimeoutError, RequestTimeoutError, RouteTimeo
 import { type ByteBudget } from '../limits/byte-budget';
 import { isRetriableFailure, isRetriableStatus, mayRetryMethod, retryBackoffMs } from '../resilience/retry-policy';
 import { type SlotWaiter } from '../transport/connection-slots';
+import { DEADLINES, type Deadline } from '../timing/deadlines';
 import { editResponseHeaders } from '../routing/header-edits';
 import { type ClusterEndpoints, type Endpoint } from '../transport/upstream-pools';
 import { type ExchangeContext } from './exchange-context';
@@ -60,8 +61,8 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
   private discarding = false;
   private finished = false;
   private clientGone = false;
-  private deadline: NodeJS.Timeout | undefined;
-  private tryTimer: NodeJS.Timeout | undefined;
+  private deadline: Deadline | undefined;
+  private tryTimer: Deadline | undefined;
   private backoff: NodeJS.Timeout | undefined;
   /** A per-try timeout that fired while undici was still connecting: applied when it hands over the request. */
   private pendingAbort: Error | undefined;
@@ -81,7 +82,7 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
       return this.finish(CLIENT_CLOSED_STATUS, 'CLIENT_ABORTED', false);
     }
     this.ctx.res.once('close', this.onClientClose);
-    this.deadline = setTimeout(this.onDeadline, this.ctx.route.timeoutMs);
+    this.deadline = DEADLINES.set(this.ctx.route.timeoutMs, onRouteTimeout, this);
     if (!this.ctx.headers.hasBody) return this.onBody(NO_BODY);
     this.reader = new RequestBodyReader(this.ctx.req, this.ctx.requestBody, this.buffer, this.onBody, this.onBodyFailed);
     this.reader.start();
@@ -109,7 +110,8 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
     this.abortOrFail(new ClientAbortedError());
   };
 
-  private readonly onDeadline = (): void => {
+  /** The route's timeout passed: whatever the exchange waits on, it ends now. */
+  timedOut(): void {
     this.deadline = undefined;
     const clientIsSlow = this.reader?.waitingOnClient() === true;
     this.abortOrFail(
@@ -117,7 +119,7 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
         ? new RequestTimeoutError(`request did not arrive within the route timeout of ${this.ctx.route.timeoutMs} ms`)
         : new RouteTimeoutError(this.ctx.route.timeoutMs),
     );
-  };
+  }
 
   /** The attempt ran past perTryTimeout: abort it; undici then reports, and fail() retries or answers 504. */
   tryTimedOut(): void {
@@ -158,7 +160,7 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
     this.queuedSince = 0;
     this.attempts += 1;
     const perTry = this.ctx.route.retry?.perTryTimeoutMs;
-    if (perTry !== undefined) this.tryTimer = setTimeout(onTryTimeout, perTry, this);
+    if (perTry !== undefined) this.tryTimer = DEADLINES.set(perTry, onTryTimeout, this);
     const { req } = this.ctx;
     try {
       (this.endpoint as Endpoint).pool.dispatch(
@@ -280,8 +282,7 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
   }
 
   private clearTryTimer(): void {
-    if (this.tryTimer === undefined) return;
-    clearTimeout(this.tryTimer);
+    DEADLINES.clear(this.tryTimer);
     this.tryTimer = undefined;
   }
 
@@ -289,7 +290,7 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
     if (this.finished) return;
     this.finished = true;
     if (this.queuedSince > 0) this.queuedMs += performance.now() - this.queuedSince;
-    if (this.deadline !== undefined) clearTimeout(this.deadline);
+    DEADLINES.clear(this.deadline);
     this.deadline = undefined;
     this.clearTryTimer();
     if (this.backoff !== undefined) clearTimeout(this.backoff);
@@ -305,6 +306,10 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
 }
 
 // Module-level timer callbacks (the exchange passed as the timer's argument): no closure per request.
+function onRouteTimeout(exchange: LiveExchange): void {
+  exchange.timedOut();
+}
+
 function onTryTimeout(exchange: LiveExchange): void {
   exchange.tryTimedOut();
 }

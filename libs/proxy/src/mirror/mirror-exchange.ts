@@ -4,6 +4,7 @@ import { type CompiledMirror } from './compile-mirror';
 import { MirrorTimeoutError } from '../errors';
 import { classifyUpstreamError } from '../forwarding/upstream-failure';
 import { type SlotWaiter } from '../transport/connection-slots';
+import { DEADLINES, type Deadline } from '../timing/deadlines';
 import { type Endpoint } from '../transport/upstream-pools';
 
 export interface MirrorOutcome {
@@ -51,7 +52,7 @@ export class MirrorExchange implements Dispatcher.DispatchHandler, SlotWaiter {
   private endpoint: Endpoint | undefined;
   private holdsSlot = false;
   private controller: Dispatcher.DispatchController | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private timer: Deadline | undefined;
   private done: ((outcome: MirrorOutcome) => void) | undefined;
 
   constructor(
@@ -60,7 +61,7 @@ export class MirrorExchange implements Dispatcher.DispatchHandler, SlotWaiter {
     done: (outcome: MirrorOutcome) => void,
   ) {
     this.done = done;
-    this.timer = setTimeout(this.onDeadline, mirror.timeoutMs);
+    this.timer = DEADLINES.set(mirror.timeoutMs, onMirrorTimeout, this);
     // Until undici takes the body nobody else listens: a body that fails while the copy
     // waits (too large, over the budget, client gone) ends the copy here instead of
     // becoming an unhandled 'error'.
@@ -92,7 +93,8 @@ export class MirrorExchange implements Dispatcher.DispatchHandler, SlotWaiter {
     }
   }
 
-  private readonly onDeadline = (): void => {
+  /** `mirror.timeout` passed: the copy ends wherever it is. */
+  timedOut(): void {
     this.timer = undefined;
     const error = new MirrorTimeoutError(this.mirror.timeoutMs);
     if (this.controller !== undefined) return this.controller.abort(error);
@@ -101,7 +103,7 @@ export class MirrorExchange implements Dispatcher.DispatchHandler, SlotWaiter {
     if (body !== null && !Buffer.isBuffer(body)) body.destroy();
     // Past the deadline without a connection counts for the unreachable breaker like a refused connect.
     this.end(false, error, this.holdsSlot);
-  };
+  }
 
   private readonly onBodyError = (error: Error): void => {
     if (!this.holdsSlot) this.fail(error);
@@ -140,7 +142,8 @@ export class MirrorExchange implements Dispatcher.DispatchHandler, SlotWaiter {
     if (done === undefined) return;
     // Dropping the callback also lets go of what it holds as soon as the copy ends.
     this.done = undefined;
-    if (this.timer !== undefined) clearTimeout(this.timer);
+    DEADLINES.clear(this.timer);
+    this.timer = undefined;
     const now = performance.now();
     const sent = this.sentAt > 0;
     const failure = error === undefined ? undefined : classifyUpstreamError(error);
@@ -165,4 +168,8 @@ export class MirrorExchange implements Dispatcher.DispatchHandler, SlotWaiter {
     // A mirror cluster's own detector learns from its copies (a live cluster never sees them).
     this.mirror.cluster.release(this.endpoint as Endpoint, outcome);
   }
+}
+
+function onMirrorTimeout(exchange: MirrorExchange): void {
+  exchange.timedOut();
 }
