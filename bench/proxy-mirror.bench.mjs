@@ -10,7 +10,7 @@
 //   PROXY_BENCH_SLICE_S     seconds per wrk slice (default 3, 2..30)
 //   PROXY_BENCH_CPU_PROF    a directory: run the sidecars and the bare forwarder under `node --cpu-prof`, profiles there
 //   PROXY_BENCH_NODE_FLAGS  extra node flags for the sidecars and the bare forwarder, space-separated (e.g. "--max-semi-space-size=16")
-//   PROXY_BENCH_CASES       only these mirror cases, comma-separated (none,fast,slow,flaky; default all)
+//   PROXY_BENCH_CASES       only these mirror cases, comma-separated (none,fast,slow,flaky,compare,flood,flood-compare; default all)
 //   PROXY_BENCH_TARGETS     only these proxies, comma-separated (nginx,sidecar; default both)
 import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -21,7 +21,7 @@ import { CONSTANT_RATE_DEFAULTS, interleavedConstantRate } from './lib/constant-
 import { CORES, describePinning, pinSelfToLoadCore } from './lib/cpu-pinning.mjs';
 import { startNginx } from './lib/nginx.mjs';
 import { sampleRss } from './lib/proc-stats.mjs';
-import { checkTargets, floorTable, latencyTable, ratiosTable, targetsTable, throughputTable } from './lib/proxy-report.mjs';
+import { checkTargets, diffTable, floorTable, latencyTable, ratiosTable, targetsTable, throughputTable } from './lib/proxy-report.mjs';
 import { SIDECAR_MAIN, sidecarBuilt, startSidecar } from './lib/sidecar.mjs';
 import { ensureTools, versionOf } from './lib/system-tools.mjs';
 import { measureSlice, mergeSlices } from './lib/throughput-slices.mjs';
@@ -45,6 +45,26 @@ const ALL_CASES = [
   { key: 'fast', label: 'fast mirror', upstream: 'mirror-fast', latency: true },
   { key: 'slow', label: '1200 ms mirror', upstream: 'mirror-slow', latency: false },
   { key: 'flaky', label: '40 %-500 mirror', upstream: 'mirror-500', latency: false },
+  // The shadow diff (sidecar only): the fast mirror compared, against `fast` (compare off) ...
+  { key: 'compare', label: 'fast mirror, compared', upstream: 'mirror-fast', compare: {}, sidecarOnly: true, latency: false },
+  // ... and a flood of large answers with a 1200 ms mirror, compare off then on: comparisons pile up to their caps.
+  {
+    key: 'flood',
+    label: '250 KiB answers, 1200 ms mirror',
+    live: 'live-large',
+    upstream: 'mirror-slow',
+    sidecarOnly: true,
+    latency: false,
+  },
+  {
+    key: 'flood-compare',
+    label: '250 KiB answers, 1200 ms mirror, compared',
+    live: 'live-large',
+    upstream: 'mirror-slow',
+    compare: { maxBodyBytes: 1024 * 1024 },
+    sidecarOnly: true,
+    latency: false,
+  },
 ];
 const CASES = ALL_CASES.filter((c) =>
   chosen(
@@ -80,13 +100,15 @@ function chosen(name, all) {
 
 function startProxy(tools, upstreams, target, benchCase) {
   const mirrorPort = benchCase.upstream && upstreams.ports[benchCase.upstream];
-  if (target === 'nginx') return startNginx(tools.nginx, { livePort: upstreams.ports.live, mirrorPort });
+  const livePort = upstreams.ports[benchCase.live ?? 'live'];
+  if (target === 'nginx') return startNginx(tools.nginx, { livePort, mirrorPort });
   const profile = CPU_PROF_DIR
     ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`, `--cpu-prof-name=${target}-${benchCase.key}.cpuprofile`]
     : [];
   const nodeArgs = [...NODE_FLAGS, ...profile];
   if (target === 'bare') return startBareForwarder({ livePort: upstreams.ports.live, nodeArgs });
-  return startSidecar({ livePort: upstreams.ports.live, mirrorPort, nodeArgs });
+  const compare = benchCase.compare && { enabled: true, ...benchCase.compare };
+  return startSidecar({ livePort, mirrorPort, compare, nodeArgs });
 }
 
 /** Direct, then nginx and sidecar per case, bare in BARE_CASE: [{ name, target, key, label, latency, mirror, url, proxy? }]. */
@@ -102,7 +124,8 @@ async function startSubjects(tools, upstreams, targets) {
     },
   ];
   for (const benchCase of CASES) {
-    for (const target of benchCase.key === BARE_CASE ? [...targets, 'bare'] : targets) {
+    const caseTargets = benchCase.sidecarOnly ? targets.filter((target) => target === 'sidecar') : targets;
+    for (const target of benchCase.key === BARE_CASE ? [...caseTargets, 'bare'] : caseTargets) {
       const proxy = await startProxy(tools, upstreams, target, benchCase);
       subjects.push({
         name: `${target}/${benchCase.key}`,
@@ -111,6 +134,8 @@ async function startSubjects(tools, upstreams, targets) {
         label: benchCase.label,
         latency: benchCase.latency,
         mirror: benchCase.upstream,
+        live: benchCase.live,
+        compare: benchCase.compare !== undefined,
         url: proxy.url,
         pid: proxy.pid,
         proxy,
@@ -147,6 +172,7 @@ async function measureThroughput(tools, upstreams, subjects) {
       ...mergeSlices(slices.get(subject.name)),
     };
     if (subject.target === 'sidecar') run.dropped = (await subject.proxy.stats()).dropped;
+    if (subject.compare) run.diff = await subject.proxy.diff();
     runs.push(run);
   }
   return runs;
@@ -212,6 +238,11 @@ async function main() {
   if (floor) {
     console.log("\n### The floor: a bare node:http + undici forwarder, no mirror (the sidecar's CPU per request is budgeted against it)\n");
     console.log(floor);
+  }
+  const diffRows = diffTable(runs);
+  if (diffRows) {
+    console.log('\n### Shadow diff: what the compared sidecars compared, dropped and held at the end\n');
+    console.log(diffRows);
   }
   const checks = checkTargets(byKey);
   console.log(`\n### Targets\n`);

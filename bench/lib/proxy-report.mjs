@@ -119,6 +119,21 @@ export function checkTargets(byKey) {
     measured: `${fixed(s.peakRssMiB, 1)} MiB`,
     pass: s.peakRssMiB <= 120,
   }));
+  // The shadow diff: capturing and diffing every answer may cost, but not more than 30 % of the throughput.
+  add('compare, throughput', ['sidecar/compare', 'sidecar/fast'], 'sidecar req/s compare on ≥ 0.7 × compare off', (on, off) => {
+    const r = ratio(on.wrk.rps, off.wrk.rps);
+    return { measured: `${int(on.wrk.rps)} / ${int(off.wrk.rps)} = ${fixed(r, 2)}×`, pass: r >= 0.7 };
+  });
+  // Under a flood of large answers the comparisons waiting hold at most limits.diffPendingBytes (default 32 MiB).
+  add(
+    'compare, memory under a flood',
+    ['sidecar/flood-compare', 'sidecar/flood'],
+    'peak RSS compare on ≤ compare off + 32 MiB (diffPendingBytes) + 16 MiB',
+    (on, off) => ({
+      measured: `${fixed(on.peakRssMiB, 1)} MiB vs ${fixed(off.peakRssMiB, 1)} MiB (+${fixed(on.peakRssMiB - off.peakRssMiB, 1)} MiB)`,
+      pass: on.peakRssMiB <= off.peakRssMiB + 48,
+    }),
+  );
   // Not a numbered target, but the point of the product: a failing mirror costs users nothing.
   add('40 %-500 mirror, live answers', ['sidecar/flaky'], 'sidecar live non-2xx = 0 and no socket errors', (s) => {
     const e = s.wrk.socketErrors;
@@ -185,4 +200,26 @@ export function floorTable(byKey) {
     );
   }
   return table(['no mirror', 'measure', 'measured'], rows);
+}
+
+/** The compared sidecars' GET /diff at the end: comparisons made, drops by reason, and what was still pending. */
+export function diffTable(runs) {
+  const compared = runs.filter((run) => run.diff);
+  if (compared.length === 0) return undefined;
+  return table(
+    ['mirror', 'compared', 'identical', 'different', 'dropped', 'pending at the end'],
+    compared.map((run) => {
+      const route = run.diff.routes[0] ?? {};
+      const dropped = run.diff.dropped.map((d) => `${d.reason} ${int(d.count)}`).join(', ') || '0';
+      const pending = run.diff.pending;
+      return [
+        run.label,
+        int(route.compared),
+        int(route.identical),
+        int(route.different),
+        dropped,
+        `${int(pending.count)} / ${int(pending.maxCount)}, ${fixed(pending.bytes / 1048576, 1)} / ${fixed(pending.maxBytes / 1048576, 1)} MiB`,
+      ];
+    }),
+  );
 }

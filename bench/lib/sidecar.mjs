@@ -21,9 +21,10 @@ export function sidecarBuilt() {
  * outlier detection and load balancer; a first route (header match, query match, redirect) and a
  * second (fault abort) match no benchmark request, so each request is tested against both; the books
  * route has retries with a per-try timeout, a fault delay at 0 %, WebSocket upgrades allowed with an
- * idle timeout, and its own timeout.
+ * idle timeout, and its own timeout. `compare` (the shadow diff's `mirror.compare`) is set only by the
+ * compare cases.
  */
-export function sidecarConfig({ port, adminPort, livePort, mirrorPort }) {
+export function sidecarConfig({ port, adminPort, livePort, mirrorPort, compare }) {
   return {
     listener: { host: '127.0.0.1', port },
     admin: { host: '127.0.0.1', port: adminPort },
@@ -57,7 +58,9 @@ export function sidecarConfig({ port, adminPort, livePort, mirrorPort }) {
         retries: { attempts: 2, perTryTimeout: '5s', retryOn: '5xx,reset,connect-failure' },
         fault: { delay: { percentage: { value: 0 }, fixedDelay: '1s' } },
         websocket: { enabled: true, idleTimeout: '5m' },
-        ...(mirrorPort ? { mirror: { cluster: 'bookservicemirror' }, mirrorPercentage: { value: 100 } } : {}),
+        ...(mirrorPort
+          ? { mirror: { cluster: 'bookservicemirror', ...(compare ? { compare } : {}) }, mirrorPercentage: { value: 100 } }
+          : {}),
       },
     ],
   };
@@ -68,11 +71,11 @@ export function sidecarConfig({ port, adminPort, livePort, mirrorPort }) {
  * format, written to /dev/null (nginx's goes there too). `nodeArgs` e.g. ['--cpu-prof', ...] for profiling;
  * `env` overrides the sidecar's environment (e.g. ACCESS_LOG: 'false' to see what the log costs).
  */
-export async function startSidecar({ livePort, mirrorPort, nodeArgs = [], env = {} }) {
+export async function startSidecar({ livePort, mirrorPort, compare, nodeArgs = [], env = {} }) {
   const dir = trackDir(mkdtempSync(join(tmpdir(), 'mirrormesh-bench-sidecar-')));
   const [port, adminPort] = [await freePort(), await freePort()];
   const configFile = join(dir, 'sidecar.json');
-  writeFileSync(configFile, JSON.stringify(sidecarConfig({ port, adminPort, livePort, mirrorPort }), null, 2));
+  writeFileSync(configFile, JSON.stringify(sidecarConfig({ port, adminPort, livePort, mirrorPort, compare }), null, 2));
   const watched = startPinned(
     'proxy',
     'sidecar',
@@ -95,6 +98,11 @@ export async function startSidecar({ livePort, mirrorPort, nodeArgs = [], env = 
     /** The admin's JSON stats (live and mirror counts by code, drops by reason). */
     async stats() {
       const response = await request(`${admin}/stats`);
+      return response.body.json();
+    },
+    /** The admin's GET /diff (the shadow diff's pending comparisons, drops and figures). */
+    async diff() {
+      const response = await request(`${admin}/diff`);
       return response.body.json();
     },
     stop: () => watched.stop(),

@@ -30,7 +30,7 @@ export async function measureSlice(wrkPath, upstreams, subject, durationS) {
     elapsedS,
     proxyCpuS: subject.pid ? cpuSeconds(subject.pid) - before.proxyCpu : undefined,
     upstreamsCpuS: cpuSeconds(upstreams.pid) - before.upstreamsCpu,
-    liveReceived: counts.live - before.counts.live,
+    liveReceived: counts[subject.live ?? 'live'] - before.counts[subject.live ?? 'live'],
     mirrorReceived: subject.mirror ? counts[subject.mirror] - before.counts[subject.mirror] : undefined,
   };
 }

@@ -67,6 +67,7 @@ export async function startSidecar(file: string, env: SidecarEnv, telemetry: Tel
       stats,
       istioMetrics,
       config: () => redactConfig(proxy.config),
+      diff: () => proxy.diffReport(),
       configSource: () => source.origin,
       ready: () => !draining,
       writes: {

@@ -15,6 +15,8 @@ import { requestIdOf } from './forwarding/request-id';
 import { sendProblem } from './forwarding/send-problem';
 import { sendRedirect } from './forwarding/send-redirect';
 import { buildUpstreamHeaders } from './forwarding/upstream-headers';
+import { type DiffReport } from './diff/diff-report';
+import { DiffState } from './diff/diff-state-wiring';
 import { ByteBudget } from './limits/byte-budget';
 import { mirrorsNotMade, selectMirrors, startMirrors, type MirrorBounds } from './mirror/mirror-dispatcher';
 import { MirrorBreaker } from './mirror/mirror-breaker';
@@ -52,6 +54,8 @@ class MirroringProxy implements Proxy {
   private readonly mirrorBounds: MirrorBounds;
   private readonly graceMs: number;
   private readonly upgrades: UpgradeTunnels;
+  /** The shadow diff's pending comparisons and report, kept across reloads. */
+  private readonly diff = new DiffState();
 
   constructor(config: unknown, options: ProxyOptions) {
     this.id = proxyIdOf(options.name);
@@ -77,6 +81,7 @@ class MirroringProxy implements Proxy {
     const table = compileConfig(config, this.pools.build(config.clusters, this.graceMs));
     this.requestBuffer.maxBytes = config.limits.requestBufferTotalBytes;
     this.mirrorBounds.buffer.maxBytes = config.limits.mirrorBufferBytes;
+    this.diff.configure(config.limits, table.routes);
     return table;
   }
 
@@ -143,15 +148,25 @@ class MirroringProxy implements Proxy {
     let selected = mirrors.length === 0 ? 0 : selectMirrors(mirrors, req.method as string);
     const bodyReady = (read: RequestBody) => {
       if (selected !== 0) {
-        startMirrors(ctx, mirrors, selected, this.mirrorBounds, read);
+        if (route.compares) this.startCompared(ctx, exchange, selected, read);
+        else startMirrors(ctx, mirrors, selected, this.mirrorBounds, read);
         selected = 0;
       }
       return read.kind === 'none' ? null : read.kind === 'whole' ? read.body : streamBody(req, read.prefix);
     };
-    new LiveExchange(ctx, cluster, this.requestBuffer, bodyReady, (outcome) => {
+    const exchange = new LiveExchange(ctx, cluster, this.requestBuffer, bodyReady, (outcome) => {
       if (selected !== 0) mirrorsNotMade(ctx, mirrors, selected);
       this.liveDone(ctx, cluster.name, outcome);
-    }).start();
+    });
+    exchange.start();
+  }
+
+  /** Starts the copies of a route with compared mirrors, capturing the live answer when a comparison is admitted. */
+  private startCompared(ctx: ExchangeContext, exchange: LiveExchange, selected: number, read: RequestBody): void {
+    const comparison = this.diff.begin(ctx.route, ctx.headers.requestId, selected);
+    if (typeof comparison === 'object') exchange.capture = comparison.live;
+    startMirrors(ctx, ctx.route.mirrors, selected, this.mirrorBounds, read, comparison);
+    if (typeof comparison === 'object') comparison.seal();
   }
 
   /** A redirect route is answered here, after an injected fault (as Envoy's router runs after the fault filter). */
@@ -196,7 +211,12 @@ class MirroringProxy implements Proxy {
       clusters: this.pools.stats(),
       closed: this.closing !== undefined,
       upgradesOpen: this.upgrades.open,
+      diffPending: this.diff.pending,
     };
+  }
+
+  diffReport(): DiffReport {
+    return this.diff.report();
   }
 
   close(options: { readonly graceMs?: number } = {}): Promise<void> {

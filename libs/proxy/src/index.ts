@@ -12,6 +12,8 @@ export {
   type MirrorConfig,
   type MirrorPolicyConfig,
   MAX_MIRRORS_PER_ROUTE,
+  type CompareConfig,
+  MAX_COMPARE_BODY_BYTES,
   type StringMatch,
   type TelemetryConfig,
   type IstioMetricsConfig,
@@ -23,6 +25,7 @@ export { classifyUpstreamError, type UpstreamFailure } from './forwarding/upstre
 export { sendProblem } from './forwarding/send-problem';
 export { checkHostField, isValidHostValue, HOST_FIELD_MESSAGES, type HostFieldProblem } from './routing/host-field';
 export { PROXY_CHANNELS, type ExchangeEvent, type MirrorDroppedEvent, type MirrorDropReason } from './observability/channels';
+export { type MirrorDiffSummary, type DiffDropReason } from './diff/diff-drop-reason';
 export { createProxyStats, type ProxyStats, type ProxyStatsOptions } from './observability/proxy-stats';
 export { type UpgradeStatsSnapshot } from './observability/upgrade-stats';
 export { isWebSocketUpgrade } from './websocket/is-websocket-upgrade';
@@ -57,3 +60,39 @@ export {
 export { type ClusterPolicyStats } from './transport/upstream-pools';
 export { type ClusterPolicySnapshot } from './observability/cluster-policy-metrics';
 export { LOAD_BALANCERS, type LoadBalancerKind } from './config/cluster.schema';
+export { type CapturedAnswer } from './diff/captured-answer';
+export {
+  compileCompareRules,
+  validateComparePath,
+  DEFAULT_COMPARE_RULES,
+  DEFAULT_IGNORED_HEADERS,
+  DEFAULT_REDACTED_HEADERS,
+  type CompareRules,
+  type CompareRulesConfig,
+} from './diff/compare-rules';
+export { formatJsonPath, parseJsonPath, MAX_JSON_PATH_LENGTH, type PathSegment } from './diff/diff-path';
+export { type PathCursor } from './diff/path-trie';
+export { diffJson, jsonEqual, JSON_DIFF_LIMITS, TRUNCATED_DIFF_TEXT, type JsonDiffOptions } from './diff/json-diff';
+export { diffAnswers, isJsonMediaType, TEXT_EXCERPT_CHARS, type AnswerDifference } from './diff/answer-diff';
+export {
+  DiffAggregator,
+  DEFAULT_MAX_DIFF_PATHS,
+  DIFF_VERDICT_MAX_PATHS,
+  type DiffAggregatorOptions,
+  type DiffTargetOptions,
+  type DiffVerdict,
+} from './diff/diff-aggregator';
+export { DIFF_EXAMPLE_LIMITS } from './diff/diff-example';
+export { isNoise, NOISE_RULE_DEFAULTS, type NoiseRuleOptions, type NoiseSample } from './diff/noise-rule';
+export {
+  DIFF_KINDS,
+  type JsonValue,
+  type DiffKind,
+  type DiffReport,
+  type DiffPendingReport,
+  type DiffDroppedReport,
+  type DiffRouteReport,
+  type DiffPathReport,
+  type DiffNoiseReport,
+  type DiffExample,
+} from './diff/diff-report';

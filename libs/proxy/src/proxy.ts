@@ -1,6 +1,7 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { type Duplex } from 'node:stream';
 import { type ProxyConfig } from './config/proxy-config.schema';
+import { type DiffReport } from './diff/diff-report';
 import { type Clock } from './mirror/mirror-breaker';
 import { type ClusterPolicyStats } from './transport/upstream-pools';
 
@@ -27,6 +28,8 @@ export interface ProxyRuntimeStats {
   readonly closed: boolean;
   /** WebSocket connections upgraded and still open. */
   readonly upgradesOpen: number;
+  /** Shadow diff comparisons waiting for their answers, and the answer bytes they hold (bounded by limits.diffPending*). */
+  readonly diffPending: { readonly count: number; readonly bytes: number };
 }
 
 export interface Proxy {
@@ -51,6 +54,8 @@ export interface Proxy {
    */
   close(options?: { readonly graceMs?: number }): Promise<void>;
   stats(): ProxyRuntimeStats;
+  /** The shadow diff's figures (GET /diff): pending comparisons, drops by reason, per route and mirror. */
+  diffReport(): DiffReport;
   /** The config in force, defaults applied. */
   readonly config: ProxyConfig;
 }

@@ -1,5 +1,5 @@
 import { eventually, openWebSocket, refusedEndpoint, startWebSocketUpstream, type WebSocketUpstream } from '@mirrormesh/testing';
-import { createServer, type Server, type Socket } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { startProxy, type ProxyServer } from './support/proxy-server';
 
 describe('WebSocket route policy: faults, refusal, handshake failures, timeouts', () => {
@@ -41,6 +41,7 @@ describe('WebSocket route policy: faults, refusal, handshake failures, timeouts'
         { name: 'off', match: [{ uri: { prefix: '/off' } }], route: [{ destination: { cluster: 'live' } }], websocket: { enabled: false } },
         { name: 'down', match: [{ uri: { prefix: '/down' } }], route: [{ destination: { cluster: 'down' } }] },
         { name: 'silent', match: [{ uri: { prefix: '/silent' } }], route: [{ destination: { cluster: 'silent' } }], timeout: '300ms' },
+        { name: 'hang', match: [{ uri: { prefix: '/hang' } }], route: [{ destination: { cluster: 'silent' } }], timeout: '60s' },
         // The route timeout is short: it bounds the handshake, never the upgraded connection.
         { name: 'short', match: [{ uri: { prefix: '/short' } }], route: [{ destination: { cluster: 'live' } }], timeout: '300ms' },
         {
@@ -89,6 +90,31 @@ describe('WebSocket route policy: faults, refusal, handshake failures, timeouts'
     const ws = await openWebSocket(proxy.port, '/silent');
     expect(ws.status).toBe(504);
     expect(await ws.body()).toContain('"code":"UPSTREAM_TIMEOUT"');
+    await eventually(() => silentSockets.size === 0);
+  });
+
+  // A client's FIN alone emits no 'close' on a node:http server's half-open socket: the handshake
+  // waited on the silent upstream for the whole route timeout, its connection held.
+  it.each([
+    ['half-closes its side (FIN)', (socket: Socket) => socket.end()],
+    ['resets the connection', (socket: Socket) => socket.resetAndDestroy()],
+  ])('lets go of the upstream at once when the client %s during the handshake', async (_how, leave) => {
+    const client = connect(proxy.port, '127.0.0.1');
+    client.on('error', () => undefined);
+    client.write(
+      'GET /hang HTTP/1.1\r\nHost: books\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n' +
+        'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+    );
+    await eventually(() => silentSockets.size === 1);
+    leave(client);
+    await eventually(() => silentSockets.size === 0);
+    client.destroy();
+  });
+
+  it('answers 400 EARLY_DATA_TOO_LARGE when a client sends over 64 KiB before the upstream answered, and lets go of it', async () => {
+    const ws = await openWebSocket(proxy.port, '/hang', [], ['x'.repeat(70 * 1024)]);
+    expect(ws.status).toBe(400);
+    expect(await ws.body()).toContain('"code":"EARLY_DATA_TOO_LARGE"');
     await eventually(() => silentSockets.size === 0);
   });
 

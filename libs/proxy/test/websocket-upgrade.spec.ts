@@ -78,6 +78,14 @@ describe('WebSocket upgrades: routed like requests, sent to the live cluster onl
     await Promise.all([echo.close(), other.close(), plain.close(), mirror.close()]);
   });
 
+  it('passes frames a client pipelined behind its handshake to the upstream once it upgraded', async () => {
+    const ws = await openWebSocket(proxy.port, '/chat', [], ['sent before the 101', 'and another']);
+    expect(ws.status).toBe(101);
+    expect((await ws.next()).toString()).toBe('sent before the 101');
+    expect((await ws.next()).toString()).toBe('and another');
+    await ws.close();
+  });
+
   it('sends the handshake with Connection/Upgrade kept, x-forwarded-* and x-request-id added, hop-by-hop stripped', async () => {
     const ws = await openWebSocket(proxy.port, '/chat/room?u=1', [
       'x-request-id: ws-1',

@@ -7,7 +7,10 @@ export {
   subscribeMirrorExchanges,
   MIRROR_EXCHANGE_CHANNEL,
   MIRROR_DIMENSION,
+  DIFF_RESULT_DIMENSION,
+  DIFF_PATHS_DIMENSION,
   type MirrorExchangeEvent,
+  type MirrorDiffOutcome,
   type MirrorSubscriberOptions,
 } from './mirror-exchange-subscriber';
 export { readTelemetryEnv, telemetryEnvShape, type TelemetryEnv } from './telemetry-env';

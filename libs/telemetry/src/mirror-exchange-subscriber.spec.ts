@@ -1,7 +1,13 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { REDACTED } from '@mirrormesh/access-log/redact-url';
 import { RecordingTelemetry } from '../test/support/recording-telemetry';
-import { MIRROR_DIMENSION, MIRROR_EXCHANGE_CHANNEL, subscribeMirrorExchanges } from './mirror-exchange-subscriber';
+import {
+  DIFF_PATHS_DIMENSION,
+  DIFF_RESULT_DIMENSION,
+  MIRROR_DIMENSION,
+  MIRROR_EXCHANGE_CHANNEL,
+  subscribeMirrorExchanges,
+} from './mirror-exchange-subscriber';
 
 const channel = diagnosticsChannel.channel(MIRROR_EXCHANGE_CHANNEL);
 
@@ -69,6 +75,26 @@ describe('subscribeMirrorExchanges', () => {
     expect(telemetry.dependencies[0]).toEqual(
       expect.objectContaining({ name: 'GET /books/1', data: `/books/1?api_key=${REDACTED}&lang=en` }),
     );
+  });
+
+  it("puts a compared copy's shadow diff on the dependency as DiffResult and comma-joined DiffPaths", () => {
+    const telemetry = new RecordingTelemetry();
+    const unsubscribe = subscribeMirrorExchanges(telemetry);
+    try {
+      channel.publish(event({ diff: { result: 'different', paths: ['$.reviews[0].rating', 'headers.x-version'] } }));
+      channel.publish(event({ diff: { result: 'identical' } }));
+      channel.publish(event({ diff: { result: 'skipped', reason: 'pending-full' } }));
+      channel.publish(event());
+    } finally {
+      unsubscribe();
+    }
+    const dimensions = telemetry.dependencies.map((d) => [d.properties?.[DIFF_RESULT_DIMENSION], d.properties?.[DIFF_PATHS_DIMENSION]]);
+    expect(dimensions).toEqual([
+      ['different', '$.reviews[0].rating,headers.x-version'],
+      ['identical', undefined],
+      ['skipped', undefined],
+      [undefined, undefined],
+    ]);
   });
 
   it('skips messages that are not exchange events and stops after unsubscribing', () => {

@@ -29,7 +29,22 @@ export interface MirrorExchangeEvent {
   /** Time the copy waited inside the proxy before it left (absent from older publishers). */
   readonly queuedMs?: number;
   readonly startedAt: number;
+  /** A compared copy's shadow diff outcome (absent on copies that are not compared). */
+  readonly diff?: MirrorDiffOutcome;
 }
+
+/** The shadow diff outcome a compared copy's event carries. */
+export interface MirrorDiffOutcome {
+  readonly result: 'identical' | 'different' | 'skipped';
+  /** The first differing paths not classified as noise. */
+  readonly paths?: readonly string[];
+  /** Why the copy was not compared. */
+  readonly reason?: string;
+}
+
+/** Custom dimensions of a compared copy's dependency: the diff result, and its differing paths comma-joined. */
+export const DIFF_RESULT_DIMENSION = 'DiffResult';
+export const DIFF_PATHS_DIMENSION = 'DiffPaths';
 
 export interface MirrorSubscriberOptions {
   readonly channel?: string;
@@ -72,8 +87,15 @@ function toDependency(event: MirrorExchangeEvent): Parameters<Telemetry['trackDe
       cluster: event.cluster,
       RequestId: event.requestId,
       ...(event.queuedMs === undefined ? {} : { QueuedMs: event.queuedMs.toFixed(1) }),
+      ...diffDimensions(event.diff),
     },
   };
+}
+
+function diffDimensions(diff: MirrorDiffOutcome | undefined): Record<string, string> {
+  if (typeof diff !== 'object' || diff === null || typeof diff.result !== 'string') return {};
+  const paths = Array.isArray(diff.paths) ? diff.paths.filter((path) => typeof path === 'string') : [];
+  return { [DIFF_RESULT_DIMENSION]: diff.result, ...(paths.length === 0 ? {} : { [DIFF_PATHS_DIMENSION]: paths.join(',') }) };
 }
 
 // Subscribers must never throw into the publisher (the proxy): bad messages are skipped.

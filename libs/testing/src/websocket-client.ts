@@ -22,8 +22,16 @@ export interface WebSocketClient {
   closed: Promise<void>;
 }
 
-/** Opens a WebSocket to 127.0.0.1:port (extra raw header lines may be given, e.g. "x-request-id: a"). */
-export function openWebSocket(port: number, path = '/', extraHeaders: readonly string[] = []): Promise<WebSocketClient> {
+/**
+ * Opens a WebSocket to 127.0.0.1:port (extra raw header lines may be given, e.g. "x-request-id: a").
+ * `early`: text frames sent in the same write as the handshake, before any answer (pipelined).
+ */
+export function openWebSocket(
+  port: number,
+  path = '/',
+  extraHeaders: readonly string[] = [],
+  early: readonly string[] = [],
+): Promise<WebSocketClient> {
   return new Promise((resolve, reject) => {
     const key = randomBytes(16).toString('base64');
     const socket = connect(port, '127.0.0.1');
@@ -41,19 +49,19 @@ export function openWebSocket(port: number, path = '/', extraHeaders: readonly s
       resolve(client(socket, status, head, rest, acceptKeyOf(key), closed));
     };
     socket.on('data', onHead);
-    socket.write(
-      [
-        `GET ${path} HTTP/1.1`,
-        `Host: 127.0.0.1:${port}`,
-        'Upgrade: websocket',
-        'Connection: Upgrade',
-        `Sec-WebSocket-Key: ${key}`,
-        'Sec-WebSocket-Version: 13',
-        ...extraHeaders,
-        '',
-        '',
-      ].join('\r\n'),
-    );
+    const handshake = [
+      `GET ${path} HTTP/1.1`,
+      `Host: 127.0.0.1:${port}`,
+      'Upgrade: websocket',
+      'Connection: Upgrade',
+      `Sec-WebSocket-Key: ${key}`,
+      'Sec-WebSocket-Version: 13',
+      ...extraHeaders,
+      '',
+      '',
+    ].join('\r\n');
+    const frames = early.map((text) => encodeFrame(OPCODE.text, Buffer.from(text), true));
+    socket.write(Buffer.concat([Buffer.from(handshake, 'latin1'), ...frames]));
   });
 }
 

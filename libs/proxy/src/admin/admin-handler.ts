@@ -1,5 +1,7 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
+import { type DiffReport } from '../diff/diff-report';
 import { sendProblem } from '../forwarding/send-problem';
+import { renderDiffPrometheus } from '../observability/diff-metrics';
 import { type IstioMetrics } from '../observability/istio-metrics';
 import { type ProxyStats } from '../observability/proxy-stats';
 import { createAdminWriteHandler, isWritePath, type AdminWriteOptions } from './admin-writes';
@@ -14,6 +16,8 @@ export interface AdminHandlerOptions {
   readonly configSource?: () => string;
   /** Ready means: config loaded and not shutting down. */
   readonly ready: () => boolean;
+  /** The shadow diff's report (GET /diff, and its counters on /metrics); usually `() => proxy.diffReport()`. */
+  readonly diff?: () => DiffReport;
   /** Enables PUT /config and PUT /routes/<name>/weights; without it the admin API is read-only. */
   readonly writes?: AdminWriteOptions;
 }
@@ -52,7 +56,8 @@ export function createAdminHandler(options: AdminHandlerOptions): (req: Incoming
     }
     switch (path) {
       case '/metrics': {
-        const body = options.stats.renderPrometheus() + (options.istioMetrics?.renderPrometheus() ?? '');
+        const diff = options.diff === undefined ? '' : renderDiffPrometheus(options.diff());
+        const body = options.stats.renderPrometheus() + (options.istioMetrics?.renderPrometheus() ?? '') + diff;
         res.writeHead(200, {
           'content-type': 'text/plain; version=0.0.4; charset=utf-8',
           'content-length': Buffer.byteLength(body),
@@ -64,12 +69,15 @@ export function createAdminHandler(options: AdminHandlerOptions): (req: Incoming
         return sendJson(res, 200, options.stats.snapshot());
       case '/config':
         return sendConfig(res, options);
+      case '/diff':
+        if (options.diff === undefined) return void sendProblem(res, 404, 'NOT_FOUND', 'this admin API has no shadow diff');
+        return sendJson(res, 200, options.diff());
       case '/health/live':
         return sendJson(res, 200, { status: 'live' });
       case '/health/ready':
         return options.ready() ? sendJson(res, 200, { status: 'ready' }) : sendJson(res, 503, { status: 'not ready' });
       default:
-        return void sendProblem(res, 404, 'NOT_FOUND', 'admin endpoints: /metrics, /stats, /config, /health/live, /health/ready');
+        return void sendProblem(res, 404, 'NOT_FOUND', 'admin endpoints: /metrics, /stats, /config, /diff, /health/live, /health/ready');
     }
   };
 }

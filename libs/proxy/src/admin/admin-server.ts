@@ -14,7 +14,7 @@ export interface AdminServer {
   close(): Promise<void>;
 }
 
-/** Starts the admin listener (GET /metrics, /stats, /config, /health/live, /health/ready). */
+/** Starts the admin listener (GET /metrics, /stats, /config, /diff, /health/live, /health/ready). */
 export async function startAdminServer(options: AdminServerOptions): Promise<AdminServer> {
   const server: Server = createServer(createAdminHandler(options));
   await new Promise<void>((resolve, reject) => {

@@ -38,6 +38,8 @@ export interface CompiledRoute {
   readonly fault: CompiledFault | undefined;
   /** Empty (one shared array) when the route mirrors nothing. */
   readonly mirrors: readonly CompiledMirror[];
+  /** Some mirror of the route compares answers: the one check the request path makes for the shadow diff. */
+  readonly compares: boolean;
   /** Read by upgrades only; routes that do not set `websocket` share one policy. */
   readonly websocket: WebSocketPolicy;
 }
@@ -67,6 +69,7 @@ export function compileConfig(config: ProxyConfig, clusters: ReadonlyMap<string,
   const maxInflight = new Map(config.clusters.map((c) => [c.name, c.maxMirrorInflight]));
   const mirrorInflightCap = (name: string) => maxInflight.get(name) ?? 0;
   const routes = config.routes.map((route): CompiledRoute => {
+    const mirrors = compileMirrors(route, cluster, mirrorInflightCap);
     let cumulative = 0;
     const forwards = route.route ?? [];
     const destinations = forwards.map((d): CompiledDestination => {
@@ -88,7 +91,8 @@ export function compileConfig(config: ProxyConfig, clusters: ReadonlyMap<string,
       timeoutMs: durationToMs(route.timeout),
       retry: compileRetry(route.retries),
       fault: compileFault(route.fault),
-      mirrors: compileMirrors(route, cluster, mirrorInflightCap),
+      mirrors,
+      compares: mirrors.some((mirror) => mirror.compare !== undefined),
       websocket: compileWebSocketPolicy(route.websocket),
     };
   });

@@ -1,4 +1,5 @@
 import { s, type Infer } from '@mirrormesh/schema';
+import { compareSchema } from './compare.schema';
 import { PROXY_DEFAULTS } from './proxy-defaults';
 import { boundedDuration, headerName, method, percentage } from './schema-primitives';
 
@@ -29,6 +30,7 @@ const mirrorShape = {
   methods: s.array(method, { minItems: 1 }).optional(),
   maxBodyBytes: s.integer({ min: 0, max: 64 * 1024 * 1024 }).default(PROXY_DEFAULTS.mirrorMaxBodyBytes),
   timeout: boundedDuration(MAX_MIRROR_TIMEOUT).default(PROXY_DEFAULTS.mirrorTimeout),
+  compare: compareSchema.optional(),
 };
 
 /** `routes[].mirror`: the one-mirror shorthand; its share is the route's `mirrorPercentage`. */

@@ -28,6 +28,8 @@ describe('parseProxyConfig', () => {
       requestBufferTotalBytes: 33554432,
       mirrorBufferBytes: 67108864,
       websocketConnections: 10000,
+      diffPendingComparisons: 1000,
+      diffPendingBytes: 33554432,
     });
     expect(config.admin).toEqual({ host: '127.0.0.1', port: 15000 });
     expect(config.clusters[0]).toMatchObject({
@@ -174,7 +176,7 @@ describe('parseProxyConfig', () => {
     it('checks each entry like mirror, refuses unknown keys and bounds the list', () => {
       expect(messageOf(mirrorsRoute([{ cluster: 'canary', percentage: { value: 101 }, mirrorPercentage: 5 }])).split('\n')).toEqual([
         'routes[0].mirrors[0].percentage.value must be a number between 0 and 100',
-        'routes[0].mirrors[0].mirrorPercentage is not a known key (expected one of: cluster, shadowHostSuffix, forwardCredentials, headers, methods, maxBodyBytes, timeout, percentage)',
+        'routes[0].mirrors[0].mirrorPercentage is not a known key (expected one of: cluster, shadowHostSuffix, forwardCredentials, headers, methods, maxBodyBytes, timeout, compare, percentage)',
       ]);
       expect(messageOf(mirrorsRoute([]))).toBe('routes[0].mirrors must have at least one item');
       const nine = Array.from({ length: 9 }, () => ({ cluster: 'canary' }));

@@ -1,6 +1,7 @@
 import { formatPath, type Path } from '@mirrormesh/schema';
 import { ProxyConfigError } from '../errors';
 import { type ClusterConfig } from './cluster.schema';
+import { type CompareConfig } from './compare.schema';
 import { durationToMs } from './duration';
 import { istioDestinationOf } from './istio-destination';
 import { proxyConfigSchema, type ProxyConfig } from './proxy-config.schema';
@@ -92,6 +93,8 @@ function withAliasesMoved(cluster: ClusterConfig): ClusterConfig {
 function checkMirrors(route: RouteConfig, at: Path, clusters: ReadonlySet<string>, add: (path: Path, message: string) => void): void {
   if (route.mirror !== undefined && !clusters.has(route.mirror.cluster))
     add([...at, 'mirror', 'cluster'], `"${route.mirror.cluster}" is not a defined cluster`);
+  if (route.mirror !== undefined) checkNoiseCluster(route.mirror, [...at, 'mirror'], clusters, add);
+  route.mirrors?.forEach((mirror, j) => checkNoiseCluster(mirror, [...at, 'mirrors', j], clusters, add));
   // A share of no mirror: the user meant a mirror that is missing (or misspelt), which copies nothing.
   if (route.mirrorPercentage !== undefined && route.mirror === undefined && route.mirrors === undefined)
     add([...at, 'mirrorPercentage'], `applies to ${formatPath([...at, 'mirror'])}, which is not given`);
@@ -106,6 +109,24 @@ function checkMirrors(route: RouteConfig, at: Path, clusters: ReadonlySet<string
     else if (named.has(mirror.cluster)) add([...at, 'mirrors', j, 'cluster'], `"${mirror.cluster}" is named twice in this route's mirrors`);
     named.add(mirror.cluster);
   });
+}
+
+/**
+ * The noise cluster is a second instance of the live version: a cluster of the config (an
+ * unknown one is a load error), and never the candidate itself (its noise would be its own signal).
+ */
+function checkNoiseCluster(
+  mirror: { readonly cluster: string; readonly compare?: CompareConfig | undefined },
+  at: Path,
+  clusters: ReadonlySet<string>,
+  add: (path: Path, message: string) => void,
+): void {
+  const noise = mirror.compare?.noise;
+  if (noise === undefined) return;
+  const where = [...at, 'compare', 'noise', 'cluster'];
+  if (!clusters.has(noise.cluster)) add(where, `"${noise.cluster}" is not a defined cluster`);
+  else if (noise.cluster === mirror.cluster)
+    add(where, `"${noise.cluster}" is the mirror's own cluster: the noise cluster runs the live version a second time`);
 }
 
 /**
@@ -127,9 +148,13 @@ function checkRouteOrRedirect(route: RouteConfig, at: Path, add: (path: Path, me
     add([...at, 'headers', 'request'], 'must not be set with redirect: a redirect is answered by the proxy, never forwarded');
 }
 
-/** The clusters a route's copies go to. */
+/** The clusters a route's copies go to: its mirrors, and the noise clusters of compared ones (their copies are copies too). */
 function mirrorClustersOf(route: RouteConfig): string[] {
-  return [...(route.mirror === undefined ? [] : [route.mirror.cluster]), ...(route.mirrors ?? []).map((mirror) => mirror.cluster)];
+  const mirrors = [...(route.mirror === undefined ? [] : [route.mirror]), ...(route.mirrors ?? [])];
+  return mirrors.flatMap((mirror) => {
+    const noise = mirror.compare?.enabled === true ? mirror.compare.noise?.cluster : undefined;
+    return noise === undefined ? [mirror.cluster] : [mirror.cluster, noise];
+  });
 }
 
 /**

@@ -20,6 +20,8 @@ describe('the published sidecar config JSON Schema', () => {
       'requestBufferTotalBytes',
       'mirrorBufferBytes',
       'websocketConnections',
+      'diffPendingComparisons',
+      'diffPendingBytes',
     ]);
     expect(pathNormalization!.properties['normalization']).toMatchObject({
       enum: ['NONE', 'BASE', 'MERGE_SLASHES', 'DECODE_AND_MERGE_SLASHES'],
@@ -31,5 +33,9 @@ describe('the published sidecar config JSON Schema', () => {
     expect(mirrors).toMatchObject({ minItems: 1, maxItems: 8 });
     expect(mirrors.items.additionalProperties).toBe(false);
     expect(mirrors.items.properties['percentage']!.default).toEqual({ value: 100 });
+    const compare = route.properties['mirror']!.properties['compare']!;
+    expect(compare.additionalProperties).toBe(false);
+    expect(compare.properties['maxBodyBytes']).toMatchObject({ default: 65536, maximum: 1048576 });
+    expect(mirrors.items.properties['compare']).toEqual(compare);
   });
 });

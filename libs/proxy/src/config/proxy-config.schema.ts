@@ -13,6 +13,7 @@ export { RETRY_ON } from '../resilience/retry-on';
 export { type RetriesConfig } from './retries.schema';
 export { type ClusterConfig } from './cluster.schema';
 export { type MirrorConfig, type MirrorPolicyConfig, MAX_MIRRORS_PER_ROUTE } from './mirror.schema';
+export { type CompareConfig, MAX_COMPARE_BODY_BYTES } from './compare.schema';
 export { type RouteConfig } from './route.schema';
 export { type TelemetryConfig, type IstioMetricsConfig } from './telemetry.schema';
 
@@ -28,6 +29,8 @@ const LIMITS_DEFAULTS = {
   requestBufferTotalBytes: PROXY_DEFAULTS.requestBufferTotalBytes,
   mirrorBufferBytes: PROXY_DEFAULTS.mirrorBufferBytes,
   websocketConnections: PROXY_DEFAULTS.websocketConnections,
+  diffPendingComparisons: PROXY_DEFAULTS.diffPendingComparisons,
+  diffPendingBytes: PROXY_DEFAULTS.diffPendingBytes,
 };
 
 const MiB = 1024 * 1024;
@@ -37,6 +40,7 @@ export const PROXY_CONFIG_RULES = [
   'The mirrormesh sidecar configuration (Envoy clusters, Istio HTTP routes). Also checked when it loads, and not said by this JSON Schema:',
   'every routes[].route[].destination.cluster, routes[].mirror.cluster and routes[].mirrors[].cluster names a cluster in clusters[];',
   'a route gives mirror (with mirrorPercentage) or mirrors, not both, and names a cluster at most once in its mirrors;',
+  'each compare.noise.cluster names a cluster in clusters[] other than its mirror\'s cluster; compare.ignore and compare.redact entries starting with "$" are JSON paths ($.a.b, [0], [*], ["odd key"]);',
   'cluster names and route names are unique;',
   'a route with several destinations gives each a weight, and the weights add up to 100;',
   'each string match (uri, method, authority, queryParams.<name>) sets exactly one of exact, prefix, regex; a header match (headers.<name>, withoutHeaders.<name>) at most one, {} meaning "present"; a regex compiles;',
@@ -47,7 +51,7 @@ export const PROXY_CONFIG_RULES = [
   'listener.requestHeadersTimeout is at most "5m";',
   'a cluster gives connections, connectTimeout or keepAliveTimeout (aliases) or their connectionPool key, not both;',
   'an outlierDetection sets consecutive5xxErrors or consecutiveGatewayErrors above 0;',
-  'every key of telemetry.istioMetrics.destinations names a cluster, and no mirror cluster has the Istio workload of a live cluster.',
+  'every key of telemetry.istioMetrics.destinations names a cluster, and no mirror cluster (nor compare.noise.cluster) has the Istio workload of a live cluster.',
 ].join(' ');
 
 export const proxyConfigSchema = s.object({
@@ -69,6 +73,8 @@ export const proxyConfigSchema = s.object({
       requestBufferTotalBytes: s.integer({ min: 0, max: 4096 * MiB }).default(LIMITS_DEFAULTS.requestBufferTotalBytes),
       mirrorBufferBytes: s.integer({ min: 0, max: 4096 * MiB }).default(LIMITS_DEFAULTS.mirrorBufferBytes),
       websocketConnections: s.integer({ min: 0, max: 1_000_000 }).default(LIMITS_DEFAULTS.websocketConnections),
+      diffPendingComparisons: s.integer({ min: 0, max: 100_000 }).default(LIMITS_DEFAULTS.diffPendingComparisons),
+      diffPendingBytes: s.integer({ min: 0, max: 4096 * MiB }).default(LIMITS_DEFAULTS.diffPendingBytes),
     })
     .default(LIMITS_DEFAULTS),
   admin: s

@@ -45,6 +45,18 @@ export const PROXY_DEFAULTS = {
   /** A candidate is unreleased code: the copy goes without the user's credentials unless the route says so. */
   mirrorForwardCredentials: false,
   mirrorMaxBodyBytes: 1024 * 1024,
+  /** Shadow diff is opt-in per mirror: capturing answers costs memory and CPU. */
+  compareEnabled: false,
+  /** Answer bodies (live, candidate, noise) held per comparison up to this size; beyond, status and headers only. */
+  compareMaxBodyBytes: 64 * 1024,
+  /** Diffy sends every compared request to the second live instance too. */
+  compareNoisePercentage: 100,
+  /** Comparisons waiting for their answers across the proxy; past it a comparison is dropped (`pending-full`). */
+  diffPendingComparisons: 1000,
+  /** Answer bytes held by waiting comparisons across the proxy; past it a comparison is dropped (`bytes-full`). */
+  diffPendingBytes: 32 * 1024 * 1024,
+  /** How long a comparison waits past its mirror's timeout for the last answer (the live one may still stream). */
+  diffGraceMs: 1000,
   /** Istio's default retryOn. */
   retryOn: 'connect-failure,refused-stream,reset,gateway-error',
   /** Bound on retries.attempts: each retry is another request to a cluster that is already failing. */

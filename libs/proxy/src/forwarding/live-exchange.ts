@@ -1,6 +1,7 @@
 import { type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
 import { Readable } from 'node:stream';
 import { type Dispatcher } from 'undici';
+import { type AnswerCapture } from '../diff/answer-capture';
 import { ClientAbortedError, PerTryTimeoutError, RequestTimeoutError, RouteTimeoutError, UpstreamOverflowError } from '../errors';
 import { type ByteBudget } from '../limits/byte-budget';
 import { isRetriableFailure, isRetriableStatus, mayRetryMethod, retryBackoffMs } from '../resilience/retry-policy';
@@ -66,6 +67,11 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
   private backoff: NodeJS.Timeout | undefined;
   /** A per-try timeout that fired while undici was still connecting: applied when it hands over the request. */
   private pendingAbort: Error | undefined;
+  /**
+   * Set (before the request is sent) only on a request whose copy is compared: the answer is
+   * also recorded here as it streams to the client. Otherwise this one check is all it costs.
+   */
+  capture: AnswerCapture | undefined;
 
   constructor(
     private readonly ctx: ExchangeContext,
@@ -200,6 +206,8 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
     const out: OutgoingHttpHeaders = {};
     for (const name in headers) if (!isHopByHopResponseHeader(name)) out[name] = headers[name];
     if (this.ctx.responseEdits !== undefined) editResponseHeaders(out, this.ctx.responseEdits);
+    // The upstream's answer as it came (before the route's response edits): what the candidate is compared with.
+    if (this.capture !== undefined) this.capture.start(statusCode, headers);
     try {
       this.ctx.res.writeHead(statusCode, out);
     } catch (error) {
@@ -215,6 +223,7 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
       controller.pause();
       this.ctx.res.once('drain', this.resume);
     }
+    if (this.capture !== undefined) this.capture.data(chunk);
   }
 
   onResponseEnd(): void {
@@ -302,6 +311,8 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
       this.body.destroy();
     }
     this.done({ status, errorCode, complete, bytes: this.bytes, attempts: this.attempts, queuedMs: this.queuedMs, sent: this.sent });
+    // Last: the client has its whole answer before any diff runs. An answer the proxy gave itself is not the upstream's.
+    if (this.capture !== undefined) this.capture.finish(complete && errorCode === undefined, errorCode);
   }
 }
 

@@ -3,6 +3,7 @@ import { type MirrorConfig } from '../config/mirror.schema';
 import { PROXY_DEFAULTS } from '../config/proxy-defaults';
 import { type RouteConfig } from '../config/route.schema';
 import { type ClusterEndpoints } from '../transport/upstream-pools';
+import { compileCompareRules, type CompareRules } from '../diff/compare-rules';
 import { MIRROR_CREDENTIAL_HEADERS } from './mirror-headers';
 
 /** One mirror of a route as the request path reads it; each copy to it is its own exchange. */
@@ -19,6 +20,16 @@ export interface CompiledMirror {
   readonly maxBodyBytes: number;
   readonly timeoutMs: number;
   readonly maxInflight: number;
+  /** The shadow diff of this mirror's answers; undefined unless `compare.enabled` (the request path checks only this). */
+  readonly compare: CompiledCompare | undefined;
+}
+
+/** A compared mirror: how answers are captured and diffed, and where noise copies go. */
+export interface CompiledCompare {
+  readonly maxBodyBytes: number;
+  readonly rules: CompareRules;
+  /** A copy to the second live instance, made like this mirror's copies (same headers and bounds). */
+  readonly noise: { readonly mirror: CompiledMirror; readonly percentage: number } | undefined;
 }
 
 /** Shared by every route without mirrors: the request path reads an array, never allocates one. */
@@ -33,8 +44,26 @@ export function compileMirrors(
   clusterOf: (name: string) => ClusterEndpoints,
   maxInflightOf: (name: string) => number,
 ): readonly CompiledMirror[] {
-  const compile = (mirror: MirrorConfig, percentage: number) =>
-    compileMirror(mirror, percentage, clusterOf(mirror.cluster), maxInflightOf(mirror.cluster));
+  const compile = (mirror: MirrorConfig, percentage: number) => {
+    const compiled = compileMirror(mirror, percentage, clusterOf(mirror.cluster), maxInflightOf(mirror.cluster));
+    const compare = mirror.compare;
+    if (compare === undefined || !compare.enabled) return compiled;
+    const noise = compare.noise;
+    return {
+      ...compiled,
+      compare: {
+        maxBodyBytes: compare.maxBodyBytes,
+        rules: compileCompareRules({ ignore: compare.ignore, redact: compare.redact }),
+        noise:
+          noise === undefined
+            ? undefined
+            : {
+                mirror: compileMirror(mirror, 100, clusterOf(noise.cluster), maxInflightOf(noise.cluster)),
+                percentage: noise.percentage.value,
+              },
+      },
+    };
+  };
   if (route.mirrors !== undefined) return route.mirrors.map((mirror) => compile(mirror, mirror.percentage.value));
   if (route.mirror !== undefined) return [compile(route.mirror, route.mirrorPercentage?.value ?? PROXY_DEFAULTS.mirrorPercentage)];
   return NO_MIRRORS;
@@ -57,5 +86,6 @@ function compileMirror(mirror: MirrorConfig, percentage: number, cluster: Cluste
     maxBodyBytes: mirror.maxBodyBytes,
     timeoutMs: durationToMs(mirror.timeout),
     maxInflight,
+    compare: undefined,
   };
 }

@@ -10,6 +10,9 @@ import {
   type MirrorDropReason,
   type MirrorDroppedEvent,
 } from '../observability/channels';
+import { type AnswerCapture } from '../diff/answer-capture';
+import { type DiffDropReason } from '../diff/diff-drop-reason';
+import { type CandidateSlot, type ComparedMirror, type PendingComparison } from '../diff/pending-comparison';
 import { copyBody, type CopyBody } from './copy-body';
 import { MirrorExchange, type MirrorOutcome } from './mirror-exchange';
 import { type MirrorBreaker } from './mirror-breaker';
@@ -43,8 +46,18 @@ export function startMirrors(
   selected: number,
   bounds: MirrorBounds,
   read: RequestBody,
+  comparison?: PendingComparison | DiffDropReason,
 ): void {
-  for (let i = 0; i < mirrors.length; i += 1) if ((selected & (1 << i)) !== 0) startMirror(ctx, mirrors[i] as CompiledMirror, bounds, read);
+  for (let i = 0; i < mirrors.length; i += 1)
+    if ((selected & (1 << i)) !== 0) startMirror(ctx, mirrors[i] as CompiledMirror, bounds, read, comparison);
+}
+
+/** The copy's place in its request's comparison: where its answer is captured and its event held. */
+interface CopyDiff {
+  readonly comparison: PendingComparison;
+  readonly capture: AnswerCapture;
+  /** Set for a candidate's copy (its event waits for the diff); undefined for a noise copy. */
+  readonly slot: CandidateSlot | undefined;
 }
 
 /** What a copy's event needs of its live request: taken at once, so a waiting copy holds no request or response. */
@@ -58,6 +71,10 @@ interface CopyFacts {
   readonly remoteAddress: string | undefined;
   readonly httpVersion: string;
   readonly userAgent: string | undefined;
+  /** Set for a compared copy: its answer is captured and its event waits for the diff. */
+  readonly diff: CopyDiff | undefined;
+  /** Why a compared copy is not compared (the pending caps): carried by its event. */
+  readonly skipped: DiffDropReason | undefined;
 }
 
 /** Proxy-wide state shared by every copy: in-flight counts, the unreachable breaker, the buffer budget. */
@@ -79,7 +96,32 @@ const BODY_DROP_REASONS: Readonly<Record<string, MirrorDropReason>> = {
  * with its reason; every other copy ends as one mirror exchange event (answered, failed or
  * timed out).
  */
-function startMirror(ctx: ExchangeContext, mirror: CompiledMirror, bounds: MirrorBounds, read: RequestBody): void {
+function startMirror(
+  ctx: ExchangeContext,
+  mirror: CompiledMirror,
+  bounds: MirrorBounds,
+  read: RequestBody,
+  comparison: PendingComparison | DiffDropReason | undefined,
+): void {
+  const compare = mirror.compare;
+  if (compare === undefined || comparison === undefined) return makeCopy(ctx, mirror, bounds, read, undefined, undefined);
+  if (typeof comparison === 'string') return makeCopy(ctx, mirror, bounds, read, undefined, comparison);
+  const slot = comparison.addCandidate(mirror as ComparedMirror);
+  makeCopy(ctx, mirror, bounds, read, { comparison, capture: slot.candidate, slot }, undefined);
+  const noise = compare.noise;
+  if (noise !== undefined && (noise.percentage >= 100 || (noise.percentage > 0 && Math.random() * 100 < noise.percentage)))
+    makeCopy(ctx, noise.mirror, bounds, read, { comparison, capture: comparison.addNoise(slot), slot: undefined }, undefined);
+}
+
+/** Makes one copy (a mirror's, or a noise copy); `skipped` is why a compared copy is not compared. */
+function makeCopy(
+  ctx: ExchangeContext,
+  mirror: CompiledMirror,
+  bounds: MirrorBounds,
+  read: RequestBody,
+  diff: CopyDiff | undefined,
+  skipped: DiffDropReason | undefined,
+): void {
   // No closure may be created here: V8 gives all closures of one call a shared context, so
   // one that names `ctx` would keep the live request and response alive as long as the copy.
   const { req, headers } = ctx;
@@ -88,10 +130,14 @@ function startMirror(ctx: ExchangeContext, mirror: CompiledMirror, bounds: Mirro
   if (headers.contentLength !== undefined && headers.contentLength > mirror.maxBodyBytes) reason = 'body_too_large';
   else if (bounds.breaker.isOpen(clusterName)) reason = 'unreachable';
   else if (!bounds.inflight.tryAcquire(clusterName, mirror.maxInflight)) reason = 'inflight_cap';
-  if (reason !== undefined) return dropped(ctx.proxyId, ctx.route.name, clusterName, reason, headers.requestId);
+  if (reason !== undefined) {
+    diff?.comparison.notMade(diff.capture);
+    return dropped(ctx.proxyId, ctx.route.name, clusterName, reason, headers.requestId);
+  }
   const body = copyBody(req, read, mirror.maxBodyBytes, bounds.buffer);
   if (typeof body === 'string') {
     bounds.inflight.release(clusterName);
+    diff?.comparison.notMade(diff.capture);
     return dropped(ctx.proxyId, ctx.route.name, clusterName, body, headers.requestId);
   }
   const facts: CopyFacts = {
@@ -104,9 +150,11 @@ function startMirror(ctx: ExchangeContext, mirror: CompiledMirror, bounds: Mirro
     remoteAddress: (req.socket as Socket | null)?.remoteAddress,
     httpVersion: req.httpVersion,
     userAgent: headers.userAgent,
+    diff,
+    skipped,
   };
   const request = { path: facts.path, method: facts.method, headers: buildMirrorHeaders(headers.list, mirror), body: body.body };
-  new MirrorExchange(mirror, request, copyEnded(facts, clusterName, body, bounds)).submit();
+  new MirrorExchange(mirror, request, copyEnded(facts, clusterName, body, bounds), diff?.capture).submit();
 }
 
 /** What a copy does when it ends: gives back what it held, then counts it. Holds only the copy's own facts. */
@@ -116,6 +164,7 @@ function copyEnded(facts: CopyFacts, clusterName: string, body: CopyBody, bounds
     bounds.inflight.release(clusterName);
     bounds.breaker.record(clusterName, outcome.connectFailure);
     const reason = outcome.bodyErrorCode === undefined ? undefined : BODY_DROP_REASONS[outcome.bodyErrorCode];
+    // A copy cut short by its own body is a drop, not an exchange (its capture has failed with it).
     if (reason !== undefined) dropped(facts.proxyId, facts.route, clusterName, reason, facts.requestId);
     else publishMirror(facts, clusterName, outcome);
   };
@@ -139,6 +188,7 @@ function dropped(proxyId: string, route: string, cluster: string, reason: Mirror
 
 function publishMirror(facts: CopyFacts, cluster: string, outcome: MirrorOutcome): void {
   if (!mirrorExchangeChannel.hasSubscribers) return;
+  const slot = facts.diff?.slot;
   const event: ExchangeEvent = {
     proxyId: facts.proxyId,
     mirror: true,
@@ -159,6 +209,8 @@ function publishMirror(facts: CopyFacts, cluster: string, outcome: MirrorOutcome
     remoteAddress: facts.remoteAddress,
     httpVersion: facts.httpVersion,
     userAgent: facts.userAgent,
+    ...(facts.skipped === undefined ? {} : { diff: { result: 'skipped', reason: facts.skipped } }),
   };
-  mirrorExchangeChannel.publish(event);
+  if (slot !== undefined) facts.diff?.comparison.holdEvent(slot, event);
+  else mirrorExchangeChannel.publish(event);
 }

@@ -1,6 +1,8 @@
+import { type IncomingHttpHeaders } from 'node:http';
 import { type Readable } from 'node:stream';
 import { type Dispatcher } from 'undici';
 import { type CompiledMirror } from './compile-mirror';
+import { type AnswerCapture } from '../diff/answer-capture';
 import { MirrorTimeoutError } from '../errors';
 import { classifyUpstreamError } from '../forwarding/upstream-failure';
 import { type SlotWaiter } from '../transport/connection-slots';
@@ -38,7 +40,8 @@ const BODY_ERRORS = new Set(['ERR_MIRROR_BODY_TOO_LARGE', 'ERR_MIRROR_BUFFER_BUD
 /**
  * One fire-and-forget mirror request. Nothing here can reach the live response: the
  * handler owns no reference to it. The mirror's answer is read and discarded (so its
- * keep-alive connection stays reusable) and only its status and size are kept.
+ * keep-alive connection stays reusable) and only its status and size are kept; a compared
+ * copy's answer also goes to its capture (status, headers, body up to the compare cap).
  *
  * `mirror.timeout` is one deadline set when the copy is created and enforced wherever it
  * is: waiting for a connection (it is skipped, no socket touched), connecting, sending its
@@ -59,6 +62,8 @@ export class MirrorExchange implements Dispatcher.DispatchHandler, SlotWaiter {
     private readonly mirror: CompiledMirror,
     private readonly request: MirrorRequest,
     done: (outcome: MirrorOutcome) => void,
+    /** A compared copy's answer is captured here instead of discarded. */
+    private readonly capture?: AnswerCapture,
   ) {
     this.done = done;
     this.timer = DEADLINES.set(mirror.timeoutMs, onMirrorTimeout, this);
@@ -115,12 +120,15 @@ export class MirrorExchange implements Dispatcher.DispatchHandler, SlotWaiter {
     this.sentAt = performance.now();
   }
 
-  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number): void {
-    if (statusCode >= 200) this.status = statusCode;
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
+    if (statusCode < 200) return;
+    this.status = statusCode;
+    this.capture?.start(statusCode, headers);
   }
 
   onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
     this.bytes += chunk.length;
+    this.capture?.data(chunk);
   }
 
   onResponseEnd(): void {
@@ -159,6 +167,8 @@ export class MirrorExchange implements Dispatcher.DispatchHandler, SlotWaiter {
       connectFailure: stillConnecting || failure?.retryOn === 'connect-failure',
       bodyErrorCode: typeof code === 'string' && BODY_ERRORS.has(code) ? code : undefined,
     });
+    // After the copy's event is handed over, so a comparison settled by this answer publishes it at once.
+    this.capture?.finish(complete, failure?.code);
   }
 
   /** The slot is undici's until it reports: only then may another copy take the connection. */

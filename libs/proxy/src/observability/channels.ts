@@ -1,4 +1,5 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
+import { type MirrorDiffSummary } from '../diff/diff-drop-reason';
 
 /** Channel names: subscribe with `diagnostics_channel.subscribe(name, fn)`. */
 export const PROXY_CHANNELS = {
@@ -54,6 +55,8 @@ export interface ExchangeEvent {
   readonly remoteAddress: string | undefined;
   readonly httpVersion: string;
   readonly userAgent: string | undefined;
+  /** A compared copy only: the outcome of its shadow diff against the live answer. */
+  readonly diff?: MirrorDiffSummary;
 }
 
 /**

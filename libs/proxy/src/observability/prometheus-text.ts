@@ -8,7 +8,7 @@ function escapeLabel(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 }
 
-function labelText(names: readonly string[], values: readonly string[], extra?: string): string {
+export function labelText(names: readonly string[], values: readonly string[], extra?: string): string {
   const parts = names.map((name, i) => `${name}="${escapeLabel(values[i] ?? '')}"`);
   if (extra !== undefined) parts.push(extra);
   return parts.length === 0 ? '' : `{${parts.join(',')}}`;

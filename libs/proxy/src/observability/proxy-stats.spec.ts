@@ -46,6 +46,7 @@ const proxyA = {
     clusters: {},
     closed: false,
     upgradesOpen: 0,
+    diffPending: { count: 0, bytes: 0 },
   }),
 };
 

@@ -1,4 +1,4 @@
-import { Deadlines, type DeadlineClock } from './deadlines';
+import { Deadlines, type Deadline, type DeadlineClock } from './deadlines';
 
 /** A clock whose time moves only when told, firing the timers that fall due. */
 class ManualClock implements DeadlineClock {
@@ -89,17 +89,17 @@ describe('Deadlines', () => {
     const clock = new ManualClock();
     const deadlines = new Deadlines(clock);
     const fired: string[] = [];
-    let b: ReturnType<Deadlines['set']> | undefined;
+    const later: { b?: Deadline } = {};
     deadlines.set(
       100,
       () => {
         fired.push('a');
-        deadlines.clear(b);
+        deadlines.clear(later.b);
         deadlines.set(100, (name: string) => fired.push(name), 'c');
       },
       undefined,
     );
-    b = deadlines.set(100, (name: string) => fired.push(name), 'b');
+    later.b = deadlines.set(100, (name: string) => fired.push(name), 'b');
     clock.advance(100);
     expect(fired).toEqual(['a']);
     clock.advance(100);

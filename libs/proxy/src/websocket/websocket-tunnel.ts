@@ -7,6 +7,7 @@ import { type UpstreamHeaders } from '../forwarding/upstream-headers';
 import { type HeaderEditChain } from '../routing/header-edits';
 import { type ClusterEndpoints, type Endpoint } from '../transport/cluster-endpoints';
 import { answerHead, endAndDestroy, switchingHead, writeRawProblem } from './raw-answer';
+import { HandshakeClient, MAX_EARLY_CLIENT_BYTES } from './handshake-client';
 import { type UpgradeCloseCause } from './upgrade-channel';
 import { publishUpgrade } from './upgrade-event';
 import { UpgradedRelay } from './upgraded-relay';
@@ -59,15 +60,17 @@ export class WebSocketTunnel {
   /** Body bytes of an answer that did not upgrade. */
   private answerBytes = 0;
   private done = false;
+  private readonly handshakeClient: HandshakeClient;
 
   constructor(
     private readonly facts: TunnelRequest,
     private readonly client: Duplex,
-    private readonly head: Buffer,
+    head: Buffer,
     private readonly owner: TunnelOwner,
   ) {
     client.on('error', ignore);
     client.on('close', this.onClientClose);
+    this.handshakeClient = new HandshakeClient(client, head, this.onTooEarly);
   }
 
   /** Starts after `delayMs` (an injected fault delay), the client's socket already watched. */
@@ -86,7 +89,8 @@ export class WebSocketTunnel {
 
   private readonly connect = (): void => {
     this.timer = undefined;
-    if (this.done) return;
+    // Ended before it began: the client left (during a delay) or was answered already.
+    if (this.done || this.status !== 0) return;
     this.handshakeStart = performance.now();
     const { cluster, req, headers } = this.facts;
     const endpoint = cluster.next();
@@ -145,9 +149,22 @@ export class WebSocketTunnel {
     this.learn(101);
     this.status = 101;
     this.owner.upgraded(this);
+    const fromClient = this.handshakeClient.take();
     this.client.write(switchingHead(res, this.facts.responseEdits));
     this.relay = new UpgradedRelay(this.client, upstream, this.facts.route.websocket.idleMs);
-    this.relay.prime(upgradeHead, this.head);
+    this.relay.prime(upgradeHead, fromClient);
+  };
+
+  /** The client sent frames beyond the bound before the upstream answered: the handshake ends here. */
+  private readonly onTooEarly = (): void => {
+    clearTimeout(this.timer);
+    this.learned = true; // the client's doing, not the endpoint's
+    this.request?.destroy();
+    if (this.status !== 0) return void this.client.destroy();
+    this.status = 400;
+    this.errorCode = 'EARLY_DATA_TOO_LARGE';
+    const message = `more than ${MAX_EARLY_CLIENT_BYTES} bytes arrived before the upstream accepted the upgrade`;
+    writeRawProblem(this.client, 400, this.errorCode, message, this.facts.headers.requestId);
   };
 
   /** The upstream did not switch protocols: its answer goes to the client, then the connection closes. */
@@ -155,6 +172,7 @@ export class WebSocketTunnel {
     clearTimeout(this.timer);
     this.status = res.statusCode ?? 502;
     this.learn(this.status);
+    this.handshakeClient.stop();
     if (this.done) return void res.destroy();
     this.client.write(answerHead(res, this.facts.responseEdits));
     res.on('data', this.onAnswerData);
