@@ -49,7 +49,10 @@ describe('mirrormesh lab --scenario all', () => {
   const avg = (list: LabJson['rows']) => list.reduce((sum, r) => sum + r.duration * r.requestCount, 0) / count(list);
 
   it('judges every scenario a pass and says so in one line each', () => {
-    expect({ exitCode, output }).toEqual({ exitCode: 0, output: expect.stringContaining('PASS v5-schema-change:') });
+    // The failed verdicts in the assertion, so that a failure says which expectation broke.
+    const failed = output.split('\n').filter((line) => line.startsWith('FAIL '));
+    expect({ exitCode, failed }).toEqual({ exitCode: 0, failed: [] });
+    expect(output).toContain('PASS v5-schema-change:');
     expect(results.map((r) => r.scenario)).toEqual(['v1-live', 'v2-mirroring', 'v3-delays', 'v4-fault', 'v5-schema-change']);
     for (const r of results) expect(r.verdict.startsWith(`${r.scenario}: `)).toBe(true);
   });

@@ -78,6 +78,15 @@ describe('judgeDiff', () => {
     ]);
   });
 
+  // Regression: v4's 500 answers are problem bodies without servedAt; that `removed` path is a
+  // real difference, not servedAt failing to be noise.
+  it('v4: servedAt removed from the error bodies is a difference, its changing value still noise', () => {
+    const fault = [path('$.servedAt', 'value-changed', 36, true), path('$.servedAt', 'removed', 4), path('status', 'value-changed', 4)];
+    const verdict = judgeDiff('v4-fault', report([route(fault)]), 40);
+    expect(verdict.failures).toEqual([]);
+    expect(verdict.finding).toBe('mirror answers differ: status value-changed 10 %, $.servedAt removed 10 %; noise: $.servedAt');
+  });
+
   it('fails when answers went uncompared, counting drops as accounted for', () => {
     expect(judgeDiff('v2-mirroring', report([route([servedAt], 30)]), 40).failures).toEqual([
       'the sidecar compared 30 answers (0 dropped), the client sent 40',

@@ -2,11 +2,11 @@ import { type Scenario } from './scenarios';
 
 /**
  * Whether the mesh's sidecar compares the mirror's answers with live (shadow diff,
- * `mirror.compare`). Off while the proxy this build ships with refuses the `compare` key;
- * with it on, every mirrored scenario (v2–v5) compares, so that v2 — the same code twice —
- * shows what a release without a regression looks like: `servedAt` differs, as noise only.
+ * `mirror.compare`). Every mirrored scenario (v2–v5) compares, so that v2 — the same code
+ * twice — shows what a release without a regression looks like: `servedAt` differs, as noise
+ * only. Off, the mesh mirrors as before and runs no noise instance.
  */
-export const MESH_COMPARES_ANSWERS = false;
+export const MESH_COMPARES_ANSWERS = true;
 
 /** A second instance of the live version: live vs it is the noise (Diffy's primary vs secondary). */
 export const NOISE_CLUSTER = 'bookservicelive2';
