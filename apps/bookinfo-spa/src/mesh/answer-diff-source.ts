@@ -1,3 +1,4 @@
+import { type Proxy } from '@mirrormesh/proxy';
 import { type AnswerDiffReport } from './answer-diff.dto';
 
 /** Where the dashboard reads the in-process sidecar's answer comparison. */
@@ -7,14 +8,10 @@ export interface AnswerDiffSource {
 
 export const ANSWER_DIFF_SOURCE = Symbol('ANSWER_DIFF_SOURCE');
 
-/** The report of a sidecar that compares nothing: no route has `mirror.compare` on. */
-export const NOTHING_COMPARED: AnswerDiffReport = {
-  pending: { count: 0, bytes: 0, maxCount: 0, maxBytes: 0 },
-  dropped: [],
-  routes: [],
-};
-
-/** Until this build's proxy compares answers (`mirror.compare`), the front end reports that nothing is compared. */
-export function createAnswerDiffSource(): AnswerDiffSource {
-  return { report: () => NOTHING_COMPARED };
+/**
+ * The proxy's own report (what the standalone sidecar serves at admin /diff), typed as the
+ * dashboard's DTO that the web app can import: the return type keeps the two in step.
+ */
+export function createAnswerDiffSource(proxy: Pick<Proxy, 'diffReport'>): AnswerDiffSource {
+  return { report: (): AnswerDiffReport => proxy.diffReport() };
 }
