@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { BookCatalog } from '@mirrormesh/catalog';
+import { ANSWER_SHAPE, createAnswerShape } from './books/answer-shape';
 import { BooksController } from './books/books.controller';
 import { createReviewsVariant, REVIEWS_VARIANT } from './books/reviews-variant';
 import { type BookServiceConfig } from './config/book-service.config';
@@ -13,6 +14,7 @@ export class BookServiceModule {
       providers: [
         { provide: BookCatalog, useValue: new BookCatalog() },
         { provide: REVIEWS_VARIANT, useValue: createReviewsVariant(config.variant) },
+        { provide: ANSWER_SHAPE, useValue: createAnswerShape(config.variant) },
       ],
     };
   }

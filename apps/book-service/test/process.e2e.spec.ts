@@ -12,7 +12,7 @@ describe('book service process', () => {
     expect(code).toBe(2);
     expect(output).toContain('book-service: invalid configuration:');
     expect(output).toContain('PORT must be an integer between 0 and 65535');
-    expect(output).toContain('BOOK_SERVICE_VARIANT must be one of "live", "delay", "fault"');
+    expect(output).toContain('BOOK_SERVICE_VARIANT must be one of "live", "delay", "fault", "schema-change"');
     expect(output).toContain('FAULT_BOOK_IDS[1] must be an integer between 1 and 2147483647');
     expect(output).toContain('REVIEWS_DELAY_MS must be an integer between 0 and 600000');
     expect(output).not.toContain('    at ');

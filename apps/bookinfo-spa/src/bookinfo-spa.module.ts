@@ -1,12 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type ProxyConfig } from '@mirrormesh/proxy';
-import { ProxyModule } from '@mirrormesh/proxy/nest';
+import { ProxyModule, ProxyService } from '@mirrormesh/proxy/nest';
 import { BOOKINFO_SPA_CONFIG } from './bookinfo-spa.tokens';
 import { API_PREFIX, BOOKINFO_SPA_DEFAULTS, type BookinfoSpaConfig } from './config/bookinfo-spa.config';
 import { SidecarConfigWatcher } from './config/sidecar-config-watcher';
 import { createCollectorClient } from './mesh/collector-client';
 import { MeshController } from './mesh/mesh.controller';
 import { MeshStatsService } from './mesh/mesh-stats.service';
+import { ANSWER_DIFF_SOURCE, createAnswerDiffSource } from './mesh/answer-diff-source';
 import { createClusterVersionProbe } from './mesh/cluster-versions';
 import { CLUSTER_VERSION_PROBE, COLLECTOR_CLIENT, STARTED_AT } from './mesh/mesh.tokens';
 import { type StaticFileIndex } from './static/static-file-index';
@@ -29,6 +30,7 @@ export class BookinfoSpaModule {
         { provide: STARTED_AT, useValue: startedAt },
         { provide: COLLECTOR_CLIENT, useValue: createCollectorClient(config.collector, startedAt) },
         { provide: CLUSTER_VERSION_PROBE, useValue: createClusterVersionProbe() },
+        { provide: ANSWER_DIFF_SOURCE, useFactory: (proxy: ProxyService) => createAnswerDiffSource(proxy.proxy), inject: [ProxyService] },
         MeshStatsService,
         SidecarConfigWatcher,
       ],

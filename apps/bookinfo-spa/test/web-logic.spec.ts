@@ -1,3 +1,4 @@
+import { diffRows, exampleText } from '../web/src/dashboard/diff-figures';
 import { formatMs, formatPercent, formatRate } from '../web/src/dashboard/format';
 import { formatYear } from '../web/src/pages/format-year';
 import { bookPath, matchRoute } from '../web/src/router/match-route';
@@ -41,4 +42,65 @@ describe('formatYear', () => {
     expect(formatYear(1851)).toBe('1851');
     expect(formatYear(-700)).toBe('700 BC');
   });
+});
+
+describe('the answers compared', () => {
+  const path = (p: string, count: number, noise: boolean, live: unknown = 5, candidate: unknown = null) => ({
+    path: p,
+    kind: 'removed' as const,
+    count,
+    rate: count / 40,
+    noiseCount: noise ? count : 0,
+    noiseRate: noise ? 1 : 0,
+    noise,
+    example: { requestId: 'r', live, candidate },
+  });
+  const report = (paths: ReturnType<typeof path>[], compared = 40, pathsOverflow = 0) => ({
+    pending: { count: 0, bytes: 0, maxCount: 1000, maxBytes: 33554432 },
+    dropped: [],
+    routes: [
+      {
+        route: 'books',
+        mirror: 'bookservicemirror',
+        compared,
+        identical: 0,
+        different: compared,
+        regressions: compared / 2,
+        noise: { cluster: 'bookservicelive2', compared, different: compared },
+        paths,
+        pathsOverflow,
+      },
+    ],
+  });
+
+  it('gives per route and mirror the diff and regression rates, differences before noise, most frequent first', () => {
+    const [row] = diffRows(report([path('$.servedAt', 40, true), path('$.a', 10, false), path('$.b', 20, false)]));
+    expect(row).toMatchObject({
+      key: 'books→bookservicemirror',
+      compared: 40,
+      diffRate: 1,
+      regressionRate: 0.5,
+      noiseCluster: 'bookservicelive2',
+    });
+    expect(row!.paths.map((p) => p.path)).toEqual(['$.b', '$.a', '$.servedAt']);
+  });
+
+  it('lists at most the shown paths and counts the rest, the sidecar’s overflow included', () => {
+    const many = Array.from({ length: 12 }, (_, i) => path(`$.p${i}`, 12 - i, false));
+    const [row] = diffRows(report(many, 40, 3), 10);
+    expect(row!.paths).toHaveLength(10);
+    expect(row!.morePaths).toBe(5);
+  });
+
+  it('has no rates before the first comparison', () => {
+    expect(diffRows(report([], 0))[0]).toMatchObject({ diffRate: null, regressionRate: null });
+  });
+
+  it.each([
+    [5, '5'],
+    ['1813', '"1813"'],
+    [null, 'absent'],
+    [{ a: 1 }, '{"a":1}'],
+    ['x'.repeat(200), `"${'x'.repeat(78)}…`],
+  ])('shows the example value %j as %s', (value, text) => expect(exampleText(value)).toBe(text));
 });

@@ -24,7 +24,7 @@ readonly SCENARIO=v3-delays
 readonly SPA_URL=http://127.0.0.1:28080
 readonly COLLECTOR_QUERY_URL=http://127.0.0.1:28480
 # The ports docker/compose.host-network.yaml uses.
-readonly HOST_PORTS=(28080 28081 28082 28443 28480)
+readonly HOST_PORTS=(28080 28081 28082 28083 28443 28480)
 readonly VIEWS=60
 readonly RATE=10
 readonly READY_TIMEOUT_S=120

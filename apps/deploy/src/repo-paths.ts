@@ -8,7 +8,7 @@ export const COMPOSE_FILE = join(REPO_ROOT, 'compose.yaml');
 export const HOST_NETWORK_COMPOSE_FILE = join(DOCKER_DIR, 'compose.host-network.yaml');
 
 /** The lab's scenarios: the Kustomize overlays, and compose's MIRROR_SCENARIO values. */
-export const SCENARIOS = ['v1-live', 'v2-mirroring', 'v3-delays', 'v4-fault'] as const;
+export const SCENARIOS = ['v1-live', 'v2-mirroring', 'v3-delays', 'v4-fault', 'v5-schema-change'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export function overlayDir(scenario: Scenario): string {

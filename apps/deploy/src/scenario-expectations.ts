@@ -11,6 +11,7 @@ export const MIRROR_VERSION_TAGS: Readonly<Record<Scenario, string | undefined>>
   'v2-mirroring': 'V2MIR-BookService',
   'v3-delays': 'V3MIR-BookServiceDelay',
   'v4-fault': 'V4MIR-BookServiceFault',
+  'v5-schema-change': 'V5MIR-BookServiceSchemaChange',
 };
 /** The request the delay and fault variants change. */
 export const REVIEWS_REQUEST = 'GET /books/:id/reviews';

@@ -93,7 +93,12 @@ describe('compose services', () => {
         expect(services[dependency]?.healthcheck?.test).toEqual(['CMD', 'node', '/usr/local/lib/mirrormesh/healthcheck.js']);
       }
     }
-    expect(Object.keys(services['bookinfo-spa']?.depends_on ?? {}).sort()).toEqual(['bookservice', 'bookservicemirror', 'collector']);
+    expect(Object.keys(services['bookinfo-spa']?.depends_on ?? {}).sort()).toEqual([
+      'bookservice',
+      'bookservicelive2',
+      'bookservicemirror',
+      'collector',
+    ]);
     expect(services['poller']?.profiles).toEqual(['poller']);
   });
 
@@ -149,7 +154,23 @@ describe.each(SCENARIOS)('MIRROR_SCENARIO=%s', (scenario) => {
     } else {
       expect(mirror?.cluster).toBe('bookservicemirror');
       expect(endpoints('bookservicemirror')).toEqual([address('bookservicemirror')]);
+      // Every mirrored scenario compares answers, the live version's second instance giving the noise.
+      expect(mirror?.compare).toMatchObject({ enabled: true, ignore: [], noise: { cluster: 'bookservicelive2' } });
+      expect(endpoints('bookservicelive2')).toEqual([address('bookservicelive2')]);
     }
+  });
+});
+
+describe('the noise instance of the answer comparison', () => {
+  it('runs the live version, without telemetry, like the Kustomize component', () => {
+    const { environment } = compose().services['bookservicelive2']!;
+    expect(environment).toMatchObject({ BOOK_SERVICE_VARIANT: 'live', VERSION_TAG: 'V1MIR-LiveBookService' });
+    expect(environment).not.toHaveProperty('APPLICATIONINSIGHTS_CONNECTION_STRING');
+    const c = get<Deployment>(renderOverlay('v2-mirroring'), 'Deployment', 'bookservicelive2').spec.template.spec.containers[0]!;
+    expect({ variant: env(c, 'BOOK_SERVICE_VARIANT')?.value, tag: env(c, 'VERSION_TAG')?.value }).toEqual({
+      variant: environment?.['BOOK_SERVICE_VARIANT'],
+      tag: environment?.['VERSION_TAG'],
+    });
   });
 });
 

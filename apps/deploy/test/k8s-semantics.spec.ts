@@ -7,6 +7,7 @@ const VARIANTS: Record<Scenario, string | undefined> = {
   'v2-mirroring': 'live',
   'v3-delays': 'delay',
   'v4-fault': 'fault',
+  'v5-schema-change': 'schema-change',
 };
 const MIRRORING = SCENARIOS.filter((s) => MIRROR_VERSION_TAGS[s] !== undefined);
 /** Every image the release component pins, with its one tag. */
@@ -55,7 +56,18 @@ describe.each(SCENARIOS)('overlay %s', (scenario) => {
       expect(route.mirror?.cluster).toBe('bookservicemirror');
       expect(endpointOf('bookservicemirror')).toEqual([serviceAddress('bookservicemirror')]);
       expect(route.mirrorPercentage?.value ?? 100).toBe(100);
+      // Answers compared, with the live version's second instance as the noise cluster.
+      expect(route.mirror?.compare).toMatchObject({ enabled: true, ignore: [], noise: { cluster: 'bookservicelive2' } });
+      expect(endpointOf('bookservicelive2')).toEqual([serviceAddress('bookservicelive2')]);
     }
+  });
+
+  it('runs the noise instance (the live version again) exactly where answers are compared', () => {
+    const live2 = find<Deployment>(objects(), 'Deployment', 'bookservicelive2');
+    if (MIRROR_VERSION_TAGS[scenario] === undefined) return expect(live2).toBeUndefined();
+    const [container] = live2!.spec.template.spec.containers;
+    expect(env(container!, 'VERSION_TAG')?.value).toBe(LIVE_VERSION_TAG);
+    expect(env(container!, 'BOOK_SERVICE_VARIANT')?.value).toBe('live');
   });
 
   it('selects every Deployment with a Service whose selector and target port exist', () => {
@@ -120,6 +132,11 @@ describe.each(SCENARIOS)('overlay %s', (scenario) => {
   it('reads the connection string from the appinsights Secret, which is not committed', () => {
     expect(ofKind(objects(), 'Secret')).toEqual([]);
     for (const [name, c] of containers(objects())) {
+      // The noise instance only answers copies: reporting as live would double live's requests in the lab's query.
+      if (name.startsWith('bookservicelive2/')) {
+        expect(env(c, 'APPLICATIONINSIGHTS_CONNECTION_STRING')).toBeUndefined();
+        continue;
+      }
       expect({ name, ref: env(c, 'APPLICATIONINSIGHTS_CONNECTION_STRING')?.valueFrom?.secretKeyRef }).toEqual({
         name,
         ref: { name: 'appinsights', key: 'connection-string', optional: true },
@@ -128,7 +145,7 @@ describe.each(SCENARIOS)('overlay %s', (scenario) => {
   });
 });
 
-describe('the v2–v4 overlays differ only in the mirror they run', () => {
+describe('the v2–v5 overlays differ only in the mirror they run', () => {
   it.each(MIRRORING)('%s has the same objects as v2-mirroring apart from the mirror Deployment', (scenario) => {
     const strip = (objects: readonly K8sObject[]) =>
       objects.filter((o) => !(o.kind === 'Deployment' && o.metadata.name === 'bookservicemirror'));

@@ -57,6 +57,15 @@ describe('unmetExpectations', () => {
     ]);
   });
 
+  it('accepts v5-schema-change with a mirror answering like live in codes, and refuses its 5xx', () => {
+    const mirror = 'V5MIR-BookServiceSchemaChange';
+    expect(unmetExpectations('v5-schema-change', [row(LIVE_VERSION_TAG, 4), row(mirror, 4)])).toEqual([]);
+    expect(unmetExpectations('v5-schema-change', [row(LIVE_VERSION_TAG, 4), row(mirror, 4, '500', 2)])).toEqual([
+      `mirror answered 5xx on ${REVIEWS_REQUEST}`,
+    ]);
+    expect(unmetExpectations('v5-schema-change', [row(LIVE_VERSION_TAG, 4)])).toEqual([`no ${mirror} rows for ${REVIEWS_REQUEST} yet`]);
+  });
+
   it('flags a mirror VersionTag in v1-live, which mirrors nothing', () => {
     expect(unmetExpectations('v1-live', [row(LIVE_VERSION_TAG, 4), row('V2MIR-BookService', 4)])).toEqual([
       'unexpected VersionTags: V2MIR-BookService',

@@ -41,12 +41,25 @@ function jsonValue(value: unknown): string | undefined {
   }
 }
 
+/** `,"key":` per field name: the names are few and come back on every line. */
+const KEY_PREFIXES = new Map<string, string>();
+const MAX_CACHED_KEYS = 256;
+
+function keyPrefix(key: string): string {
+  let prefix = KEY_PREFIXES.get(key);
+  if (prefix === undefined) {
+    prefix = `,${jsonString(key)}:`;
+    if (KEY_PREFIXES.size < MAX_CACHED_KEYS) KEY_PREFIXES.set(key, prefix);
+  }
+  return prefix;
+}
+
 function pairs(values: Readonly<Record<string, unknown>>): string {
   let out = '';
   for (const key in values) {
     if (!Object.prototype.hasOwnProperty.call(values, key)) continue;
     const value = jsonValue(values[key]);
-    if (value !== undefined) out += `,${jsonString(key)}:${value}`;
+    if (value !== undefined) out += keyPrefix(key) + value;
   }
   return out;
 }

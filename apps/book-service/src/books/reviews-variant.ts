@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type VariantConfig } from '../config/book-service.config';
 import { InjectedReviewsFaultError } from './errors';
 
-/** What a variant does before reviews are read: nothing, wait, or fail. */
+/** What a variant does before reviews are read: nothing, wait, or fail (schema-change changes answers instead). */
 export interface ReviewsVariant {
   beforeReviews(bookId: number): Promise<void>;
 }
@@ -17,6 +17,7 @@ export function reviewsDelayMs(config: { readonly delayMs: number; readonly jitt
 export function createReviewsVariant(config: VariantConfig, random: () => number = Math.random): ReviewsVariant {
   switch (config.kind) {
     case 'live':
+    case 'schema-change':
       return { beforeReviews: () => Promise.resolve() };
     case 'delay':
       return { beforeReviews: () => sleep(reviewsDelayMs(config, random())) };

@@ -22,6 +22,18 @@ describe('loadBookServiceConfig', () => {
     });
   });
 
+  it('reads the schema-change variant, V5MIR-BookServiceSchemaChange by default', () => {
+    const config = loadBookServiceConfig({ BOOK_SERVICE_VARIANT: 'schema-change' });
+    expect(config.variant).toEqual({ kind: 'schema-change' });
+    expect(config.service.versionTag).toBe('V5MIR-BookServiceSchemaChange');
+  });
+
+  it('refuses an unknown variant, naming the known ones', () => {
+    expect(() => loadBookServiceConfig({ BOOK_SERVICE_VARIANT: 'schema_change' })).toThrow(
+      'BOOK_SERVICE_VARIANT must be one of "live", "delay", "fault", "schema-change"',
+    );
+  });
+
   it('lets VERSION_TAG name the deployment whatever the variant', () => {
     expect(loadBookServiceConfig({ VERSION_TAG: 'V2MIR-BookService' }).service.versionTag).toBe('V2MIR-BookService');
   });

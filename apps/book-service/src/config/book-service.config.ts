@@ -1,7 +1,7 @@
 import { parseEnv, s, SchemaError } from '@mirrormesh/schema';
 import { SERVICE_ENV, serviceOptionsFrom, type ServiceOptions } from '@mirrormesh/service-kit';
 
-export const VARIANTS = ['live', 'delay', 'fault'] as const;
+export const VARIANTS = ['live', 'delay', 'fault', 'schema-change'] as const;
 export type VariantName = (typeof VARIANTS)[number];
 
 /** The lab's defaults, so that each variant started bare already reports as in the lab. */
@@ -9,6 +9,7 @@ export const DEFAULT_VERSION_TAGS: Readonly<Record<VariantName, string>> = {
   live: 'V1MIR-LiveBookService',
   delay: 'V3MIR-BookServiceDelay',
   fault: 'V4MIR-BookServiceFault',
+  'schema-change': 'V5MIR-BookServiceSchemaChange',
 };
 export const DEFAULT_REVIEWS_DELAY_MS = 1200;
 export const DEFAULT_FAULT_BOOK_IDS = [2, 4];
@@ -21,9 +22,10 @@ export const BOOK_SERVICE_ENV = {
   FAULT_BOOK_IDS: s.commaList(s.integer({ min: 1, max: 2 ** 31 - 1, fromString: true })).default(DEFAULT_FAULT_BOOK_IDS),
 };
 
-/** How the reviews endpoint misbehaves, per variant. */
+/** How the service misbehaves, per variant: reviews wait or fail, or the answers change shape. */
 export type VariantConfig =
   | { readonly kind: 'live' }
+  | { readonly kind: 'schema-change' }
   | { readonly kind: 'delay'; readonly delayMs: number; readonly jitterMs: number }
   | { readonly kind: 'fault'; readonly bookIds: ReadonlySet<number> };
 
@@ -53,11 +55,24 @@ export function loadBookServiceConfig(env: NodeJS.ProcessEnv): BookServiceConfig
         version: '1.0',
       },
     },
-    variant:
-      kind === 'live'
-        ? { kind }
-        : kind === 'delay'
-          ? { kind, delayMs: e.REVIEWS_DELAY_MS, jitterMs: e.REVIEWS_DELAY_JITTER_MS }
-          : { kind, bookIds: new Set(e.FAULT_BOOK_IDS) },
+    variant: variantConfig(kind, e),
   };
+}
+
+interface VariantEnv {
+  readonly REVIEWS_DELAY_MS: number;
+  readonly REVIEWS_DELAY_JITTER_MS: number;
+  readonly FAULT_BOOK_IDS: readonly number[];
+}
+
+function variantConfig(kind: VariantName, e: VariantEnv): VariantConfig {
+  switch (kind) {
+    case 'live':
+    case 'schema-change':
+      return { kind };
+    case 'delay':
+      return { kind, delayMs: e.REVIEWS_DELAY_MS, jitterMs: e.REVIEWS_DELAY_JITTER_MS };
+    case 'fault':
+      return { kind, bookIds: new Set(e.FAULT_BOOK_IDS) };
+  }
 }

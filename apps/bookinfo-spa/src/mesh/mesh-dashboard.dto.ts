@@ -1,4 +1,5 @@
 import { type RequestsSummaryRow } from '@mirrormesh/catalog';
+import { type AnswerDiffReport } from './answer-diff.dto';
 
 // What GET /_mesh/dashboard answers. Type-only (type imports only): the web app imports it too.
 
@@ -114,4 +115,6 @@ export interface MeshDashboard {
   readonly mirrorInflight: number;
   /** The collector's rows per operation and version, over the window. */
   readonly collector: CollectorSummary;
+  /** The sidecar's comparison of live and mirror answers since it started; no routes when it compares none. */
+  readonly answers: AnswerDiffReport;
 }

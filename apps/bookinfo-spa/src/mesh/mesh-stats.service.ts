@@ -1,6 +1,8 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createProxyStats, type ProxyStats, type StatsSnapshot } from '@mirrormesh/proxy';
 import { ProxyService } from '@mirrormesh/proxy/nest';
+import { ANSWER_DIFF_SOURCE, type AnswerDiffSource } from './answer-diff-source';
+import { type AnswerDiffReport } from './answer-diff.dto';
 import { type ClusterVersionProbe } from './cluster-versions';
 import { type CollectorClient } from './collector-client';
 import { windowStart } from './dashboard-window';
@@ -20,6 +22,7 @@ export class MeshStatsService implements OnApplicationShutdown {
     @Inject(COLLECTOR_CLIENT) private readonly collector: CollectorClient,
     @Inject(CLUSTER_VERSION_PROBE) private readonly versions: ClusterVersionProbe,
     @Inject(STARTED_AT) private readonly startedAt: Date,
+    @Inject(ANSWER_DIFF_SOURCE) private readonly answers: AnswerDiffSource,
   ) {
     // This proxy's events only: other proxies in the process publish on the same channels.
     this.stats = createProxyStats({ proxy: proxy.proxy });
@@ -27,6 +30,11 @@ export class MeshStatsService implements OnApplicationShutdown {
 
   snapshot(): StatsSnapshot {
     return this.stats.snapshot();
+  }
+
+  /** The answer comparison as it is (what the standalone sidecar serves at /diff). */
+  diff(): AnswerDiffReport {
+    return this.answers.report();
   }
 
   prometheus(): string {
@@ -57,6 +65,7 @@ export class MeshStatsService implements OnApplicationShutdown {
       droppedMirrors: snapshot.dropped.reduce((sum, d) => sum + d.count, 0),
       mirrorInflight: Object.values(snapshot.mirrorInflight).reduce((sum, n) => sum + n, 0),
       collector,
+      answers: this.answers.report(),
     };
   }
 

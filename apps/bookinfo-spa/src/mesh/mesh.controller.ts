@@ -2,6 +2,7 @@ import { Controller, Get, Header, Query } from '@nestjs/common';
 import { type StatsSnapshot } from '@mirrormesh/proxy';
 import { InvalidWindowException } from '../errors';
 import { DEFAULT_DASHBOARD_WINDOW, isDashboardWindow } from './dashboard-window';
+import { type AnswerDiffReport } from './answer-diff.dto';
 import { type MeshDashboard } from './mesh-dashboard.dto';
 import { MeshStatsService } from './mesh-stats.service';
 
@@ -27,6 +28,13 @@ export class MeshController {
   @Header('cache-control', 'no-store')
   stats(): StatsSnapshot {
     return this.mesh.snapshot();
+  }
+
+  /** The sidecar's comparison of live and mirror answers (what the standalone sidecar serves at /diff). */
+  @Get('diff')
+  @Header('cache-control', 'no-store')
+  diff(): AnswerDiffReport {
+    return this.mesh.diff();
   }
 
   @Get('metrics')

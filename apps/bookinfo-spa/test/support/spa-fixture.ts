@@ -11,6 +11,8 @@ export interface SpaOptions {
   /** host:port of the mirror (cluster `bookservicemirror`); no mirror when absent. */
   readonly mirror?: string;
   readonly mirrorPercentage?: number;
+  /** host:port of a second live instance: the mirror's answers are then compared with live's, it giving the noise. */
+  readonly noise?: string;
   /** Extra environment (WEB_ROOT, COLLECTOR_URL, …). */
   readonly env?: Record<string, string>;
 }
@@ -23,15 +25,18 @@ export interface RunningSpa {
 }
 
 /** The sidecar config the SPA runs with: /books… to the live cluster, mirrored when a mirror is given. */
-export function sidecarYaml(options: Pick<SpaOptions, 'live' | 'mirror' | 'mirrorPercentage'>): string {
+export function sidecarYaml(options: Pick<SpaOptions, 'live' | 'mirror' | 'mirrorPercentage' | 'noise'>): string {
+  const compare =
+    options.noise === undefined ? '' : ', compare: { enabled: true, noise: { cluster: bookservicelive2, percentage: { value: 100 } } }';
+  const noiseCluster = options.noise === undefined ? '' : `  - name: bookservicelive2\n    endpoints: ["${options.noise}"]\n`;
   const mirror =
     options.mirror === undefined
       ? ''
-      : `\n    mirror: { cluster: bookservicemirror }\n    mirrorPercentage: { value: ${options.mirrorPercentage ?? 100} }`;
+      : `\n    mirror: { cluster: bookservicemirror${compare} }\n    mirrorPercentage: { value: ${options.mirrorPercentage ?? 100} }`;
   return `clusters:
   - name: bookservice
     endpoints: ["${options.live}"]
-${options.mirror === undefined ? '' : `  - name: bookservicemirror\n    endpoints: ["${options.mirror}"]\n`}routes:
+${options.mirror === undefined ? '' : `  - name: bookservicemirror\n    endpoints: ["${options.mirror}"]\n`}${noiseCluster}routes:
   - name: books
     match: [{ uri: { prefix: "/books" } }]
     route:

@@ -2,10 +2,12 @@ import { join } from 'node:path';
 import { fetchSummary } from '@mirrormesh/collector';
 import { freePort } from '../mesh/free-port';
 import { Mesh, MESH_DEFAULTS } from '../mesh/mesh';
-import { type ScenarioName } from '../mesh/scenarios';
+import { SCENARIOS, type ScenarioName } from '../mesh/scenarios';
+import { comparesAnswers } from '../mesh/shadow-diff';
 import { plannedRequests, pollPath } from '../poll/poll-plan';
 import { poll, POLL_DEFAULTS } from '../poll/poller';
 import { type LabResult } from './lab-result';
+import { readSettledDiff } from './read-diff';
 import { judge } from './verdict';
 
 export const LAB_DEFAULTS = {
@@ -25,8 +27,9 @@ export interface LabOptions {
 }
 
 /**
- * For each scenario: start the mesh, poll through the front end, stop the services (which
- * flushes their telemetry), read the collector's summary and judge it. The v1-live run,
+ * For each scenario: start the mesh, poll through the front end, read the sidecar's answer
+ * comparison where it compares, stop the services (which flushes their telemetry), read the
+ * collector's summary and judge both. The v1-live run,
  * when it is part of the lab, is the baseline for the client's median.
  */
 export async function runLab(options: LabOptions): Promise<LabResult[]> {
@@ -62,6 +65,8 @@ async function runScenario(scenario: ScenarioName, options: LabOptions, baseline
       signal: options.signal,
     });
     options.say(`  polled ${client.requests} requests: ${client.errors} errors, p99 ${client.latency.p99.toFixed(1)} ms`);
+    // Read before the front end stops: its sidecar holds the comparison in memory.
+    const diff = comparesAnswers(SCENARIOS[scenario]) ? await readSettledDiff(mesh.urls.frontEnd, client.requests) : undefined;
     await mesh.stopTraffic();
     const rows = await waitForTelemetry(mesh.urls.collector, client.requests, scenario !== 'v1-live');
     const figures = { requests: client.requests, errors: client.errors, p50: client.latency.p50, p99: client.latency.p99 };
@@ -71,6 +76,7 @@ async function runScenario(scenario: ScenarioName, options: LabOptions, baseline
       client: figures,
       reviewsRequestsByBook: reviewsByBook(plannedRequests(stop, options.rate), books),
       baselineP50,
+      diff,
     });
     return {
       scenario,

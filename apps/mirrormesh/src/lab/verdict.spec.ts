@@ -80,3 +80,70 @@ describe('judge', () => {
     ]);
   });
 });
+
+describe('judge, with the sidecar’s answer comparison', () => {
+  const V5 = 'V5MIR-BookServiceSchemaChange';
+  const mirror = [row(BOOK, V5, '200', 2, 10), row(REVIEWS_ROUTE, V5, '200', 3, 10)];
+  const path = (p: string, kind: 'added' | 'removed' | 'type-changed' | 'value-changed', count: number, noise = false) => ({
+    path: p,
+    kind,
+    count,
+    rate: count / 20,
+    noiseCount: noise ? count : 0,
+    noiseRate: noise ? 1 : 0,
+    noise,
+    example: { requestId: 'r', live: 5, candidate: null },
+  });
+  const diff = (paths: ReturnType<typeof path>[]) => ({
+    pending: { count: 0, bytes: 0, maxCount: 1000, maxBytes: 33554432 },
+    dropped: [],
+    routes: [
+      {
+        route: 'books',
+        mirror: 'bookservicemirror',
+        compared: 20,
+        identical: 0,
+        different: 20,
+        regressions: 0,
+        noise: { cluster: 'bookservicelive2', compared: 20, different: 20 },
+        paths,
+        pathsOverflow: 0,
+      },
+    ],
+  });
+  const servedAt = path('$.servedAt', 'value-changed', 20, true);
+
+  it('v5: reports the schema change the result codes cannot show, and that users were unaffected', () => {
+    const changed = [
+      servedAt,
+      path('$.reviews[0].rating', 'removed', 10),
+      path('$.reviews[0].stars', 'added', 10),
+      path('$.year', 'type-changed', 10),
+    ];
+    const verdict = judge(input({ scenario: 'v5-schema-change', rows: [...liveRows, ...mirror], diff: diff(changed) }));
+    expect(verdict).toMatchObject({ passed: true, failures: [] });
+    expect(verdict.line).toBe(
+      'v5-schema-change: mirror answers differ: $.reviews[0].rating removed 50 %, $.reviews[0].stars added 50 %, $.year type-changed 50 %; noise: $.servedAt; users saw 0 errors, p99 9.0 ms',
+    );
+  });
+
+  it('v5: fails when the comparison misses the change', () => {
+    const verdict = judge(input({ scenario: 'v5-schema-change', rows: [...liveRows, ...mirror], diff: diff([servedAt]) }));
+    expect(verdict.passed).toBe(false);
+    expect(verdict.failures).toContain('the comparison does not show $.reviews[*].rating removed');
+  });
+
+  it('v5 without a comparison (compare off): judged on result codes only, and says so', () => {
+    const verdict = judge(input({ scenario: 'v5-schema-change', rows: [...liveRows, ...mirror] }));
+    expect(verdict.line).toBe(
+      'v5-schema-change: mirror answered with the same result codes as live (answers not compared); users saw 0 errors, p99 9.0 ms',
+    );
+  });
+
+  it('v2: adds that no answer differs beyond noise', () => {
+    const same = [row(BOOK, 'V2MIR-BookService', '200', 2.5, 10), row(REVIEWS_ROUTE, 'V2MIR-BookService', '200', 3.5, 10)];
+    const verdict = judge(input({ scenario: 'v2-mirroring', rows: [...liveRows, ...same], diff: diff([servedAt]) }));
+    expect(verdict.passed).toBe(true);
+    expect(verdict.line).toContain('same result codes; 20 answers compared, none differ beyond noise; noise: $.servedAt;');
+  });
+});

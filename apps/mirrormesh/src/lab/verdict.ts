@@ -1,5 +1,7 @@
 import { LIVE_VERSION_TAG, SCENARIOS, type ScenarioName } from '../mesh/scenarios';
 import { formatMs } from '../poll/poll-report';
+import { type DiffReport } from './diff-report';
+import { judgeDiff } from './diff-verdict';
 import { type LabClientFigures, type LabRow } from './lab-result';
 
 export const REVIEWS_ROUTE = 'GET /books/:id/reviews';
@@ -35,6 +37,8 @@ export interface VerdictInput {
   /** The client's median without a mirror (the v1-live run), when the lab ran it. */
   readonly baselineP50?: number | undefined;
   readonly faultBookIds?: readonly number[];
+  /** The sidecar's answer comparison (GET /diff) at the end of the run, where the mesh compares answers. */
+  readonly diff?: DiffReport | undefined;
 }
 
 export interface Verdict {
@@ -116,6 +120,17 @@ export function judge(input: VerdictInput): Verdict {
       finding = `mirror answered ${mirror500} × 500 on ${REVIEWS_ROUTE} (books ${faultIds.join(' and ')}), live none`;
       break;
     }
+    case 'v5-schema-change':
+      // Same status codes as live: only a comparison of the answers themselves shows the break.
+      expect(count(mirror) === count(live), `the mirror saw ${count(mirror)} requests, live ${count(live)}`);
+      expect(sameCodes(live, mirror), 'mirror and live answered with different result codes');
+      finding = input.diff === undefined ? 'mirror answered with the same result codes as live (answers not compared)' : '';
+      break;
+  }
+  if (input.diff !== undefined) {
+    const diff = judgeDiff(scenario, input.diff, client.requests);
+    failures.push(...diff.failures);
+    finding = finding === '' ? diff.finding : `${finding}; ${diff.finding}`;
   }
   const users = `users saw ${client.errors} errors, p99 ${formatMs(client.p99)}`;
   const passed = failures.length === 0;

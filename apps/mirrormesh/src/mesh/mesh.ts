@@ -8,6 +8,7 @@ import { freePort, probePort } from './free-port';
 import { type Exit, ManagedProcess } from './managed-process';
 import { meshProxyConfig } from './proxy-config';
 import { LIVE_VERSION_TAG, SCENARIOS, type MirrorVersion, type ScenarioName } from './scenarios';
+import { comparesAnswers, NOISE_CLUSTER } from './shadow-diff';
 
 export const MESH_DEFAULTS = {
   host: '127.0.0.1',
@@ -38,12 +39,15 @@ export interface MeshUrls {
   readonly collector: string;
   readonly bookservice: string;
   readonly bookservicemirror: string | undefined;
+  /** The noise instance, where the sidecar compares answers. */
+  readonly bookservicelive2: string | undefined;
 }
 
 /**
  * The reference scenario as plain processes on one machine: the collector, the live book
  * service, the scenario's mirror, and the front end whose in-process sidecar mirrors
- * `bookservice` to `bookservicemirror`.
+ * `bookservice` to `bookservicemirror`. Where the sidecar compares answers, a second live
+ * instance (`bookservicelive2`) gives it the noise.
  */
 export class Mesh {
   private constructor(
@@ -54,6 +58,7 @@ export class Mesh {
     private readonly telemetryEnv: Readonly<Record<string, string>>,
     private readonly live: ManagedProcess,
     private mirror: ManagedProcess | undefined,
+    private noise: ManagedProcess | undefined,
     private frontEnd: ManagedProcess | undefined,
   ) {}
 
@@ -72,6 +77,7 @@ export class Mesh {
       collector: this.collectorUrl,
       bookservice: baseUrl(this.live),
       bookservicemirror: this.mirror === undefined ? undefined : baseUrl(this.mirror),
+      bookservicelive2: this.noise === undefined ? undefined : baseUrl(this.noise),
     };
   }
 
@@ -103,7 +109,12 @@ export class Mesh {
         started.push(mirror);
         opts.say(`bookservicemirror  ${baseUrl(mirror)}  ${mirrorVersion?.versionTag}`);
       }
-      const mesh = new Mesh(opts, opts.scenario, collector, queryUrl, telemetryEnv, live, mirror, undefined);
+      const noise = comparesAnswers(SCENARIOS[opts.scenario]) ? await startNoiseInstance(opts) : undefined;
+      if (noise !== undefined) {
+        started.push(noise);
+        opts.say(`${NOISE_CLUSTER.padEnd(19)}${baseUrl(noise)}  ${LIVE_VERSION_TAG} (noise for the answer comparison)`);
+      }
+      const mesh = new Mesh(opts, opts.scenario, collector, queryUrl, telemetryEnv, live, mirror, noise, undefined);
       mesh.writeProxyConfig();
       mesh.frontEnd = await startFrontEnd(opts, mesh.proxyConfigFile, queryUrl, telemetryEnv);
       started.push(mesh.frontEnd);
@@ -119,7 +130,10 @@ export class Mesh {
   async rollout(scenario: ScenarioName): Promise<void> {
     const version = SCENARIOS[scenario].mirror;
     const old = this.mirror;
+    const oldNoise = comparesAnswers(SCENARIOS[scenario]) ? undefined : this.noise;
     this.mirror = version === undefined ? undefined : await startBookService(this.options, 'bookservicemirror', version, this.telemetryEnv);
+    if (oldNoise !== undefined) this.noise = undefined;
+    else this.noise ??= comparesAnswers(SCENARIOS[scenario]) ? await startNoiseInstance(this.options) : undefined;
     this.scenarioName = scenario;
     this.writeProxyConfig();
     this.options.say(
@@ -128,12 +142,13 @@ export class Mesh {
     // In-flight copies to the old mirror finish: it drains on SIGTERM like every app.
     await sleep(MESH_DEFAULTS.configSettleMs);
     await old?.stop();
+    await oldNoise?.stop();
   }
 
   /** Stops the apps that serve traffic; telemetry is flushed to the collector as each exits. */
   async stopTraffic(): Promise<StoppedApp[]> {
     const front = this.frontEnd === undefined ? [] : [await stopped(this.frontEnd)];
-    const books = await Promise.all([this.live, ...(this.mirror === undefined ? [] : [this.mirror])].map(stopped));
+    const books = await Promise.all([this.live, this.mirror, this.noise].filter((app) => app !== undefined).map(stopped));
     return [...front, ...books];
   }
 
@@ -149,7 +164,11 @@ export class Mesh {
 
   /** Atomic rename, so the front end's file watcher never reads half a config. */
   private writeProxyConfig(): void {
-    const config = meshProxyConfig({ live: hostPort(this.live), mirror: this.mirror === undefined ? undefined : hostPort(this.mirror) });
+    const config = meshProxyConfig({
+      live: hostPort(this.live),
+      mirror: this.mirror === undefined ? undefined : hostPort(this.mirror),
+      noise: this.noise === undefined ? undefined : hostPort(this.noise),
+    });
     writeFileSync(`${this.proxyConfigFile}.tmp`, `${JSON.stringify(config, null, 2)}\n`);
     renameSync(`${this.proxyConfigFile}.tmp`, this.proxyConfigFile);
   }
@@ -203,6 +222,14 @@ async function startBookService(opts: Opts, name: string, version: MirrorVersion
     },
     opts.signal,
   );
+}
+
+/**
+ * The live version again, as the noise cluster. Without telemetry: it only ever answers copies,
+ * and the lab's query counts what users asked of live.
+ */
+function startNoiseInstance(opts: Opts) {
+  return startBookService(opts, NOISE_CLUSTER, { versionTag: LIVE_VERSION_TAG, variant: 'live' }, {});
 }
 
 async function startFrontEnd(opts: Opts, proxyConfigFile: string, collectorUrl: string, telemetryEnv: Record<string, string>) {

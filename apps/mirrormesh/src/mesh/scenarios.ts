@@ -1,5 +1,5 @@
 /** The lab's scenarios: which book-service version runs as the mirror, if any. */
-export const SCENARIO_NAMES = ['v1-live', 'v2-mirroring', 'v3-delays', 'v4-fault'] as const;
+export const SCENARIO_NAMES = ['v1-live', 'v2-mirroring', 'v3-delays', 'v4-fault', 'v5-schema-change'] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 export const DEFAULT_SCENARIO: ScenarioName = 'v2-mirroring';
@@ -8,7 +8,7 @@ export const LIVE_VERSION_TAG = 'V1MIR-LiveBookService';
 
 export interface MirrorVersion {
   readonly versionTag: string;
-  readonly variant: 'live' | 'delay' | 'fault';
+  readonly variant: 'live' | 'delay' | 'fault' | 'schema-change';
 }
 
 export interface Scenario {
@@ -34,6 +34,11 @@ export const SCENARIOS: Readonly<Record<ScenarioName, Scenario>> = {
     name: 'v4-fault',
     description: 'the mirror answers 500 for the reviews of books 2 and 4',
     mirror: { versionTag: 'V4MIR-BookServiceFault', variant: 'fault' },
+  },
+  'v5-schema-change': {
+    name: 'v5-schema-change',
+    description: 'the mirror answers reviews with stars instead of rating, and a book’s year as a string',
+    mirror: { versionTag: 'V5MIR-BookServiceSchemaChange', variant: 'schema-change' },
   },
 };
 

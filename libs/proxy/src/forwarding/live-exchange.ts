@@ -1,4 +1,4 @@
-import { type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
+import { type IncomingHttpHeaders } from 'node:http';
 import { Readable } from 'node:stream';
 import { type Dispatcher } from 'undici';
 import { type AnswerCapture } from '../diff/answer-capture';
@@ -7,32 +7,13 @@ import { type ByteBudget } from '../limits/byte-budget';
 import { isRetriableFailure, isRetriableStatus, mayRetryMethod, retryBackoffMs } from '../resilience/retry-policy';
 import { type SlotWaiter } from '../transport/connection-slots';
 import { DEADLINES, type Deadline } from '../timing/deadlines';
-import { editResponseHeaders } from '../routing/header-edits';
 import { type ClusterEndpoints, type Endpoint } from '../transport/upstream-pools';
 import { type ExchangeContext } from './exchange-context';
+import { CLIENT_CLOSED_STATUS, type BodyReady, type LiveOutcome } from './live-outcome';
 import { NO_BODY, RequestBodyReader, type RequestBody } from './request-body';
+import { relayedResponseHeaders } from './response-headers';
 import { sendProblem } from './send-problem';
 import { classifyUpstreamError } from './upstream-failure';
-import { isHopByHopResponseHeader } from './upstream-headers';
-
-/** nginx's "client closed request": recorded, never sent. */
-export const CLIENT_CLOSED_STATUS = 499;
-
-/** How a live exchange ended, for events and the access log. */
-export interface LiveOutcome {
-  readonly status: number;
-  readonly errorCode: string | undefined;
-  /** The client got a whole response (the upstream's, or one the proxy gave). */
-  readonly complete: boolean;
-  readonly bytes: number;
-  readonly attempts: number;
-  /** Time spent waiting for an upstream connection, over every attempt. */
-  readonly queuedMs: number;
-  readonly sent: boolean;
-}
-
-/** Turns the body, once ready, into what the live request sends (starting the mirror copy, when there is one). */
-export type BodyReady = (body: RequestBody) => Buffer | Readable | null;
 
 /**
  * One live request, streamed both ways through undici's dispatch API: the response is
@@ -203,9 +184,7 @@ export class LiveExchange implements Dispatcher.DispatchHandler, SlotWaiter {
       this.discarding = true;
       return;
     }
-    const out: OutgoingHttpHeaders = {};
-    for (const name in headers) if (!isHopByHopResponseHeader(name)) out[name] = headers[name];
-    if (this.ctx.responseEdits !== undefined) editResponseHeaders(out, this.ctx.responseEdits);
+    const out = relayedResponseHeaders(headers, this.ctx.responseEdits);
     // The upstream's answer as it came (before the route's response edits): what the candidate is compared with.
     if (this.capture !== undefined) this.capture.start(statusCode, headers);
     try {

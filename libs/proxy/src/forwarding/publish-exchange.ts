@@ -1,7 +1,7 @@
 import { type IncomingMessage } from 'node:http';
 import { type Socket } from 'node:net';
 import { exchangeChannel, type ExchangeEvent } from '../observability/channels';
-import { type LiveOutcome } from './live-exchange';
+import { type LiveOutcome } from './live-outcome';
 
 /** Where a live exchange came from: an exchange context has all of it. */
 export interface LiveExchangeOrigin {

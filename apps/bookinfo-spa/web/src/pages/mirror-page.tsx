@@ -3,6 +3,7 @@ import type { DashboardWindow, MeshDashboard } from '../../../src/mesh/mesh-dash
 import { BarChart } from '../dashboard/bar-chart';
 import { chartFigures } from '../dashboard/chart-figures';
 import { CollectorTable } from '../dashboard/collector-table';
+import { DiffSection } from '../dashboard/diff-section';
 import { formatMs, formatRate } from '../dashboard/format';
 import { ServingVersions } from '../dashboard/serving-versions';
 import { TrafficGraph } from '../dashboard/traffic-graph';
@@ -88,6 +89,7 @@ export function MirrorPage() {
               <p className="warning">{d.droppedMirrors} mirror copies were dropped (in-flight cap or body too large).</p>
             )}
           </section>
+          <DiffSection report={d.answers} />
           <section aria-labelledby="collector-heading">
             <h2 id="collector-heading">Per operation and version (collector), {windowLabel.toLowerCase()}</h2>
             <CollectorTable collector={d.collector} />
