@@ -65,6 +65,21 @@ describe('mirrormesh canary --shadow --max-diff-rate and mirrormesh diff against
     expect(diff.stdout).not.toContain('$.servedAt');
   }, 120_000);
 
+  it('fails the gate on the schema-change variant’s diff rate (exit 1) while users see nothing; servedAt is noise', async () => {
+    stack = await startCanaryStack('schema-change', { shadow: true, compare: true, noise: true });
+    const load = `--url ${stack.frontUrl} --rate 60`;
+    const args = ['canary', ...ANALYSIS, '--shadow', '--threshold', '2', '--max-p99', '1000ms', '--max-diff-rate', '1%'];
+    const run = await runCli([...args, '--admin', stack.adminUrl, '--load', load, '--json'], join(stack.dir, 'state'));
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report).toMatchObject({ mode: 'shadow', phase: 'rolled-back' });
+    expect(run.code).toBe(1);
+    const failures = report.intervals.flatMap((i) => i.failures);
+    expect(failures.length).toBeGreaterThanOrEqual(2);
+    expect(failures.every((f) => f.startsWith('diff rate'))).toBe(true);
+    expect(failures.some((f) => f.includes('servedAt'))).toBe(false);
+    expect(report.load.errors).toBe(0);
+  }, 120_000);
+
   it('passes the gate for a candidate that answers as live does: what differs between two live instances is noise', async () => {
     stack = await startCanaryStack('live', { shadow: true, compare: true, noise: true });
     const load = `--url ${stack.frontUrl} --rate 60`;
