@@ -1,5 +1,6 @@
 import { type ServerResponse } from 'node:http';
 import { createClient, eventually, startUpstream, type Upstream } from '@mirrormesh/testing';
+import { createProxyStats } from '../src';
 import { recordEvents } from './support/channel-recorder';
 import { comparedConfig, jsonResponder } from './support/json-upstream';
 import { startProxy, type ProxyServer } from './support/proxy-server';
@@ -107,6 +108,30 @@ describe('shadow diff: live and candidate answers compared per route and mirror'
     const [plain] = without.proxy.diffReport().routes;
     expect(plain).toMatchObject({ compared: SAMPLES, different: SAMPLES, regressions: SAMPLES, noise: null });
     expect(plain?.paths).toEqual([expect.objectContaining({ path: '$.servedAt', count: SAMPLES, noise: false })]);
+  });
+
+  // Counted with the mirror's, the live version's fast, healthy answers halved a faulty candidate's error rate.
+  it("counts noise copies apart from the candidate's: the mirror figures are the candidate's alone", async () => {
+    const live = await upstream('live', book);
+    const candidate = await startUpstream('candidate', (_req, res: ServerResponse) => {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end('{"error":"boom"}');
+    });
+    closers.push(candidate);
+    const live2 = await upstream('live2', book);
+    const proxy = await proxyFor(
+      comparedConfig({ live: live.endpoint, candidate: candidate.endpoint, noise: live2.endpoint }, { noise: { cluster: 'live2' } }),
+    );
+    const stats = createProxyStats({ proxy: proxy.proxy });
+    closers.push({ close: async () => stats.close() });
+    await sendAll(proxy, 10);
+    await eventually(() => stats.snapshot().noise.total === 10);
+    const snapshot = stats.snapshot();
+    expect(snapshot.mirror.clusters.map((c) => [c.cluster, c.total, c.byCode])).toEqual([['candidate', 10, [{ code: '500', count: 10 }]]]);
+    expect(snapshot.noise.clusters.map((c) => [c.cluster, c.total, c.byCode])).toEqual([['live2', 10, [{ code: '200', count: 10 }]]]);
+    const metrics = stats.renderPrometheus();
+    expect(metrics).toContain('mirrormesh_noise_requests_total{route="reviews",cluster="live2",code="200"} 10');
+    expect(metrics).not.toMatch(/mirrormesh_mirror_requests_total\{[^}]*cluster="live2"/);
   });
 
   it('compares a body over maxBodyBytes on status only', async () => {

@@ -9,6 +9,7 @@ export {
   MIRROR_DIMENSION,
   DIFF_RESULT_DIMENSION,
   DIFF_PATHS_DIMENSION,
+  NOISE_REFERENCE_DIMENSION,
   type MirrorExchangeEvent,
   type MirrorDiffOutcome,
   type MirrorSubscriberOptions,

@@ -3,6 +3,7 @@ import { REDACTED } from '@mirrormesh/access-log/redact-url';
 import { RecordingTelemetry } from '../test/support/recording-telemetry';
 import {
   DIFF_PATHS_DIMENSION,
+  NOISE_REFERENCE_DIMENSION,
   DIFF_RESULT_DIMENSION,
   MIRROR_DIMENSION,
   MIRROR_EXCHANGE_CHANNEL,
@@ -95,6 +96,18 @@ describe('subscribeMirrorExchanges', () => {
       ['skipped', undefined],
       [undefined, undefined],
     ]);
+  });
+
+  it("marks a noise copy's dependency NoiseReference, so a query can keep the candidate's alone", () => {
+    const telemetry = new RecordingTelemetry();
+    const unsubscribe = subscribeMirrorExchanges(telemetry);
+    try {
+      channel.publish(event({ noise: true, cluster: 'bookservicelive2' }));
+      channel.publish(event());
+    } finally {
+      unsubscribe();
+    }
+    expect(telemetry.dependencies.map((d) => d.properties?.[NOISE_REFERENCE_DIMENSION])).toEqual(['true', undefined]);
   });
 
   it('skips messages that are not exchange events and stops after unsubscribing', () => {

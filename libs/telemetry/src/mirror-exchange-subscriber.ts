@@ -31,6 +31,8 @@ export interface MirrorExchangeEvent {
   readonly startedAt: number;
   /** A compared copy's shadow diff outcome (absent on copies that are not compared). */
   readonly diff?: MirrorDiffOutcome;
+  /** A copy to a compare's noise cluster (a second live instance), not the candidate's. */
+  readonly noise?: boolean;
 }
 
 /** The shadow diff outcome a compared copy's event carries. */
@@ -45,6 +47,8 @@ export interface MirrorDiffOutcome {
 /** Custom dimensions of a compared copy's dependency: the diff result, and its differing paths comma-joined. */
 export const DIFF_RESULT_DIMENSION = 'DiffResult';
 export const DIFF_PATHS_DIMENSION = 'DiffPaths';
+/** "true" on a noise copy's dependency: `where customDimensions.NoiseReference != "true"` keeps the candidate's alone. */
+export const NOISE_REFERENCE_DIMENSION = 'NoiseReference';
 
 export interface MirrorSubscriberOptions {
   readonly channel?: string;
@@ -88,6 +92,7 @@ function toDependency(event: MirrorExchangeEvent): Parameters<Telemetry['trackDe
       RequestId: event.requestId,
       ...(event.queuedMs === undefined ? {} : { QueuedMs: event.queuedMs.toFixed(1) }),
       ...diffDimensions(event.diff),
+      ...(event.noise === true ? { [NOISE_REFERENCE_DIMENSION]: 'true' } : {}),
     },
   };
 }

@@ -210,6 +210,7 @@ function publishMirror(facts: CopyFacts, cluster: string, outcome: MirrorOutcome
     httpVersion: facts.httpVersion,
     userAgent: facts.userAgent,
     ...(facts.skipped === undefined ? {} : { diff: { result: 'skipped', reason: facts.skipped } }),
+    ...(facts.diff !== undefined && slot === undefined ? { noise: true } : {}),
   };
   if (slot !== undefined) facts.diff?.comparison.holdEvent(slot, event);
   else mirrorExchangeChannel.publish(event);

@@ -57,6 +57,11 @@ export interface ExchangeEvent {
   readonly userAgent: string | undefined;
   /** A compared copy only: the outcome of its shadow diff against the live answer. */
   readonly diff?: MirrorDiffSummary;
+  /**
+   * A copy sent to a compare's noise cluster (a second instance of the live version, Diffy's
+   * secondary): not the candidate's traffic, so counted apart from the mirror's.
+   */
+  readonly noise?: true;
 }
 
 /**

@@ -45,6 +45,12 @@ export function renderPrometheus(metrics: ProxyMetrics): string {
   );
   histogramLines(out, 'mirrormesh_mirror_duration_seconds', 'Mirror request duration.', metrics.mirrorDuration);
   counterLines(out, 'mirrormesh_mirror_dropped_total', 'Mirror copies not sent or cut short, by reason.', metrics.mirrorDropped);
+  counterLines(
+    out,
+    'mirrormesh_noise_requests_total',
+    'Copies to a compare noise cluster (a second live instance), by route, cluster and status or error code: not in the mirror metrics.',
+    metrics.noiseRequests,
+  );
   metrics.retries.prometheusLines(out, labelText);
   out.push('# HELP mirrormesh_mirror_inflight Mirror requests in flight per mirror cluster.', '# TYPE mirrormesh_mirror_inflight gauge');
   for (const [cluster, value] of Object.entries(metrics.mirrorInflight()))

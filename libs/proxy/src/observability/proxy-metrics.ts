@@ -22,8 +22,11 @@ export interface ProxyMetrics {
   readonly mirrorRequests: LabeledSeries<Counter>;
   readonly mirrorDuration: LabeledSeries<Histogram>;
   readonly mirrorDropped: LabeledSeries<Counter>;
+  /** Copies to a compare's noise cluster (a second live instance): apart from the candidate's. */
+  readonly noiseRequests: LabeledSeries<Counter>;
   readonly liveLatency: ClusterLatencies;
   readonly mirrorLatency: ClusterLatencies;
+  readonly noiseLatency: ClusterLatencies;
   readonly localLatency: LatencyHistogram;
   readonly retries: UpstreamRetries;
   readonly mirrorInflight: () => Readonly<Record<string, number>>;

@@ -61,8 +61,10 @@ export function createProxyStats(options: ProxyStatsOptions = {}): ProxyStats {
     mirrorRequests: new LabeledSeries(['route', 'cluster', 'code'], counter),
     mirrorDuration: new LabeledSeries(['route', 'cluster'], () => new Histogram()),
     mirrorDropped: new LabeledSeries(['route', 'cluster', 'reason'], counter),
+    noiseRequests: new LabeledSeries(['route', 'cluster', 'code'], counter),
     liveLatency: new ClusterLatencies(),
     mirrorLatency: new ClusterLatencies(),
+    noiseLatency: new ClusterLatencies(),
     localLatency: new LatencyHistogram(),
     retries: new UpstreamRetries(),
     mirrorInflight: inflightOf(options),
@@ -87,12 +89,19 @@ export function createProxyStats(options: ProxyStatsOptions = {}): ProxyStats {
   const onMirror = (message: unknown) => {
     const event = message as ExchangeEvent;
     if (only !== undefined && event.proxyId !== only) return;
+    if (event.noise === true) return onNoise(event);
     const count = metrics.mirrorRequests.get(event.route, event.cluster, codeOf(event));
     if (count !== undefined) count.count += 1;
     // The candidate's own time, only for copies that reached it: time queued in the proxy is not its latency.
     if (!event.sent) return;
     metrics.mirrorDuration.get(event.route, event.cluster)?.observe(event.durationMs / 1000);
     metrics.mirrorLatency.record(event.cluster, event.durationMs);
+  };
+  /** A live-version copy that measures noise: counted, and timed when it reached the cluster, never as the candidate. */
+  const onNoise = (event: ExchangeEvent) => {
+    const count = metrics.noiseRequests.get(event.route, event.cluster, codeOf(event));
+    if (count !== undefined) count.count += 1;
+    if (event.sent) metrics.noiseLatency.record(event.cluster, event.durationMs);
   };
   const onDropped = (message: unknown) => {
     const event = message as MirrorDroppedEvent;

@@ -55,7 +55,10 @@ export interface StatsSnapshot {
   /** The proxy counted (`Proxy.id`), or undefined when the stats count every proxy in the process. */
   readonly proxyId: string | undefined;
   readonly live: TrafficStats;
+  /** The candidates' copies (noise copies are not among them). */
   readonly mirror: TrafficStats;
+  /** Copies to compares' noise clusters: second instances of the live version, Diffy's secondary. */
+  readonly noise: TrafficStats;
   readonly local: LocalStats;
   readonly dropped: readonly { readonly route: string; readonly cluster: string; readonly reason: string; readonly count: number }[];
   readonly mirrorInflight: Readonly<Record<string, number>>;
@@ -122,6 +125,7 @@ export function buildStatsSnapshot(metrics: ProxyMetrics, proxyId: string | unde
       metrics.liveLatency,
     ),
     mirror: traffic(codes(metrics.mirrorRequests), metrics.mirrorLatency),
+    noise: traffic(codes(metrics.noiseRequests), metrics.noiseLatency),
     local: { total: local.reduce((n, c) => n + c.count, 0), byCode: local, duration: summary(metrics.localLatency) },
     dropped: [...metrics.mirrorDropped.entries()].map(({ labels, value }) => ({
       route: labels[0] ?? '',
