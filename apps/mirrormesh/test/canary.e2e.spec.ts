@@ -86,7 +86,8 @@ describe('mirrormesh canary against real book services and a real sidecar', () =
 
   it('fails the delay variant on p99 and rolls it back', async () => {
     stack = await startCanaryStack('delay', { env: { REVIEWS_DELAY_MS: '700' } });
-    const { code, report } = await canary(stack, ['--threshold', '2', '--max-p99', '300ms']);
+    // Smaller steps: a first interval may end before any delayed answer does, and must not be one step from promotion.
+    const { code, report } = await canary(stack, ['--threshold', '2', '--max-p99', '300ms', '--step-weight', '10']);
     expect(report.phase).toBe('rolled-back');
     expect(code).toBe(1);
     expect(report.intervals.some((i) => i.failures.some((f) => /^canary p99 .* > 300 ms$/.test(f)))).toBe(true);
