@@ -12,6 +12,7 @@
 //   PROXY_BENCH_NODE_FLAGS  extra node flags for the sidecars and the bare forwarder, space-separated (e.g. "--max-semi-space-size=16")
 //   PROXY_BENCH_CASES       only these mirror cases, comma-separated (none,fast,slow,flaky,compare,flood,flood-compare; default all)
 //   PROXY_BENCH_TARGETS     only these proxies, comma-separated (nginx,sidecar; default both)
+//   PROXY_BENCH_SIDECAR_ENV the sidecars' extra environment, space-separated NAME=value (e.g. "ACCESS_LOG=false")
 import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -37,9 +38,12 @@ const LATENCY_ROUNDS = 4;
 const LATENCY_SLICE_MS = 2_000;
 const CPU_PROF_DIR = process.env.PROXY_BENCH_CPU_PROF ? resolve(process.env.PROXY_BENCH_CPU_PROF) : undefined;
 const NODE_FLAGS = (process.env.PROXY_BENCH_NODE_FLAGS ?? '').split(' ').filter((flag) => flag !== '');
+const SIDECAR_ENV = sidecarEnv(process.env.PROXY_BENCH_SIDECAR_ENV ?? '');
 
 /** The bare forwarder runs in this case only: it cannot mirror. */
 const BARE_CASE = 'none';
+/** The sidecar as deployed but for its access log (off): in BARE_CASE only, against the bare forwarder. */
+const QUIET_SIDECAR = 'sidecar-nolog';
 const ALL_CASES = [
   { key: 'none', label: 'no mirror', upstream: undefined, latency: true },
   { key: 'fast', label: 'fast mirror', upstream: 'mirror-fast', latency: true },
@@ -108,7 +112,29 @@ function startProxy(tools, upstreams, target, benchCase) {
   const nodeArgs = [...NODE_FLAGS, ...profile];
   if (target === 'bare') return startBareForwarder({ livePort: upstreams.ports.live, nodeArgs });
   const compare = benchCase.compare && { enabled: true, ...benchCase.compare };
-  return startSidecar({ livePort, mirrorPort, compare, nodeArgs });
+  const env = target === QUIET_SIDECAR ? { ...SIDECAR_ENV, ACCESS_LOG: 'false' } : SIDECAR_ENV;
+  return startSidecar({ livePort, mirrorPort, compare, nodeArgs, env });
+}
+
+/**
+ * Beside the targets in BARE_CASE: the bare forwarder, and the sidecar with its access log off, which
+ * does what the bare forwarder does (it writes no log): the like-for-like comparison issue 13 budgets.
+ */
+function floorTargets(caseTargets) {
+  return [...(caseTargets.includes('sidecar') ? [QUIET_SIDECAR] : []), 'bare'];
+}
+
+function sidecarEnv(text) {
+  const env = {};
+  for (const pair of text.split(' ').filter((each) => each !== '')) {
+    const at = pair.indexOf('=');
+    if (at < 1) {
+      console.error(`PROXY_BENCH_SIDECAR_ENV takes space-separated NAME=value pairs (got "${pair}")`);
+      process.exit(2);
+    }
+    env[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return env;
 }
 
 /** Direct, then nginx and sidecar per case, bare in BARE_CASE: [{ name, target, key, label, latency, mirror, url, proxy? }]. */
@@ -125,7 +151,7 @@ async function startSubjects(tools, upstreams, targets) {
   ];
   for (const benchCase of CASES) {
     const caseTargets = benchCase.sidecarOnly ? targets.filter((target) => target === 'sidecar') : targets;
-    for (const target of benchCase.key === BARE_CASE ? [...caseTargets, 'bare'] : caseTargets) {
+    for (const target of benchCase.key === BARE_CASE ? [...caseTargets, ...floorTargets(caseTargets)] : caseTargets) {
       const proxy = await startProxy(tools, upstreams, target, benchCase);
       subjects.push({
         name: `${target}/${benchCase.key}`,
