@@ -1,5 +1,5 @@
 import { UsageError, AdminApiError } from '../errors';
-import { parseDiffReport, type RouteDiff } from '../diff/diff-report';
+import { parseDiffReport, type DiffRouteReport } from '../diff/diff-report';
 import { intervalDiffRate, type IntervalDiffRate } from '../diff/interval-diff-rate';
 import { type AdminApi } from './admin-client';
 import {
@@ -53,7 +53,7 @@ export interface CanaryDeps {
 interface Read {
   readonly canary: ClusterRead;
   readonly primary: ClusterRead;
-  readonly diff: RouteDiff | undefined;
+  readonly diff: DiffRouteReport | undefined;
 }
 
 /** Runs the analysis against the sidecar's admin API until it promotes, rolls back or is interrupted. */
@@ -80,7 +80,7 @@ export async function runCanary(spec: CanarySpec, deps: CanaryDeps): Promise<Can
       throw new AdminApiError(`GET ${admin.url}/stats?histograms=1 has no latency histograms: the sidecar is older than mirrormesh canary`);
     return { canary, primary, diff: withDiff ? routeDiff(diffBody) : undefined };
   };
-  const routeDiff = (body: unknown): RouteDiff => {
+  const routeDiff = (body: unknown): DiffRouteReport => {
     const report = body === undefined ? undefined : parseDiffReport(body);
     if (report === undefined)
       throw new UsageError(

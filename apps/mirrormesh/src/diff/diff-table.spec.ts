@@ -53,7 +53,9 @@ describe('mirrormesh diff table', () => {
   });
 
   it('says so when no route compares', () => {
-    expect(formatDiffTable({ pending: undefined, dropped: [], routes: [] })).toMatch(/no route compares its mirror/);
+    expect(formatDiffTable({ pending: { count: 0, bytes: 0, maxCount: 1000, maxBytes: 1 }, dropped: [], routes: [] })).toMatch(
+      /no route compares its mirror/,
+    );
     expect(parseDiffReport({ nope: true })).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
-import { type DiffPath, type RouteDiff } from './diff-report';
+import { type DiffPathReport, type DiffRouteReport } from './diff-report';
 import { intervalDiffRate } from './interval-diff-rate';
 
-const path = (p: string, count: number, noise = false): DiffPath => ({
+const path = (p: string, count: number, noise = false): DiffPathReport => ({
   path: p,
   kind: 'value-changed',
   count,
@@ -9,9 +9,9 @@ const path = (p: string, count: number, noise = false): DiffPath => ({
   noiseCount: 0,
   noiseRate: 0,
   noise,
-  example: undefined,
+  example: { requestId: 'r', live: 1, candidate: 2 },
 });
-const route = (compared: number, paths: DiffPath[]): RouteDiff => ({
+const route = (compared: number, paths: DiffPathReport[]): DiffRouteReport => ({
   route: 'books',
   mirror: 'bookservicemirror',
   compared,

@@ -1,4 +1,4 @@
-import { type RouteDiff } from './diff-report';
+import { type DiffRouteReport } from './diff-report';
 
 /** One interval's diff figures for one route and mirror. */
 export interface IntervalDiffRate {
@@ -17,7 +17,7 @@ const key = (path: { path: string; kind: string }) => `${path.kind} ${path.path}
  * compared difference, the largest among the paths the latest read does not call noise. A
  * path new in the later read counts from 0; a restart (compared went down) starts from 0.
  */
-export function intervalDiffRate(before: RouteDiff | undefined, after: RouteDiff): IntervalDiffRate {
+export function intervalDiffRate(before: DiffRouteReport | undefined, after: DiffRouteReport): IntervalDiffRate {
   const restarted = before !== undefined && after.compared < before.compared;
   const base = restarted ? undefined : before;
   const compared = after.compared - (base?.compared ?? 0);

@@ -1,4 +1,4 @@
-import { type DiffPathReport, type DiffReport, type DiffRouteReport } from './diff-report';
+import { type DiffPathReport, type DiffReport, type DiffRouteReport } from '../diff/diff-report';
 import { judgeDiff } from './diff-verdict';
 
 const path = (p: string, kind: DiffPathReport['kind'], count: number, noise = false): DiffPathReport => ({

@@ -1,5 +1,5 @@
 import { type ScenarioName } from '../mesh/scenarios';
-import { type DiffPathReport, type DiffReport } from './diff-report';
+import { type DiffPathReport, type DiffReport } from '../diff/diff-report';
 
 /** What the lab expects of the shadow diff, per scenario. */
 export const DIFF_EXPECTATIONS = {

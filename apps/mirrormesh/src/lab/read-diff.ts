@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { MeshError } from '../errors';
-import { type DiffReport } from './diff-report';
+import { type DiffReport } from '../diff/diff-report';
 
 /** Where the front end serves its in-process sidecar's GET /diff (the standalone sidecar: admin /diff). */
 export const FRONT_END_DIFF_PATH = '/_mesh/diff';

@@ -1,6 +1,6 @@
 import { LIVE_VERSION_TAG, SCENARIOS, type ScenarioName } from '../mesh/scenarios';
 import { formatMs } from '../poll/poll-report';
-import { type DiffReport } from './diff-report';
+import { type DiffReport } from '../diff/diff-report';
 import { judgeDiff } from './diff-verdict';
 import { type LabClientFigures, type LabRow } from './lab-result';
 
