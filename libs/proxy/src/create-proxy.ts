@@ -7,7 +7,7 @@ import { type ExchangeContext } from './forwarding/exchange-context';
 import { delayThenForward } from './forwarding/fault-delay';
 import { decideFault } from './forwarding/fault-injection';
 import { LiveExchange } from './forwarding/live-exchange';
-import { CLIENT_CLOSED_STATUS, type LiveOutcome } from './forwarding/live-outcome';
+import { answeredByProxy, CLIENT_GONE, type LiveOutcome } from './forwarding/live-outcome';
 import { LOCAL_ANSWERS, type LocalAnswer } from './forwarding/local-answers';
 import { liveExchangeWanted, publishLiveExchange } from './forwarding/publish-exchange';
 import { streamBody } from './forwarding/body-stream';
@@ -31,17 +31,6 @@ import { UpgradeTunnels } from './websocket/upgrade-tunnels';
 import { DEFAULT_CLOSE_GRACE_MS, type Proxy, type ProxyOptions, type ProxyRuntimeStats } from './proxy';
 import { proxyIdOf } from './proxy-id';
 import { waitUntil } from './wait-until';
-
-/** A client that left during an injected delay: nothing was sent anywhere (nginx's 499). */
-const CLIENT_GONE_DURING_DELAY: LiveOutcome = {
-  status: CLIENT_CLOSED_STATUS,
-  errorCode: 'CLIENT_ABORTED',
-  complete: false,
-  bytes: 0,
-  attempts: 0,
-  queuedMs: 0,
-  sent: false,
-};
 
 class MirroringProxy implements Proxy {
   readonly id: string;
@@ -112,22 +101,14 @@ class MirroringProxy implements Proxy {
     const fault = decideFault(route.fault);
     if (fault.abortStatus !== undefined) {
       const bytes = sendProblem(res, fault.abortStatus, 'FAULT_INJECTED', 'fault injected by route policy', ctx.headers.requestId);
-      return this.liveDone(ctx, '', {
-        status: fault.abortStatus,
-        errorCode: 'FAULT_INJECTED',
-        complete: true,
-        bytes,
-        attempts: 0,
-        queuedMs: 0,
-        sent: false,
-      });
+      return this.liveDone(ctx, '', answeredByProxy(fault.abortStatus, 'FAULT_INJECTED', bytes));
     }
     if (fault.delayMs > 0)
       delayThenForward(
         res,
         fault.delayMs,
         () => this.forward(ctx),
-        () => this.liveDone(ctx, '', CLIENT_GONE_DURING_DELAY),
+        () => this.liveDone(ctx, '', CLIENT_GONE),
       );
     else this.forward(ctx);
   };
@@ -172,10 +153,12 @@ class MirroringProxy implements Proxy {
 
   /** A redirect route is answered here, after an injected fault (as Envoy's router runs after the fault filter). */
   private redirect(ctx: ExchangeContext, redirect: NonNullable<CompiledRoute['redirect']>): void {
-    const gone = ctx.res.destroyed; // the client may have left during a fault delay
-    const status = gone ? CLIENT_CLOSED_STATUS : sendRedirect(ctx, redirect, ctx.route.responseEdits);
-    const errorCode = gone ? 'CLIENT_ABORTED' : undefined;
-    this.liveDone(ctx, '', { status, errorCode, complete: !gone, bytes: 0, attempts: 0, queuedMs: 0, sent: false });
+    // The client may have left during a fault delay.
+    this.liveDone(
+      ctx,
+      '',
+      ctx.res.destroyed ? CLIENT_GONE : answeredByProxy(sendRedirect(ctx, redirect, ctx.route.responseEdits), undefined, 0),
+    );
   }
 
   private liveDone(ctx: ExchangeContext, cluster: string, outcome: LiveOutcome): void {
@@ -189,15 +172,8 @@ class MirroringProxy implements Proxy {
     const requestId = requestIdOf(typeof given === 'string' ? given : undefined);
     const bytes = sendProblem(res, answer.status, answer.code, answer.message, requestId);
     if (!liveExchangeWanted()) return;
-    publishLiveExchange({ proxyId: this.id, req, startedAt, t0 }, '', '', requestId, req.headers['user-agent'], {
-      status: answer.status,
-      errorCode: answer.code,
-      complete: true,
-      bytes,
-      attempts: 0,
-      queuedMs: 0,
-      sent: false,
-    });
+    const origin = { proxyId: this.id, req, startedAt, t0 };
+    publishLiveExchange(origin, '', '', requestId, req.headers['user-agent'], answeredByProxy(answer.status, answer.code, bytes));
   }
 
   stats(): ProxyRuntimeStats {

@@ -17,5 +17,13 @@ export interface LiveOutcome {
   readonly sent: boolean;
 }
 
+/** An exchange the proxy answered itself (a fault abort, a redirect, a local answer): no upstream tried. */
+export function answeredByProxy(status: number, errorCode: string | undefined, bytes: number, complete = true): LiveOutcome {
+  return { status, errorCode, complete, bytes, attempts: 0, queuedMs: 0, sent: false };
+}
+
+/** A client that left before anything was sent anywhere (during an injected delay): nginx's 499. */
+export const CLIENT_GONE: LiveOutcome = answeredByProxy(CLIENT_CLOSED_STATUS, 'CLIENT_ABORTED', 0, false);
+
 /** Turns the body, once ready, into what the live request sends (starting the mirror copy, when there is one). */
 export type BodyReady = (body: RequestBody) => Buffer | Readable | null;
