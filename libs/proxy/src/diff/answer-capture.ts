@@ -25,6 +25,8 @@ export class AnswerCapture {
   private status = 0;
   private headers: Record<string, string> | undefined;
   private chunks: Buffer[] | undefined = [];
+  /** The body joined once the answer is whole (the chunks let go then); undefined past the cap. */
+  private body: Buffer | undefined;
   private bytes = 0;
   private charged = 0;
   private abandoned = false;
@@ -70,6 +72,13 @@ export class AnswerCapture {
     this.state = answered ? 'answered' : 'failed';
     this.errorCode = answered ? undefined : (errorCode ?? 'INCOMPLETE');
     if (!answered) this.release();
+    else if (this.chunks !== undefined) {
+      // Joined once, here: every comparison of this answer (each compared mirror, the noise
+      // sample) reads the same Buffer, and a whole answer waiting for a slow mirror is one
+      // allocation, not one per chunk. The charge stays: the same bytes are held.
+      this.body = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.bytes);
+      this.chunks = undefined;
+    }
     this.owner.captureSettled(this);
   }
 
@@ -81,14 +90,13 @@ export class AnswerCapture {
     this.release();
   }
 
-  /** The answer as the diff reads it; the body (when held whole) is joined once. */
+  /** The answer as the diff reads it; its body only when held whole and within `maxBodyBytes`. */
   answer(maxBodyBytes = this.maxBodyBytes): CapturedAnswer {
     const headers = this.headers ?? {};
-    const whole = this.chunks !== undefined && this.bytes <= maxBodyBytes;
     return {
       status: this.status,
       headers,
-      body: whole ? Buffer.concat(this.chunks as Buffer[], this.bytes) : undefined,
+      body: this.body !== undefined && this.bytes <= maxBodyBytes ? this.body : undefined,
       contentType: headers['content-type'],
       requestId: this.requestId,
     };
@@ -98,6 +106,7 @@ export class AnswerCapture {
   release(): void {
     this.abandoned = true;
     this.chunks = undefined;
+    this.body = undefined;
     this.giveBack();
   }
 
