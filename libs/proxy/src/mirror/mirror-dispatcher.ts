@@ -209,8 +209,9 @@ function publishMirror(facts: CopyFacts, cluster: string, outcome: MirrorOutcome
     remoteAddress: facts.remoteAddress,
     httpVersion: facts.httpVersion,
     userAgent: facts.userAgent,
-    ...(facts.skipped === undefined ? {} : { diff: { result: 'skipped', reason: facts.skipped } }),
-    ...(facts.diff !== undefined && slot === undefined ? { noise: true } : {}),
+    // Plain properties, not spreads: every copy builds this object.
+    diff: facts.skipped === undefined ? undefined : { result: 'skipped', reason: facts.skipped },
+    noise: facts.diff !== undefined && slot === undefined ? true : undefined,
   };
   if (slot !== undefined) facts.diff?.comparison.holdEvent(slot, event);
   else mirrorExchangeChannel.publish(event);
