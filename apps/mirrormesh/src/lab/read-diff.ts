@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { MeshError } from '../errors';
-import { type DiffReport } from '../diff/diff-report';
+import { parseDiffReport, type DiffReport } from '../diff/diff-report';
 
 /** Where the front end serves its in-process sidecar's GET /diff (the standalone sidecar: admin /diff). */
 export const FRONT_END_DIFF_PATH = '/_mesh/diff';
@@ -27,8 +27,9 @@ export async function readDiff(frontEndUrl: string): Promise<DiffReport> {
   } catch {
     throw new MeshError(`GET ${url} did not answer JSON: ${text.slice(0, 200)}`);
   }
-  if (!isDiffReport(body)) throw new MeshError(`GET ${url} answered without the report's routes and dropped arrays`);
-  return body;
+  const report = parseDiffReport(body);
+  if (report === undefined) throw new MeshError(`GET ${url} answered without the report's routes`);
+  return report;
 }
 
 /**
@@ -43,10 +44,4 @@ export async function readSettledDiff(frontEndUrl: string, requests: number): Pr
     if ((accounted >= requests && report.pending.count === 0) || Date.now() > deadline) return report;
     await new Promise((resolve) => setTimeout(resolve, DIFF_READ_DEFAULTS.pollIntervalMs));
   }
-}
-
-function isDiffReport(value: unknown): value is DiffReport {
-  if (typeof value !== 'object' || value === null) return false;
-  const report = value as Record<string, unknown>;
-  return Array.isArray(report.routes) && Array.isArray(report.dropped) && typeof report.pending === 'object' && report.pending !== null;
 }
