@@ -16,7 +16,7 @@ export interface AnswerDiffPath {
   readonly noiseRate: number;
   /** The two live instances differ there about as often: not the candidate's doing. */
   readonly noise: boolean;
-  /** JSON values, null when absent; strings truncated, secrets "[redacted]". */
+  /** JSON values, null when absent; strings truncated, secrets "<redacted>". */
   readonly example: { readonly requestId: string; readonly live: unknown; readonly candidate: unknown };
 }
 
