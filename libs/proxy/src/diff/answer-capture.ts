@@ -1,5 +1,6 @@
 import { type IncomingHttpHeaders } from 'node:http';
 import { type ByteBudget } from '../limits/byte-budget';
+import { allocateOwned, freeOwned } from '../limits/owned-memory';
 import { type CapturedAnswer } from './captured-answer';
 
 /** What a capture tells its comparison when its exchange ends. */
@@ -15,20 +16,27 @@ export type CaptureState = 'waiting' | 'answered' | 'failed';
 /**
  * One answer (live, candidate or noise) recorded while it streams: status, headers and the body
  * up to `maxBodyBytes` (past it the body is let go and the answer compares on status and
- * headers only). Every body byte held is charged to the proxy-wide pending-bytes budget
- * chunk by chunk and given back when the comparison ends. The exchange keeps writing its
- * chunks where they go: a capture copies them and never holds up or alters the stream.
+ * headers only). The body is copied into one buffer the capture owns: sized from
+ * `content-length` when the answer declares one (a body declared over the cap is never copied),
+ * grown by doubling otherwise (and trimmed to its size once whole). Every byte of that buffer is charged to the proxy-wide
+ * pending-bytes budget before it is taken, and freed (not left to the garbage collector) and
+ * given back the moment the comparison lets go of it. The exchange keeps writing its chunks
+ * where they go: a capture copies them and never holds up or alters the stream.
  */
 export class AnswerCapture {
   state: CaptureState = 'waiting';
   errorCode: string | undefined;
   private status = 0;
   private headers: Record<string, string> | undefined;
-  private chunks: Buffer[] | undefined = [];
-  /** The body joined once the answer is whole (the chunks let go then); undefined past the cap. */
-  private body: Buffer | undefined;
-  private bytes = 0;
-  private charged = 0;
+  /** The copied body (its first `length` bytes); undefined before the first byte and once let go. */
+  private body: Buffer<ArrayBuffer> | undefined;
+  private length = 0;
+  /** The body as answer() hands it out, made once: every comparison of this answer reads the same Buffer. */
+  private view: Buffer | undefined;
+  /** The size `content-length` declares, when it does. */
+  private declared: number | undefined;
+  /** Past `maxBodyBytes` (or declared so): status and headers only. */
+  private overCap = false;
   private abandoned = false;
 
   constructor(
@@ -43,26 +51,23 @@ export class AnswerCapture {
     if (this.abandoned) return;
     this.status = status;
     this.headers = flattenHeaders(headers);
-    this.giveBack();
-    this.chunks = [];
-    this.bytes = 0;
+    this.letGoOfBody();
+    this.declared = declaredLength(headers['content-length']);
+    this.overCap = this.declared !== undefined && this.declared > this.maxBodyBytes;
   }
 
   data(chunk: Buffer): void {
-    if (this.abandoned || this.chunks === undefined) return;
-    this.bytes += chunk.length;
-    if (this.bytes > this.maxBodyBytes) {
+    if (this.abandoned || this.overCap) return;
+    const needed = this.length + chunk.length;
+    if (needed > this.maxBodyBytes) {
       // Over the cap: status and headers only; what was held goes back at once.
-      this.chunks = undefined;
-      this.giveBack();
-      return;
+      this.overCap = true;
+      return this.letGoOfBody();
     }
-    if (!this.budget.tryTake(chunk.length)) return this.owner.captureOverBudget();
-    this.charged += chunk.length;
-    // A copy: the exchange's chunk may share memory with a larger socket buffer.
-    const copy = Buffer.allocUnsafeSlow(chunk.length);
-    chunk.copy(copy);
-    this.chunks.push(copy);
+    const body = this.room(needed);
+    if (body === undefined) return this.owner.captureOverBudget();
+    chunk.copy(body, this.length);
+    this.length = needed;
   }
 
   /** The exchange ended: whole (`complete`) or not, with the code of what broke it. */
@@ -72,13 +77,7 @@ export class AnswerCapture {
     this.state = answered ? 'answered' : 'failed';
     this.errorCode = answered ? undefined : (errorCode ?? 'INCOMPLETE');
     if (!answered) this.release();
-    else if (this.chunks !== undefined) {
-      // Joined once, here: every comparison of this answer (each compared mirror, the noise
-      // sample) reads the same Buffer, and a whole answer waiting for a slow mirror is one
-      // allocation, not one per chunk. The charge stays: the same bytes are held.
-      this.body = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.bytes);
-      this.chunks = undefined;
-    }
+    else this.trim();
     this.owner.captureSettled(this);
   }
 
@@ -90,13 +89,17 @@ export class AnswerCapture {
     this.release();
   }
 
-  /** The answer as the diff reads it; its body only when held whole and within `maxBodyBytes`. */
+  /**
+   * The answer as the diff reads it; its body only when held whole and within `maxBodyBytes`.
+   * Read it before the comparison lets go (release): the body's memory is freed then.
+   */
   answer(maxBodyBytes = this.maxBodyBytes): CapturedAnswer {
     const headers = this.headers ?? {};
+    const held = !this.overCap && this.length <= maxBodyBytes;
     return {
       status: this.status,
       headers,
-      body: this.body !== undefined && this.bytes <= maxBodyBytes ? this.body : undefined,
+      body: held ? (this.view ??= this.body === undefined ? EMPTY : this.body.subarray(0, this.length)) : undefined,
       contentType: headers['content-type'],
       requestId: this.requestId,
     };
@@ -105,15 +108,55 @@ export class AnswerCapture {
   /** Lets go of every byte held; later chunks and endings are ignored. */
   release(): void {
     this.abandoned = true;
-    this.chunks = undefined;
-    this.body = undefined;
-    this.giveBack();
+    this.letGoOfBody();
   }
 
-  private giveBack(): void {
-    this.budget.give(this.charged);
-    this.charged = 0;
+  /**
+   * A buffer with room for `needed` bytes: the declared length at once, else double what is
+   * held (within the cap), charged to the budget first. Undefined when the budget cannot take it.
+   */
+  private room(needed: number): Buffer | undefined {
+    const capacity = this.body?.length ?? 0;
+    if (needed <= capacity) return this.body;
+    const size = Math.min(this.maxBodyBytes, Math.max(needed, this.declared ?? 0, capacity * 2));
+    if (!this.budget.tryTake(size - capacity)) return undefined;
+    const grown = allocateOwned(size);
+    if (this.body !== undefined) {
+      this.body.copy(grown, 0, 0, this.length);
+      freeOwned(this.body);
+    }
+    return (this.body = grown);
   }
+
+  /** A grown body holds exactly its bytes while it waits for the other answers: one copy, the slack given back. */
+  private trim(): void {
+    const body = this.body;
+    if (body === undefined || this.length === body.length) return;
+    const exact = allocateOwned(this.length);
+    body.copy(exact, 0, 0, this.length);
+    this.budget.give(body.length - this.length);
+    freeOwned(body);
+    this.body = exact;
+  }
+
+  private letGoOfBody(): void {
+    if (this.body !== undefined) {
+      this.budget.give(this.body.length);
+      freeOwned(this.body);
+      this.body = undefined;
+    }
+    this.view = undefined;
+    this.length = 0;
+  }
+}
+
+const EMPTY: Buffer = Buffer.alloc(0);
+
+/** A `content-length` Node accepted is digits only; anything else is treated as undeclared. */
+function declaredLength(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\d+$/.test(value)) return undefined;
+  const length = Number(value);
+  return Number.isSafeInteger(length) ? length : undefined;
 }
 
 /** Lower-case names (Node's already are), repeated values joined as one field, as HTTP allows. */
