@@ -131,14 +131,17 @@ export function checkTargets(byKey) {
     const r = ratio(on.wrk.rps, off.wrk.rps);
     return { measured: `${int(on.wrk.rps)} / ${int(off.wrk.rps)} = ${fixed(r, 2)}×`, pass: r >= 0.7 };
   });
-  // Under a flood of large answers the comparisons waiting hold at most limits.diffPendingBytes (default 32 MiB).
+  // Under a flood of large answers the comparisons waiting hold at most limits.diffPendingBytes (default
+  // 32 MiB), each body freed the moment its comparison ends (libs/proxy/src/limits/owned-memory.ts).
+  // What comparing costs on top: the bytes held (≤ 32 MiB) and as much again for what diffing them
+  // allocates (decoded texts, parsed trees: V8 collects them on its own schedule) and the allocator's slack.
   add(
-    'compare, memory under a flood',
+    'compare, memory cost under a flood',
     ['sidecar/flood-compare', 'sidecar/flood'],
-    'peak RSS compare on ≤ compare off + 32 MiB (diffPendingBytes) + 16 MiB',
+    'peak RSS compare on ≤ compare off + 2 × 32 MiB (diffPendingBytes)',
     (on, off) => ({
       measured: `${fixed(on.peakRssMiB, 1)} MiB vs ${fixed(off.peakRssMiB, 1)} MiB (+${fixed(on.peakRssMiB - off.peakRssMiB, 1)} MiB)`,
-      pass: on.peakRssMiB <= off.peakRssMiB + 48,
+      pass: on.peakRssMiB <= off.peakRssMiB + 64,
     }),
   );
   // Not a numbered target, but the point of the product: a failing mirror costs users nothing.
