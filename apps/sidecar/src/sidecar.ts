@@ -1,18 +1,7 @@
 import { type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { createAccessLog, type AccessLog } from '@mirrormesh/access-log';
-import {
-  createIstioMetrics,
-  createProxy,
-  createProxyStats,
-  durationToMs,
-  redactConfig,
-  restartWarning,
-  startAdminServer,
-  type AdminServer,
-  type Proxy,
-  type ProxyStats,
-} from '@mirrormesh/proxy';
+import { createProxy, durationToMs, restartWarning, startProxyAdmin, type AdminServer, type Proxy } from '@mirrormesh/proxy';
 import { loadConfigFile } from '@mirrormesh/proxy/config-file';
 import { subscribeMirrorExchanges, type Telemetry } from '@mirrormesh/telemetry';
 import { subscribeAccessLog } from './access-log-subscriber';
@@ -41,8 +30,6 @@ export async function startSidecar(file: string, env: SidecarEnv, telemetry: Tel
   const config = await loadConfigFile(file);
   checkAdminExposure(config.admin.host, env.ADMIN_TOKEN);
   const proxy = createProxy(config, { name: 'sidecar' });
-  const stats: ProxyStats = createProxyStats({ proxy });
-  const istioMetrics = createIstioMetrics({ proxy });
   const source = new ConfigSource();
   const accessLog: AccessLog | undefined = env.ACCESS_LOG
     ? createAccessLog({ format: env.LOG_FORMAT, flushIntervalMs: env.ACCESS_LOG_FLUSH_INTERVAL_MS })
@@ -61,17 +48,12 @@ export async function startSidecar(file: string, env: SidecarEnv, telemetry: Tel
   await listen(server, config.listener.port, config.listener.host);
   let admin: AdminServer;
   try {
-    admin = await startAdminServer({
+    admin = await startProxyAdmin(proxy, {
       host: config.admin.host,
       port: config.admin.port,
-      stats,
-      istioMetrics,
-      config: () => redactConfig(proxy.config),
-      diff: () => proxy.diffReport(),
       configSource: () => source.origin,
       ready: () => !draining,
       writes: {
-        proxy,
         token: env.ADMIN_TOKEN,
         bound: config,
         onApplied: (change) => {
@@ -102,8 +84,6 @@ export async function startSidecar(file: string, env: SidecarEnv, telemetry: Tel
       const drained = await drainServer(server, () => proxy.stats().liveInflight, env.SHUTDOWN_TIMEOUT_MS);
       await proxy.close({ graceMs: SIDECAR_DEFAULTS.mirrorGraceMs });
       await admin.close();
-      stats.close();
-      istioMetrics.close();
       unsubscribe();
       unsubscribeMirrors();
       await telemetry.shutdown();

@@ -44,6 +44,7 @@ export { DURATION_BUCKETS_SECONDS } from './observability/histogram';
 export { createIstioMetrics, ISTIO_DURATION_BUCKETS_MS, type IstioMetrics } from './observability/istio-metrics';
 export { createAdminHandler, type AdminHandlerOptions } from './admin/admin-handler';
 export { startAdminServer, type AdminServer, type AdminServerOptions } from './admin/admin-server';
+export { startProxyAdmin, type ProxyAdminOptions } from './admin/proxy-admin';
 export { type AdminWriteOptions, type AdminChange } from './admin/admin-writes';
 export { configChanges, restartWarning, type BoundAddresses, type ConfigChanges } from './admin/config-changes';
 export {
