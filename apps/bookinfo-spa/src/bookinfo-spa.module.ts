@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type ProxyConfig } from '@mirrormesh/proxy';
 import { ProxyModule, ProxyService } from '@mirrormesh/proxy/nest';
+import { ProxyAdminListener } from './admin/proxy-admin-listener';
 import { BOOKINFO_SPA_CONFIG } from './bookinfo-spa.tokens';
 import { API_PREFIX, BOOKINFO_SPA_DEFAULTS, type BookinfoSpaConfig } from './config/bookinfo-spa.config';
 import { SidecarConfigWatcher } from './config/sidecar-config-watcher';
@@ -13,7 +14,10 @@ import { CLUSTER_VERSION_PROBE, COLLECTOR_CLIENT, STARTED_AT } from './mesh/mesh
 import { type StaticFileIndex } from './static/static-file-index';
 import { StaticFilesModule } from './static/static-files.module';
 
-/** The SPA's server: the proxy on /api, the mesh dashboard's data on /_mesh, the web app on the rest. */
+/**
+ * The SPA's server: the proxy on /api, the mesh dashboard's data on /_mesh, the web app on the
+ * rest, and (with ADMIN_PORT) the proxy's admin API on its own loopback listener.
+ */
 @Module({})
 export class BookinfoSpaModule {
   static register(config: BookinfoSpaConfig, proxyConfig: ProxyConfig, files: StaticFileIndex): DynamicModule {
@@ -33,6 +37,7 @@ export class BookinfoSpaModule {
         { provide: ANSWER_DIFF_SOURCE, useFactory: (proxy: ProxyService) => createAnswerDiffSource(proxy.proxy), inject: [ProxyService] },
         MeshStatsService,
         SidecarConfigWatcher,
+        ProxyAdminListener,
       ],
     };
   }

@@ -32,3 +32,11 @@ export class CollectorUnavailableError extends BookinfoSpaError {
     super('COLLECTOR_UNAVAILABLE', `collector unavailable: ${why}`);
   }
 }
+
+/** ADMIN_PORT could not be listened on (in use, or not allowed). */
+export class AdminListenError extends BookinfoSpaError {
+  constructor(host: string, port: number, cause: NodeJS.ErrnoException) {
+    const why = cause.code === 'EADDRINUSE' ? 'the port is already in use' : (cause.code ?? cause.message);
+    super('ADMIN_LISTEN_FAILED', `cannot listen on ${host}:${port} for the admin API: ${why} (set ADMIN_PORT to another one)`);
+  }
+}

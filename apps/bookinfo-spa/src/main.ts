@@ -3,7 +3,7 @@ import { EXIT_CONFIG_ERROR, installGracefulShutdown, listenOrExit, loadConfigOrE
 import { startTelemetry, subscribeMirrorExchanges, telemetryRequestListener, TelemetryConfigError } from '@mirrormesh/telemetry';
 import { createBookinfoSpa } from './bookinfo-spa.app';
 import { loadBookinfoSpaConfig } from './config/bookinfo-spa.config';
-import { WebRootError } from './errors';
+import { BookinfoSpaError, WebRootError } from './errors';
 
 function exitOnStartupError(error: unknown): never {
   if (error instanceof ConfigFileError || error instanceof WebRootError || error instanceof TelemetryConfigError) {
@@ -36,6 +36,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bookinfo-spa: failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  // This app's own errors say what to fix: their message is the whole story, a stack would bury it.
+  const detail =
+    error instanceof BookinfoSpaError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`bookinfo-spa: failed to start: ${detail}\n`);
   process.exit(1);
 });

@@ -26,6 +26,11 @@ describe('loadBookinfoSpaConfig', () => {
     expect(config.webRoot).toBe('/srv/web');
   });
 
+  it('reads the admin port of the in-process sidecar, none unless set', () => {
+    expect(loadBookinfoSpaConfig({ SIDECAR_CONFIG: 'x.yaml' }).adminPort).toBeUndefined();
+    expect(loadBookinfoSpaConfig({ SIDECAR_CONFIG: 'x.yaml', ADMIN_PORT: '15000' }).adminPort).toBe(15000);
+  });
+
   it.each([
     [{}, 'SIDECAR_CONFIG is required'],
     [{ SIDECAR_CONFIG: 'x', COLLECTOR_URL: 'collector:4318' }, 'COLLECTOR_URL must be an'],
@@ -33,6 +38,8 @@ describe('loadBookinfoSpaConfig', () => {
     [{ SIDECAR_CONFIG: 'x', COLLECTOR_URL: 'http://user:secret@collector' }, 'COLLECTOR_URL must not contain credentials'],
     [{ SIDECAR_CONFIG: 'x', COLLECTOR_TIMEOUT_MS: '5' }, 'COLLECTOR_TIMEOUT_MS'],
     [{ SIDECAR_CONFIG: 'x', PORT: 'http' }, 'PORT'],
+    [{ SIDECAR_CONFIG: 'x', ADMIN_PORT: '70000' }, 'ADMIN_PORT'],
+    [{ SIDECAR_CONFIG: 'x', ADMIN_PORT: 'admin' }, 'ADMIN_PORT'],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => loadBookinfoSpaConfig(env)).toThrow(SchemaError);
     expect(() => loadBookinfoSpaConfig(env)).toThrow(message);

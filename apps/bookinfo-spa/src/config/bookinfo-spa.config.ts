@@ -40,6 +40,12 @@ export const BOOKINFO_SPA_ENV = {
   COLLECTOR_URL: httpUrl.optional(),
   COLLECTOR_CONTAINS: s.string({ minLength: 1, maxLength: 200 }).default(BOOKINFO_SPA_DEFAULTS.collectorContains),
   COLLECTOR_TIMEOUT_MS: s.integer({ min: 100, max: 30_000, fromString: true }).default(BOOKINFO_SPA_DEFAULTS.collectorTimeoutMs),
+  /**
+   * The in-process sidecar's admin API (the standalone sidecar's: /stats, /config, /diff, route
+   * weights) on 127.0.0.1:<port>, for `mirrormesh diff` and `mirrormesh canary`; unset: none.
+   * Loopback only: its writes change routing. 0 takes any free port (logged).
+   */
+  ADMIN_PORT: s.integer({ min: 0, max: 65_535, fromString: true }).optional(),
 };
 
 export interface CollectorOptions {
@@ -54,6 +60,8 @@ export interface BookinfoSpaConfig {
   readonly watchConfig: boolean;
   readonly webRoot: string;
   readonly collector: CollectorOptions | undefined;
+  /** Where the in-process sidecar's admin API listens (loopback), if it does. */
+  readonly adminPort: number | undefined;
 }
 
 /** The default web root: `dist/public` beside `dist/main.js`. */
@@ -70,5 +78,6 @@ export function loadBookinfoSpaConfig(env: NodeJS.ProcessEnv): BookinfoSpaConfig
       e.COLLECTOR_URL === undefined
         ? undefined
         : { url: e.COLLECTOR_URL, contains: e.COLLECTOR_CONTAINS, timeoutMs: e.COLLECTOR_TIMEOUT_MS },
+    adminPort: e.ADMIN_PORT,
   };
 }

@@ -63,7 +63,14 @@ export async function startSpa(options: SpaOptions): Promise<RunningSpa> {
     ...options.env,
   });
   const service = await createBookinfoSpa({ ...config, service: { ...config.service, accessLogDestination: '/dev/null' } });
-  await service.app.listen(0, '127.0.0.1');
+  try {
+    await service.app.listen(0, '127.0.0.1');
+  } catch (error) {
+    await service.app.close();
+    await service.accessLog.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   const address = service.app.getHttpServer().address();
   if (typeof address !== 'object' || address === null) throw new Error('the SPA did not bind a TCP port');
   return {

@@ -1,0 +1,50 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { PROXY_DEFAULTS, startProxyAdmin, type AdminServer } from '@mirrormesh/proxy';
+import { ProxyService } from '@mirrormesh/proxy/nest';
+import { BOOKINFO_SPA_CONFIG } from '../bookinfo-spa.tokens';
+import { type BookinfoSpaConfig } from '../config/bookinfo-spa.config';
+import { AdminListenError } from '../errors';
+
+/**
+ * The in-process sidecar's admin API on loopback (ADMIN_PORT), the same API the standalone
+ * sidecar serves: what `mirrormesh diff` and `mirrormesh canary` read and write. It listens
+ * once the app has started and closes before the proxy drains.
+ */
+@Injectable()
+export class ProxyAdminListener implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('ProxyAdmin');
+  private server: AdminServer | undefined;
+  private draining = false;
+
+  constructor(
+    @Inject(BOOKINFO_SPA_CONFIG) private readonly config: BookinfoSpaConfig,
+    private readonly proxy: ProxyService,
+  ) {}
+
+  /** Where it listens; undefined when ADMIN_PORT is unset. */
+  get address(): { readonly address: string; readonly port: number } | undefined {
+    return this.server?.address;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const port = this.config.adminPort;
+    if (port === undefined) return;
+    const host = PROXY_DEFAULTS.adminHost;
+    try {
+      this.server = await startProxyAdmin(this.proxy.proxy, {
+        host,
+        port,
+        ready: () => !this.draining,
+        writes: { onApplied: (change) => this.logger.log(`config changed through the admin API: ${JSON.stringify(change)}`) },
+      });
+    } catch (error) {
+      throw new AdminListenError(host, port, error as NodeJS.ErrnoException);
+    }
+    this.logger.log(`admin API on http://${host}:${this.server.address.port}`);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.draining = true;
+    await this.server?.close();
+  }
+}
