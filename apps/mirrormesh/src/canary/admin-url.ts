@@ -1,10 +1,10 @@
 import { type MeshState } from '../mesh/mesh-state';
 
 /**
- * The running mesh's sidecar admin API, when its state publishes one (`adminUrl`); the
- * in-process front end of `mirrormesh up` has none today, so --admin names it.
+ * The running mesh's sidecar admin API (the front end's, on loopback), when its state file
+ * names a usable one: a file written by an older `up`, or edited by hand, may not.
  */
 export function adminUrlOf(state: MeshState | undefined): string | undefined {
-  const url = (state as { adminUrl?: unknown } | undefined)?.adminUrl;
+  const url: unknown = state?.adminUrl;
   return typeof url === 'string' && /^https?:\/\/[^/]+\/?$/.test(url) ? url.replace(/\/$/, '') : undefined;
 }

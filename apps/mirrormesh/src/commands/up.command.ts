@@ -46,6 +46,7 @@ export async function upCommand(argv: readonly string[], ctx: CommandContext): P
       mirrorUrl: mesh.urls.bookservicemirror,
       controlUrl,
       frontEndUrl: mesh.urls.frontEnd,
+      adminUrl: mesh.urls.admin,
       collectorUrl: mesh.urls.collector,
       startedAt,
       updatedAt: new Date().toISOString(),

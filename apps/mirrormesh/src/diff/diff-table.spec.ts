@@ -34,6 +34,16 @@ const contractExample = {
           noise: false,
           example: { requestId: 'b', live: 5, candidate: null },
         },
+        {
+          path: '$.reviews[0].stars',
+          kind: 'added',
+          count: 60,
+          rate: 0.5,
+          noiseCount: 0,
+          noiseRate: 0,
+          noise: false,
+          example: { requestId: 'c', live: null, candidate: 5 },
+        },
       ],
       pathsOverflow: 0,
     },
@@ -47,8 +57,9 @@ describe('mirrormesh diff table', () => {
     expect(lines[0]).toBe(
       'route reviews → mirror bookservicemirror: 120 compared, 0 identical, 120 different, 118 regressions (noise bookservicelive2: 119/119 different)',
     );
-    expect(lines[1]).toMatch(/^ {2}\$\.reviews\[0\]\.rating +removed +100\.0 % +regression +5 → null$/);
-    expect(lines[2]).toMatch(/^ {2}\$\.servedAt +value-changed +100\.0 % +noise \(100\.0 %\) +"2026-01-01" → "2026-01-02"$/);
+    expect(lines[1]).toMatch(/^ {2}\$\.reviews\[0\]\.rating +removed +100\.0 % +regression +5 → absent$/);
+    expect(lines[2]).toMatch(/^ {2}\$\.reviews\[0\]\.stars +added +50\.0 % +regression +absent → 5$/);
+    expect(lines[3]).toMatch(/^ {2}\$\.servedAt +value-changed +100\.0 % +noise \(100\.0 %\) +"2026-01-01" → "2026-01-02"$/);
     expect(lines.at(-1)).toBe('dropped: 2 comparisons on reviews/bookservicemirror (pending-full)');
   });
 

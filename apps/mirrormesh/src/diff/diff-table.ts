@@ -20,7 +20,10 @@ export function formatDiffTable(report: DiffReport): string {
     const head = `route ${r.route} → mirror ${r.mirror}: ${r.compared} compared, ${r.identical} identical, ${r.different} different, ${r.regressions} regressions (${noise})`;
     const paths = [...r.paths].sort((a, b) => Number(a.noise) - Number(b.noise) || b.rate - a.rate).slice(0, DIFF_TOP_PATHS);
     const rows = paths.map((p) => {
-      const example = `${brief(p.example.live)} → ${brief(p.example.candidate)}`;
+      // A side the path is missing from reads "absent", not null: a JSON null is a value.
+      const live = p.kind === 'added' ? 'absent' : brief(p.example.live);
+      const candidate = p.kind === 'removed' ? 'absent' : brief(p.example.candidate);
+      const example = `${live} → ${candidate}`;
       return [`  ${p.path}`, p.kind, pct(p.rate), p.noise ? `noise (${pct(p.noiseRate)})` : 'regression', example];
     });
     const widths = [0, 1, 2, 3].map((i) => Math.max(0, ...rows.map((row) => (row[i] ?? '').length)));

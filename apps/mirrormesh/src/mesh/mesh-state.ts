@@ -12,6 +12,8 @@ export interface MeshState {
   readonly mirrorUrl: string | undefined;
   readonly controlUrl: string;
   readonly frontEndUrl: string;
+  /** The front end's sidecar admin API: what `mirrormesh diff` and `mirrormesh canary` use by default. */
+  readonly adminUrl: string;
   readonly collectorUrl: string | undefined;
   readonly startedAt: string;
   /** When this state was last written: at start, then after each rollout. */

@@ -36,6 +36,8 @@ export interface StoppedApp {
 
 export interface MeshUrls {
   readonly frontEnd: string;
+  /** The front end's in-process sidecar admin API (loopback): stats, config, diff, route weights. */
+  readonly admin: string;
   readonly collector: string;
   readonly bookservice: string;
   readonly bookservicemirror: string | undefined;
@@ -62,6 +64,8 @@ export class Mesh {
     private frontEnd: ManagedProcess | undefined,
   ) {}
 
+  private adminUrl = '';
+
   get scenario(): ScenarioName {
     return this.scenarioName;
   }
@@ -74,6 +78,7 @@ export class Mesh {
   get urls(): MeshUrls {
     return {
       frontEnd: this.frontEnd?.spec.readyUrl.replace(/\/health\/ready$/, '') ?? '',
+      admin: this.adminUrl,
       collector: this.collectorUrl,
       bookservice: baseUrl(this.live),
       bookservicemirror: this.mirror === undefined ? undefined : baseUrl(this.mirror),
@@ -116,9 +121,12 @@ export class Mesh {
       }
       const mesh = new Mesh(opts, opts.scenario, collector, queryUrl, telemetryEnv, live, mirror, noise, undefined);
       mesh.writeProxyConfig();
-      mesh.frontEnd = await startFrontEnd(opts, mesh.proxyConfigFile, queryUrl, telemetryEnv);
+      const adminPort = await freePort(opts.host);
+      mesh.frontEnd = await startFrontEnd(opts, mesh.proxyConfigFile, adminPort, queryUrl, telemetryEnv);
+      mesh.adminUrl = `http://${opts.host}:${adminPort}`;
       started.push(mesh.frontEnd);
       opts.say(`bookinfo-spa       ${mesh.urls.frontEnd}  (mirroring ${mirror === undefined ? 'off' : 'bookservice → bookservicemirror'})`);
+      opts.say(`sidecar admin      ${mesh.urls.admin}  (stats, config, answer diff, route weights: mirrormesh diff, canary)`);
       return mesh;
     } catch (error) {
       for (const process of started.reverse()) await process.stop();
@@ -232,7 +240,13 @@ function startNoiseInstance(opts: Opts) {
   return startBookService(opts, NOISE_CLUSTER, { versionTag: LIVE_VERSION_TAG, variant: 'live' }, {});
 }
 
-async function startFrontEnd(opts: Opts, proxyConfigFile: string, collectorUrl: string, telemetryEnv: Record<string, string>) {
+async function startFrontEnd(
+  opts: Opts,
+  proxyConfigFile: string,
+  adminPort: number,
+  collectorUrl: string,
+  telemetryEnv: Record<string, string>,
+) {
   return ManagedProcess.start(
     {
       name: 'bookinfo-spa',
@@ -242,6 +256,7 @@ async function startFrontEnd(opts: Opts, proxyConfigFile: string, collectorUrl: 
         HOST: opts.host,
         PORT: String(opts.frontEndPort),
         SIDECAR_CONFIG: proxyConfigFile,
+        ADMIN_PORT: String(adminPort),
         COLLECTOR_URL: collectorUrl,
         LOG_FORMAT: 'common',
       },
