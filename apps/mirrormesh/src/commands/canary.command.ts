@@ -5,7 +5,7 @@ import { createAdminClient } from '../canary/admin-client';
 import { readAnalysisFile } from '../canary/analysis-file';
 import { eventLine, intervalLine } from '../canary/canary-progress';
 import { canaryExitCode, formatCanaryJson, formatCanaryReport } from '../canary/canary-report';
-import { CANARY_DEFAULTS, parseCanarySpec, type RawSpec, type SpecKey } from '../canary/canary-spec';
+import { CANARY_DEFAULTS, parseCanarySpec, type CanarySpec, type RawSpec, type SpecKey } from '../canary/canary-spec';
 import { parseLoad, startLoad } from '../canary/load-driver';
 import { runCanary } from '../canary/run-canary';
 import { adminUrlOf } from '../canary/admin-url';
@@ -73,7 +73,8 @@ function joinLoadValue(argv: readonly string[]): string[] {
   return args;
 }
 
-function readSpec(argv: readonly string[]) {
+/** The analysis a command line asks for (flags over `-f FILE`); a UsageError says what is wrong. */
+export function parseCanaryCommandLine(argv: readonly string[]): CanarySpec {
   const options = Object.fromEntries(
     Object.keys(FLAGS).map((flag) => [flag, { type: BOOLEAN_FLAGS.has(flag) ? 'boolean' : 'string' } as const]),
   );
@@ -95,7 +96,7 @@ function readSpec(argv: readonly string[]) {
 }
 
 export async function canaryCommand(argv: readonly string[], ctx: CommandContext): Promise<number> {
-  const spec = readSpec(argv);
+  const spec = parseCanaryCommandLine(argv);
   const state = readMeshState(ctx.stateDir);
   const adminUrl = spec.admin ?? adminUrlOf(state);
   if (adminUrl === undefined)
