@@ -15,3 +15,7 @@ export { runReport, type ReportIo } from './report/run-report';
 export { parseReportArgs, DEFAULT_REPORT_URL, REPORT_USAGE, type ReportArgs } from './report/report-args';
 export { fetchSummary } from './report/fetch-summary';
 export { CollectorError, StorageWriteError, CertificateError, ReportError } from './errors';
+export { kustoBlocks, type KustoBlock } from './report/kusto-blocks';
+export { postQuery, QueryRefusedError, QUERY_TIMEOUT_MS } from './report/post-query';
+export { formatQueryTable, formatQueryCsv } from './report/query-table';
+export { parseQueryAnswer, parseQueryProblem, type QueryAnswer, type AnswerTable, type QueryProblem } from './report/query-answer';

@@ -5,6 +5,7 @@ import { type CommandContext } from './commands/command-context';
 import { DIFF_USAGE, diffCommand } from './commands/diff.command';
 import { LAB_USAGE, labCommand } from './commands/lab.command';
 import { POLL_USAGE, pollCommand } from './commands/poll.command';
+import { QUERY_USAGE, queryCommand } from './commands/query.command';
 import { REPORT_USAGE, reportCommand } from './commands/report.command';
 import { ROLLOUT_USAGE, rolloutCommand } from './commands/rollout.command';
 import { UP_USAGE, upCommand } from './commands/up.command';
@@ -21,6 +22,7 @@ const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
   report: { run: reportCommand, usage: REPORT_USAGE },
   canary: { run: canaryCommand, usage: CANARY_USAGE },
   diff: { run: diffCommand, usage: DIFF_USAGE },
+  query: { run: queryCommand, usage: QUERY_USAGE },
 };
 
 const USAGE = `usage: mirrormesh <command> [options]   (mirrormesh <command> --help for its options)
@@ -33,6 +35,7 @@ commands:
   report    print the live-vs-mirror table from the collector
   canary    Flagger-style canary analysis through the sidecar's admin API (--shadow: on mirrored traffic only)
   diff      print the sidecar's shadow comparison: top differing paths per route
+  query     run Kusto (KQL) queries over the collector's requests and dependencies, as Log Analytics does
 
 The mesh keeps its logs and state in ./.mirrormesh (MIRRORMESH_STATE_DIR to change).`;
 
