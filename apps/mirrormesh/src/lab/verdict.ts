@@ -24,6 +24,11 @@ export const LAB_EXPECTATIONS = {
    */
   clientP50Factor: 3,
   clientP50SlackMs: 100,
+  /**
+   * A median past that allowance fails only once it has come to this share of the slowest mirror
+   * route's average: users waiting for the mirror take on its delay, a stalled machine does not.
+   */
+  clientP50OfMirrorShare: 0.5,
   /** v3: whatever the baseline, users must not wait for the delayed mirror. */
   clientMaxP99WithDelayedMirrorMs: 1000,
 } as const;
@@ -62,16 +67,21 @@ export function judge(input: VerdictInput): Verdict {
   expect(count(live) === client.requests, `live served ${count(live)} requests, the client sent ${client.requests}`);
   const liveServerErrors = count(live.filter((r) => r.resultCode.startsWith('5')));
   expect(liveServerErrors === 0, `live answered ${liveServerErrors} 5xx`);
-  if (input.baselineP50 !== undefined) {
-    const allowed = Math.max(input.baselineP50 * LAB_EXPECTATIONS.clientP50Factor, input.baselineP50 + LAB_EXPECTATIONS.clientP50SlackMs);
-    expect(
-      client.p50 <= allowed,
-      `the client's median moved with the mirror: ${formatMs(client.p50)} vs ${formatMs(input.baselineP50)} without one`,
-    );
-  }
-
   const liveReviews = average(live.filter((r) => r.name === REVIEWS_ROUTE));
   const mirrorReviews = average(mirror.filter((r) => r.name === REVIEWS_ROUTE));
+  if (input.baselineP50 !== undefined) {
+    const allowed = Math.max(input.baselineP50 * LAB_EXPECTATIONS.clientP50Factor, input.baselineP50 + LAB_EXPECTATIONS.clientP50SlackMs);
+    // Users waiting for the mirror take on its delay: only a mirror slower than the allowance can
+    // move the median past it, and then to near that mirror's own latency. A busy machine slows
+    // every request, not by the mirror's delay (a CI run saw a 274 ms median, the mirror answering
+    // in a few ms).
+    const mirrorMs = Math.max(0, ...routeAverages(mirror));
+    const waited = mirrorMs > allowed && client.p50 >= mirrorMs * LAB_EXPECTATIONS.clientP50OfMirrorShare;
+    expect(
+      client.p50 <= allowed || !waited,
+      `the client's median moved with the mirror: ${formatMs(client.p50)} vs ${formatMs(input.baselineP50)} without one, the mirror answering in ${formatMs(mirrorMs)}`,
+    );
+  }
   let finding: string;
   switch (scenario) {
     case 'v1-live':
@@ -145,6 +155,12 @@ function count(rows: readonly LabRow[]): number {
 function average(rows: readonly LabRow[]): number {
   const n = count(rows);
   return n === 0 ? 0 : rows.reduce((sum, r) => sum + r.duration * r.requestCount, 0) / n;
+}
+
+/** Each route's request-weighted average duration. */
+function routeAverages(rows: readonly LabRow[]): number[] {
+  const names = [...new Set(rows.map((r) => r.name))];
+  return names.map((name) => average(rows.filter((r) => r.name === name)));
 }
 
 function sameCodes(a: readonly LabRow[], b: readonly LabRow[]): boolean {
