@@ -50,6 +50,26 @@ export const TIMECHART_RESULT = {
   ],
 };
 
+/** A columnchart whose second column is a string: Kusto would split series by it, the page shows the table. */
+export const SPLIT_CHART_QUERY = 'requests\n| summarize count() by resultCode, cloud_RoleName\n| render columnchart';
+
+export const SPLIT_CHART_RESULT = {
+  tables: [
+    {
+      name: 'PrimaryResult',
+      columns: [
+        { name: 'resultCode', type: 'string' },
+        { name: 'cloud_RoleName', type: 'string' },
+        { name: 'count_', type: 'long' },
+      ],
+      rows: [
+        ['200', 'book-service', 40],
+        ['500', 'book-service', 2],
+      ],
+    },
+  ],
+};
+
 /** A refusal as Log Analytics words it (the collector's POST /query 400). */
 export function refusal(code: string, message: string, line: number, column: number): FakeQueryAnswer {
   return {
@@ -67,10 +87,11 @@ export function refusal(code: string, message: string, line: number, column: num
 /** The malformed query the tests send: a `where` with nothing after it, on line 2. */
 export const MALFORMED_QUERY = 'requests\n| where \n| take 10';
 
-/** The lab's query, the timechart, the malformed one; anything else names no known table. */
+/** The lab's query, the charts, the malformed one; anything else names no known table. */
 export const answerLabQueries: FakeQueryHandler = ({ query }) => {
   if (query === labQuery()) return { status: 200, body: LAB_RESULT };
   if (query === TIMECHART_QUERY) return { status: 200, body: TIMECHART_RESULT };
+  if (query === SPLIT_CHART_QUERY) return { status: 200, body: SPLIT_CHART_RESULT };
   if (query === MALFORMED_QUERY) return refusal('SyntaxError', 'Missing expression', 2, 8);
   return refusal('SemanticError', "The name 'unknown' does not refer to any known table", 1, 1);
 };
