@@ -42,7 +42,7 @@ export class AdminListenError extends BookinfoSpaError {
 }
 
 /** Why a query could not be relayed; each maps to one answer for the browser (log-query-problem.ts). */
-export type LogQueryRelayFailure = 'not-configured' | 'unreachable' | 'timeout' | 'answer-too-large' | 'bad-answer';
+export type LogQueryRelayFailure = 'not-configured' | 'busy' | 'unreachable' | 'timeout' | 'answer-too-large' | 'bad-answer';
 
 /** A query could not be relayed to the collector; the message is for the log, never for the browser. */
 export class LogQueryRelayError extends BookinfoSpaError {

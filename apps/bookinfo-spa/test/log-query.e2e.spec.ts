@@ -1,3 +1,4 @@
+import { createServer, type ServerResponse } from 'node:http';
 import { type LogQueryRefusal, type LogQueryResult } from '../src/mesh/log-query.dto';
 import { LOG_QUERY_LIMITS } from '../src/mesh/log-query.schema';
 import { startFakeCollector, type FakeCollector } from './support/fake-collector';
@@ -147,7 +148,7 @@ describe('POST /_mesh/query relays Log Analytics queries to the collector', () =
   });
 });
 
-describe('POST /_mesh/query without a collector to ask', () => {
+describe('POST /_mesh/query when the collector cannot answer', () => {
   const spas: RunningSpa[] = [];
   afterAll(async () => {
     await Promise.all(spas.map((spa) => spa.close()));
@@ -175,8 +176,40 @@ describe('POST /_mesh/query without a collector to ask', () => {
     expect(answer.text()).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
   });
 
+  it(`refuses a query past ${LOG_QUERY_LIMITS.maxInFlight} in flight with 503, and takes queries again once they finish`, async () => {
+    // Holds every query until released: the relay's in-flight count is all that refuses the next one.
+    const held: ServerResponse[] = [];
+    const holding = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => held.push(res));
+    });
+    await new Promise<void>((resolve) => holding.listen(0, '127.0.0.1', resolve));
+    const port = (holding.address() as { port: number }).port;
+    try {
+      const spa = await startSpa({ live: UNUSED_LIVE, env: { COLLECTOR_URL: `http://127.0.0.1:${port}` } });
+      spas.push(spa);
+      const ask = () => post(`${spa.url}/_mesh/query`, { query: 'requests' });
+      const running = Array.from({ length: LOG_QUERY_LIMITS.maxInFlight }, ask);
+      while (held.length < LOG_QUERY_LIMITS.maxInFlight) await new Promise((resolve) => setTimeout(resolve, 10));
+      const refused = await ask();
+      expect(refused.status).toBe(503);
+      expect(refused.json<Problem>()).toMatchObject({
+        code: 'QUERIES_BUSY',
+        detail: `${LOG_QUERY_LIMITS.maxInFlight} queries are already running: try again when one has finished.`,
+      });
+      for (const res of held.splice(0)) res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(LAB_RESULT));
+      expect((await Promise.all(running)).map((a) => a.status)).toEqual(running.map(() => 200));
+      const again = ask();
+      while (held.length < 1) await new Promise((resolve) => setTimeout(resolve, 10));
+      held[0]?.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(LAB_RESULT));
+      expect((await again).status).toBe(200);
+    } finally {
+      holding.closeAllConnections();
+      await new Promise((resolve) => holding.close(resolve));
+    }
+  });
+
   it('answers 504 when the collector does not answer within COLLECTOR_QUERY_TIMEOUT_MS', async () => {
-    const { createServer } = await import('node:http');
     // Takes the request and never answers: only the deadline ends the exchange.
     const silent = createServer(() => undefined);
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));

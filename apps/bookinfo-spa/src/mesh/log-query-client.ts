@@ -67,7 +67,8 @@ function transportFailure(error: unknown, target: string): LogQueryRelayError {
 /**
  * Relays queries to the collector's POST /query. One deadline (`queryTimeoutMs`) covers the
  * whole exchange, the answer's bytes included; the answer is read up to maxAnswerBytes and checked
- * against Log Analytics' response format before anything of it is passed on.
+ * against Log Analytics' response format before anything of it is passed on. At most maxInFlight
+ * queries are relayed at once; more are refused at once rather than queued behind slow ones.
  */
 export function createLogQueryClient(options: CollectorOptions | undefined): LogQueryClient {
   if (options === undefined) {
@@ -75,33 +76,44 @@ export function createLogQueryClient(options: CollectorOptions | undefined): Log
   }
   const url = new URL(COLLECTOR_QUERY_PATH, options.url);
   const target = `${url.origin}${url.pathname}`;
+  let inFlight = 0;
+  const exchange = async (request: LogQueryRequest): Promise<LogQueryOutcome> => {
+    const signal = AbortSignal.timeout(options.queryTimeoutMs);
+    let status: number;
+    let bytes: Buffer | undefined;
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        signal,
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(request),
+      });
+      status = response.status;
+      const declared = Number(response.headers.get('content-length') ?? 0);
+      if (declared > LOG_QUERY_LIMITS.maxAnswerBytes) {
+        await response.body?.cancel();
+        bytes = undefined;
+      } else {
+        bytes = await readBoundedBody(response.body, LOG_QUERY_LIMITS.maxAnswerBytes);
+      }
+    } catch (error) {
+      throw transportFailure(error, target);
+    }
+    if (bytes === undefined) {
+      throw new LogQueryRelayError('answer-too-large', `the answer (${status}) is larger than ${LOG_QUERY_LIMITS.maxAnswerBytes} bytes`);
+    }
+    return interpret(status, bytes);
+  };
   return {
     async run(request) {
-      const signal = AbortSignal.timeout(options.queryTimeoutMs);
-      let status: number;
-      let bytes: Buffer | undefined;
+      // Counted before any work: a refused query costs nothing.
+      if (inFlight >= LOG_QUERY_LIMITS.maxInFlight) throw new LogQueryRelayError('busy', `${inFlight} queries in flight`);
+      inFlight += 1;
       try {
-        const response = await fetch(url, {
-          method: 'POST',
-          signal,
-          headers: { 'content-type': 'application/json', accept: 'application/json' },
-          body: JSON.stringify(request),
-        });
-        status = response.status;
-        const declared = Number(response.headers.get('content-length') ?? 0);
-        if (declared > LOG_QUERY_LIMITS.maxAnswerBytes) {
-          await response.body?.cancel();
-          bytes = undefined;
-        } else {
-          bytes = await readBoundedBody(response.body, LOG_QUERY_LIMITS.maxAnswerBytes);
-        }
-      } catch (error) {
-        throw transportFailure(error, target);
+        return await exchange(request);
+      } finally {
+        inFlight -= 1;
       }
-      if (bytes === undefined) {
-        throw new LogQueryRelayError('answer-too-large', `the answer (${status}) is larger than ${LOG_QUERY_LIMITS.maxAnswerBytes} bytes`);
-      }
-      return interpret(status, bytes);
     },
   };
 }

@@ -13,6 +13,11 @@ const RELAY_PROBLEMS: Readonly<Record<LogQueryRelayFailure, { status: number; co
     code: 'COLLECTOR_NOT_CONFIGURED',
     detail: 'No collector is configured (COLLECTOR_URL): there is no telemetry to query.',
   },
+  busy: {
+    status: 503,
+    code: 'QUERIES_BUSY',
+    detail: `${LOG_QUERY_LIMITS.maxInFlight} queries are already running: try again when one has finished.`,
+  },
   unreachable: { status: 503, code: 'COLLECTOR_UNREACHABLE', detail: 'The collector could not be reached; try again shortly.' },
   timeout: { status: 504, code: 'COLLECTOR_TIMEOUT', detail: 'The collector did not answer in time: narrow the query, or try again.' },
   'answer-too-large': {
@@ -27,7 +32,7 @@ const logger = new Logger('LogQuery');
 
 /** The one place relay failures become HTTP answers; the cause goes to the log only. */
 export function relayProblem(failure: LogQueryRelayFailure, cause: string): ProblemException {
-  if (failure !== 'not-configured') logger.warn(cause);
+  if (failure !== 'not-configured' && failure !== 'busy') logger.warn(cause);
   const { status, code, detail } = RELAY_PROBLEMS[failure];
   return new ProblemException(status, code, detail);
 }

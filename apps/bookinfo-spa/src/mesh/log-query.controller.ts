@@ -2,7 +2,7 @@ import { Body, Controller, Header, HttpCode, Inject, Post } from '@nestjs/common
 import { formatIssue } from '@mirrormesh/schema';
 import { ProblemException } from '@mirrormesh/service-kit';
 import { LogQueryRelayError } from '../errors';
-import { type LogQueryClient } from './log-query-client';
+import { type LogQueryClient, type LogQueryOutcome } from './log-query-client';
 import { type LogQueryResult } from './log-query.dto';
 import { QueryRefusedException, QueryTooLargeException, relayProblem } from './log-query-problem';
 import { LOG_QUERY_LIMITS, logQueryRequestSchema } from './log-query.schema';
@@ -25,7 +25,7 @@ export class LogQueryController {
     }
     const request = parsed.value;
     if (Buffer.byteLength(request.query, 'utf8') > LOG_QUERY_LIMITS.maxQueryBytes) throw new QueryTooLargeException();
-    let outcome;
+    let outcome: LogQueryOutcome;
     try {
       outcome = await this.client.run(request.timespan === undefined ? { query: request.query } : request);
     } catch (error) {

@@ -15,6 +15,8 @@ export const LOG_QUERY_LIMITS = {
   maxTables: 8,
   /** Columns of one table. */
   maxColumns: 500,
+  /** Queries relayed at once: each may hold up to maxAnswerBytes while it is read and checked. */
+  maxInFlight: 4,
 } as const;
 
 const COLUMN_TYPES: readonly LogQueryColumnType[] = ['string', 'datetime', 'long', 'int', 'real', 'bool', 'dynamic', 'timespan', 'guid'];
