@@ -1,6 +1,6 @@
 import { describeInChromium, screenshot, useBrowserPage } from './support/browser';
 import { startFakeCollector, type FakeCollector } from './support/fake-collector';
-import { MALFORMED_QUERY, SPLIT_CHART_QUERY, TIMECHART_QUERY } from './support/fake-log-analytics';
+import { COLUMNCHART_QUERY, MALFORMED_QUERY, SPLIT_CHART_QUERY, TIMECHART_QUERY } from './support/fake-log-analytics';
 import { labQuery } from './support/lab-query';
 import { spawnBookService, type SpawnedBookService } from './support/spawn-book-service';
 import { startSpa, type RunningSpa } from './support/spa-fixture';
@@ -96,6 +96,17 @@ describeInChromium('the Mirror page’s Log Analytics box', () => {
     // The rows stay readable under the chart.
     expect(await page().locator('table[data-query-table="PrimaryResult"] tbody tr').count()).toBe(3);
     await screenshot(page(), 'mirror-log-analytics-timechart');
+  });
+
+  it('draws `render columnchart` as one SVG bar per row and series', async () => {
+    await page().goto(`${spa.url}/mirror`);
+    await typeQuery(COLUMNCHART_QUERY);
+    await page().getByRole('button', { name: 'Run' }).click();
+    await waitForState('ok');
+    const series = page().locator('figure[data-query-chart="columnchart"] g[data-series="count_"]');
+    expect(await series.locator('rect').count()).toBe(2);
+    const heights = await series.locator('rect').evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('height'))));
+    expect(heights[0]).toBeGreaterThan(heights[1] ?? Infinity);
   });
 
   it('shows the table with a note when the columns do not fit the chart', async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { caretLine } from '../web/src/log-analytics/caret-line';
-import { CHART_LIMITS, chartFit } from '../web/src/log-analytics/chart-fit';
+import { CHART_LIMITS, chartFit, parseApiTime } from '../web/src/log-analytics/chart-fit';
 import { valueScale } from '../web/src/log-analytics/chart-scale';
 import { firstKustoBlock } from '../web/src/log-analytics/kusto-block';
 import { renderKindOf } from '../web/src/log-analytics/render-kind';
@@ -186,6 +186,16 @@ describe('chartFit', () => {
     const fit = chartFit(table(columns, rows), kind);
     expect(fit.fit).toBe(false);
     expect(!fit.fit && fit.note).toContain(note);
+  });
+});
+
+describe('parseApiTime', () => {
+  it('reads the API’s 7 fractional digits as milliseconds, whatever Date.parse makes of them', () => {
+    expect(parseApiTime('2026-12-01T07:54:14.8319999Z')).toBe(Date.UTC(2026, 11, 1, 7, 54, 14, 831));
+    expect(parseApiTime('2026-12-01T07:54:14Z')).toBe(Date.UTC(2026, 11, 1, 7, 54, 14));
+    expect(parseApiTime('2026-12-01T08:54:14.1234567+01:00')).toBe(Date.UTC(2026, 11, 1, 7, 54, 14, 123));
+    expect(parseApiTime(null)).toBeNaN();
+    expect(parseApiTime('yesterday')).toBeNaN();
   });
 });
 

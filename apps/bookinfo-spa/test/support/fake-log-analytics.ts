@@ -50,6 +50,25 @@ export const TIMECHART_RESULT = {
   ],
 };
 
+/** A columnchart that fits: categories, then one numeric series. */
+export const COLUMNCHART_QUERY = 'requests\n| summarize count() by resultCode\n| render columnchart';
+
+export const COLUMNCHART_RESULT = {
+  tables: [
+    {
+      name: 'PrimaryResult',
+      columns: [
+        { name: 'resultCode', type: 'string' },
+        { name: 'count_', type: 'long' },
+      ],
+      rows: [
+        ['200', 40],
+        ['500', 2],
+      ],
+    },
+  ],
+};
+
 /** A columnchart whose second column is a string: Kusto would split series by it, the page shows the table. */
 export const SPLIT_CHART_QUERY = 'requests\n| summarize count() by resultCode, cloud_RoleName\n| render columnchart';
 
@@ -91,6 +110,7 @@ export const MALFORMED_QUERY = 'requests\n| where \n| take 10';
 export const answerLabQueries: FakeQueryHandler = ({ query }) => {
   if (query === labQuery()) return { status: 200, body: LAB_RESULT };
   if (query === TIMECHART_QUERY) return { status: 200, body: TIMECHART_RESULT };
+  if (query === COLUMNCHART_QUERY) return { status: 200, body: COLUMNCHART_RESULT };
   if (query === SPLIT_CHART_QUERY) return { status: 200, body: SPLIT_CHART_RESULT };
   if (query === MALFORMED_QUERY) return refusal('SyntaxError', 'Missing expression', 2, 8);
   return refusal('SemanticError', "The name 'unknown' does not refer to any known table", 1, 1);

@@ -26,6 +26,15 @@ export type ChartFit = { readonly fit: true; readonly chart: ChartData } | { rea
 const refuse = (note: string): ChartFit => ({ fit: false, note });
 
 /**
+ * Epoch ms of an API datetime (`2026-12-01T07:54:14.8310000Z`): 7 fractional digits are more
+ * than every browser's Date.parse reads, so they are cut to milliseconds first. NaN when unreadable.
+ */
+export function parseApiTime(value: unknown): number {
+  if (typeof value !== 'string') return Number.NaN;
+  return Date.parse(value.replace(/(\.\d{3})\d+(?=Z$|[+-]\d{2}:\d{2}$)/, '$1'));
+}
+
+/**
  * Whether `render <kind>` can be drawn from the table as Kusto would: the first column is x
  * (a datetime for a timechart), every other column a numeric series. A string column beside
  * them would split series in Kusto, so the table is shown instead of a wrong chart.
@@ -46,7 +55,7 @@ export function chartFit(table: LogQueryTable, kind: DrawnRenderKind): ChartFit 
   let xs: number[];
   if (kind === 'timechart') {
     if (x.type !== 'datetime') return refuse(`A timechart needs a datetime first column; '${x.name}' is ${x.type}.`);
-    const timed = rows.map((row) => ({ row, t: typeof row[0] === 'string' ? Date.parse(row[0]) : Number.NaN }));
+    const timed = rows.map((row) => ({ row, t: parseApiTime(row[0]) }));
     if (timed.some(({ t }) => Number.isNaN(t))) return refuse(`Column '${x.name}' has empty or unreadable times.`);
     timed.sort((a, b) => a.t - b.t);
     rows = timed.map(({ row }) => row);
