@@ -9,7 +9,9 @@ type RunState =
   | { readonly state: 'idle' }
   | { readonly state: 'running' }
   /** `query` is the text that ran: the caret points into it even after the box is edited. */
-  | { readonly state: 'done'; readonly query: string; readonly outcome: QueryOutcome };
+  | { readonly state: 'done'; readonly query: string; readonly timespan: TimespanChoice; readonly outcome: QueryOutcome };
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function statusText(run: RunState): string {
   if (run.state === 'idle') return 'Run the query to see its result.';
@@ -17,8 +19,11 @@ function statusText(run: RunState): string {
   const { outcome } = run;
   if (outcome.kind === 'refused') return 'The collector refused the query.';
   if (outcome.kind === 'failed') return 'The query could not run.';
-  const rows = outcome.result.tables[0]?.rows.length ?? 0;
-  return `${rows} ${rows === 1 ? 'row' : 'rows'}.`;
+  const table = outcome.result.tables[0];
+  const rows = table?.rows.length ?? 0;
+  const columns = table?.columns.length ?? 0;
+  const over = TIMESPANS.find((t) => t.value === run.timespan)?.label.toLowerCase() ?? '';
+  return `${plural(rows, 'row')}, ${plural(columns, 'column')} (${over}).`;
 }
 
 /** The lab's Log Analytics query box: KQL over the collector's telemetry, as Azure's Logs page answers it. */
@@ -35,9 +40,10 @@ export function LogAnalyticsSection() {
     const controller = new AbortController();
     inFlight.current = controller;
     const text = query;
+    const over = timespan;
     setRun({ state: 'running' });
-    runLogQuery(timespan === 'all' ? { query: text } : { query: text, timespan }, controller.signal).then(
-      (outcome) => setRun({ state: 'done', query: text, outcome }),
+    runLogQuery(over === 'all' ? { query: text } : { query: text, timespan: over }, controller.signal).then(
+      (outcome) => setRun({ state: 'done', query: text, timespan: over, outcome }),
       () => undefined, // aborted: a newer run (or leaving the page) took over
     );
   };
@@ -66,7 +72,7 @@ export function LogAnalyticsSection() {
           value={query}
           onChange={(event) => setQuery(event.target.value)}
           onKeyDown={onKeyDown}
-          rows={Math.min(14, Math.max(5, query.split('\n').length + 1))}
+          rows={Math.min(16, Math.max(6, query.split('\n').length + 2))}
           spellCheck={false}
           aria-describedby={`${id}-hint`}
           data-query-text

@@ -34,10 +34,15 @@ export function QueryResult({ result, query }: { readonly result: LogQueryResult
       <ChartOrNote result={result} query={query} />
       {result.tables.map((table, t) => (
         <div key={`${t}:${table.name}`} data-result-table={table.name}>
-          {result.tables.length > 1 && <h3>{table.name}</h3>}
-          <p className="muted" data-field="row-count" data-value={table.rows.length}>
-            {`${table.rows.length} ${table.rows.length === 1 ? 'row' : 'rows'}, ${table.columns.length} ${table.columns.length === 1 ? 'column' : 'columns'}`}
-          </p>
+          {/* One table (Log Analytics' usual answer) is counted in the status line above. */}
+          {result.tables.length > 1 && (
+            <h3>
+              {table.name}{' '}
+              <span className="muted" data-field="row-count" data-value={table.rows.length}>
+                {`(${table.rows.length} ${table.rows.length === 1 ? 'row' : 'rows'})`}
+              </span>
+            </h3>
+          )}
           {table.rows.length > 0 && <ResultTable table={table} />}
         </div>
       ))}
