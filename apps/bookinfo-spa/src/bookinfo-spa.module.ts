@@ -6,16 +6,18 @@ import { BOOKINFO_SPA_CONFIG } from './bookinfo-spa.tokens';
 import { API_PREFIX, BOOKINFO_SPA_DEFAULTS, type BookinfoSpaConfig } from './config/bookinfo-spa.config';
 import { SidecarConfigWatcher } from './config/sidecar-config-watcher';
 import { createCollectorClient } from './mesh/collector-client';
+import { createLogQueryClient } from './mesh/log-query-client';
+import { LogQueryController } from './mesh/log-query.controller';
 import { MeshController } from './mesh/mesh.controller';
 import { MeshStatsService } from './mesh/mesh-stats.service';
 import { ANSWER_DIFF_SOURCE, createAnswerDiffSource } from './mesh/answer-diff-source';
 import { createClusterVersionProbe } from './mesh/cluster-versions';
-import { CLUSTER_VERSION_PROBE, COLLECTOR_CLIENT, STARTED_AT } from './mesh/mesh.tokens';
+import { CLUSTER_VERSION_PROBE, COLLECTOR_CLIENT, LOG_QUERY_CLIENT, STARTED_AT } from './mesh/mesh.tokens';
 import { type StaticFileIndex } from './static/static-file-index';
 import { StaticFilesModule } from './static/static-files.module';
 
 /**
- * The SPA's server: the proxy on /api, the mesh dashboard's data on /_mesh, the web app on the
+ * The SPA's server: the proxy on /api, the mesh dashboard's data and the Log Analytics relay on /_mesh, the web app on the
  * rest, and (with ADMIN_PORT) the proxy's admin API on its own loopback listener.
  */
 @Module({})
@@ -28,11 +30,12 @@ export class BookinfoSpaModule {
         ProxyModule.register({ config: proxyConfig, prefix: API_PREFIX, closeGraceMs: BOOKINFO_SPA_DEFAULTS.proxyCloseGraceMs }),
         StaticFilesModule.register({ files, apiPrefix: API_PREFIX }),
       ],
-      controllers: [MeshController],
+      controllers: [MeshController, LogQueryController],
       providers: [
         { provide: BOOKINFO_SPA_CONFIG, useValue: config },
         { provide: STARTED_AT, useValue: startedAt },
         { provide: COLLECTOR_CLIENT, useValue: createCollectorClient(config.collector, startedAt) },
+        { provide: LOG_QUERY_CLIENT, useValue: createLogQueryClient(config.collector) },
         { provide: CLUSTER_VERSION_PROBE, useValue: createClusterVersionProbe() },
         { provide: ANSWER_DIFF_SOURCE, useFactory: (proxy: ProxyService) => createAnswerDiffSource(proxy.proxy), inject: [ProxyService] },
         MeshStatsService,

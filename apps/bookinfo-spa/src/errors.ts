@@ -40,3 +40,16 @@ export class AdminListenError extends BookinfoSpaError {
     super('ADMIN_LISTEN_FAILED', `cannot listen on ${host}:${port} for the admin API: ${why} (set ADMIN_PORT to another one)`);
   }
 }
+
+/** Why a query could not be relayed; each maps to one answer for the browser (log-query-problem.ts). */
+export type LogQueryRelayFailure = 'not-configured' | 'busy' | 'unreachable' | 'timeout' | 'answer-too-large' | 'bad-answer';
+
+/** A query could not be relayed to the collector; the message is for the log, never for the browser. */
+export class LogQueryRelayError extends BookinfoSpaError {
+  constructor(
+    readonly failure: LogQueryRelayFailure,
+    why: string,
+  ) {
+    super('LOG_QUERY_RELAY_FAILED', `log query not relayed (${failure}): ${why}`);
+  }
+}

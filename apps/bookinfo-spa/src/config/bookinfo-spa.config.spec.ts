@@ -21,7 +21,12 @@ describe('loadBookinfoSpaConfig', () => {
       WATCH_CONFIG: 'false',
       WEB_ROOT: '/srv/web',
     });
-    expect(config.collector).toEqual({ url: 'http://collector:4318', contains: BOOKINFO_SPA_DEFAULTS.collectorContains, timeoutMs: 800 });
+    expect(config.collector).toEqual({
+      url: 'http://collector:4318',
+      contains: BOOKINFO_SPA_DEFAULTS.collectorContains,
+      timeoutMs: 800,
+      queryTimeoutMs: BOOKINFO_SPA_DEFAULTS.collectorQueryTimeoutMs,
+    });
     expect(config.watchConfig).toBe(false);
     expect(config.webRoot).toBe('/srv/web');
   });

@@ -10,6 +10,8 @@ export const BOOKINFO_SPA_DEFAULTS = {
   collectorTimeoutMs: 1500,
   /** Collector answers are reused this long, so many open dashboards ask it once. */
   collectorCacheMs: 2000,
+  /** A Log Analytics query over raw rows takes longer than the summary; people wait for it, within reason. */
+  collectorQueryTimeoutMs: 15_000,
   /** How long shutdown lets in-flight proxied requests finish. */
   proxyCloseGraceMs: 5000,
 } as const;
@@ -40,6 +42,10 @@ export const BOOKINFO_SPA_ENV = {
   COLLECTOR_URL: httpUrl.optional(),
   COLLECTOR_CONTAINS: s.string({ minLength: 1, maxLength: 200 }).default(BOOKINFO_SPA_DEFAULTS.collectorContains),
   COLLECTOR_TIMEOUT_MS: s.integer({ min: 100, max: 30_000, fromString: true }).default(BOOKINFO_SPA_DEFAULTS.collectorTimeoutMs),
+  /** The whole exchange of a relayed Log Analytics query (POST /_mesh/query → the collector's POST /query). */
+  COLLECTOR_QUERY_TIMEOUT_MS: s
+    .integer({ min: 100, max: 120_000, fromString: true })
+    .default(BOOKINFO_SPA_DEFAULTS.collectorQueryTimeoutMs),
   /**
    * The in-process sidecar's admin API (the standalone sidecar's: /stats, /config, /diff, route
    * weights) on 127.0.0.1:<port>, for `mirrormesh diff` and `mirrormesh canary`; unset: none.
@@ -52,6 +58,8 @@ export interface CollectorOptions {
   readonly url: string;
   readonly contains: string;
   readonly timeoutMs: number;
+  /** Of a relayed Log Analytics query, the answer's bytes included. */
+  readonly queryTimeoutMs: number;
 }
 
 export interface BookinfoSpaConfig {
@@ -77,7 +85,12 @@ export function loadBookinfoSpaConfig(env: NodeJS.ProcessEnv): BookinfoSpaConfig
     collector:
       e.COLLECTOR_URL === undefined
         ? undefined
-        : { url: e.COLLECTOR_URL, contains: e.COLLECTOR_CONTAINS, timeoutMs: e.COLLECTOR_TIMEOUT_MS },
+        : {
+            url: e.COLLECTOR_URL,
+            contains: e.COLLECTOR_CONTAINS,
+            timeoutMs: e.COLLECTOR_TIMEOUT_MS,
+            queryTimeoutMs: e.COLLECTOR_QUERY_TIMEOUT_MS,
+          },
     adminPort: e.ADMIN_PORT,
   };
 }

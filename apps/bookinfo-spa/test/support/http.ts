@@ -23,3 +23,22 @@ export async function get(url: string, headers: Record<string, string> = {}, met
     text: () => body.toString('utf8'),
   };
 }
+
+/** One POST of a JSON body (or raw text with its content type), fresh connection. */
+export async function post(url: string, body: unknown, contentType = 'application/json'): Promise<Answer> {
+  const started = performance.now();
+  const response = await request(url, {
+    method: 'POST',
+    headers: { connection: 'close', 'content-type': contentType },
+    body: typeof body === 'string' && contentType !== 'application/json' ? body : JSON.stringify(body),
+  });
+  const bytes = Buffer.from(await response.body.arrayBuffer());
+  return {
+    status: response.statusCode,
+    headers: response.headers,
+    body: bytes,
+    ms: performance.now() - started,
+    json: <T>() => JSON.parse(bytes.toString('utf8')) as T,
+    text: () => bytes.toString('utf8'),
+  };
+}

@@ -11,6 +11,7 @@ import { TrafficTable } from '../dashboard/traffic-table';
 import { usePolling } from '../dashboard/use-polling';
 import { VersionTable } from '../dashboard/version-table';
 import { WINDOW_LABELS, WindowSelect } from '../dashboard/window-select';
+import { LogAnalyticsSection } from '../log-analytics/log-analytics-section';
 
 /** How often the dashboard refreshes. */
 export const DASHBOARD_REFRESH_MS = 3000;
@@ -96,6 +97,8 @@ export function MirrorPage() {
           </section>
         </>
       )}
+      {/* Outside the dashboard's answer: a query needs none of it, and must not reset when it refreshes. */}
+      <LogAnalyticsSection />
     </>
   );
 }
