@@ -1,0 +1,44 @@
+import { formatDatetime, formatTimespan } from '../result/format-cell';
+import type { Cell, KqlType } from '../types';
+
+/** A compiled expression: a closure over one row of cells (column indexes resolved at compile time). */
+export type Evaluator = (row: readonly Cell[]) => Cell;
+
+/** `tostring` as Kusto does it: a dynamic string is the string itself (no quotes), null is "". */
+export function toKqlString(value: Cell, type: KqlType): string {
+  if (value === null || value === undefined) return '';
+  switch (type) {
+    case 'datetime':
+      return typeof value === 'number' ? (formatDatetime(value) ?? '') : String(value);
+    case 'timespan':
+      return typeof value === 'number' ? formatTimespan(value) : String(value);
+    default:
+      return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  }
+}
+
+/** A dynamic value as a comparable scalar: primitives as they are, arrays and objects as JSON text. */
+export function dynamicScalar(value: Cell): string | number | boolean | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'object' ? JSON.stringify(value) : value;
+}
+
+/** Ordering for sort, min, max and between: numbers numerically, strings ordinally, false before true. */
+export function compareCells(a: Cell, b: Cell): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const x = dynamicScalar(a);
+  const y = dynamicScalar(b);
+  if (typeof x === typeof y) return x! < y! ? -1 : x! > y! ? 1 : 0;
+  // Mixed kinds only meet inside dynamic values: order by kind so sorting stays total.
+  return typeof x < typeof y ? -1 : 1;
+}
+
+/** A grouping key for summarize, distinct and dcount: equal cells, equal keys; null apart from "". */
+export function cellKey(value: Cell): string | number | boolean {
+  if (value === null || value === undefined) return '\u0000null';
+  return typeof value === 'object' ? `\u0000json${JSON.stringify(value)}` : value;
+}
+
+export function isEmptyCell(value: Cell): boolean {
+  return value === null || value === undefined || value === '';
+}

@@ -1,0 +1,17 @@
+import type { Cell, ScanRequest, TableSchema, TableSource } from './types';
+
+/**
+ * A TableSource over rows held in memory as objects by column name (for tests and small callers).
+ * It honours the request's columns and ignores its hints (dynamicKeys, timeRange), as it may.
+ */
+export function memoryTableSource(
+  schemas: readonly TableSchema[],
+  rowsByTable: Readonly<Record<string, readonly Readonly<Record<string, Cell>>[]>>,
+): TableSource {
+  return {
+    tables: () => schemas,
+    *scan(table: string, request: ScanRequest) {
+      for (const row of rowsByTable[table] ?? []) yield request.columns.map((column) => row[column] ?? null);
+    },
+  };
+}
