@@ -97,7 +97,9 @@ function compileExtend(columns: readonly NamedExpr[], input: Layout, variables: 
   };
 }
 
-function compileProjection(columns: readonly NamedExpr[], scope: CompileScope, distinct: boolean): CompiledStage {
+function compileProjection(all: readonly NamedExpr[], scope: CompileScope, distinct: boolean): CompiledStage {
+  // A table column the scan left out (the planner found no later read of it) is carried no further.
+  const columns = all.filter((column) => column.expr.kind !== 'column' || scope.columns.has(column.expr.name));
   const evaluators = columns.map((column) => compileExpression(column.expr, scope));
   const layout = new Layout(columns.map((column) => ({ name: column.name, type: column.expr.type })));
   const project = (row: Row): Row => evaluators.map((evaluate) => evaluate(row));

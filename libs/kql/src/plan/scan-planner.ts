@@ -73,7 +73,11 @@ export function planColumns(query: Query, table: TableSchema): ColumnNeeds {
         break;
       case 'project':
       case 'distinct': {
-        stage.columns.forEach((column) => visit(column.expr));
+        // A plain column carried by project is read only if it is read later or reaches the output;
+        // distinct reads its columns (they decide which rows remain).
+        for (const column of stage.columns) {
+          if (stage.kind === 'distinct' || column.expr.kind !== 'column') visit(column.expr);
+        }
         origins = new Map(stage.columns.map((column) => [column.name, originOf(column.expr)]));
         break;
       }
