@@ -1,5 +1,5 @@
 import { KqlError, runQuery } from '../src';
-import { failure, labSource, run } from './fixtures/run';
+import { failure, labSource, run, tableSource } from './fixtures/run';
 
 describe('error texts', () => {
   it('reports a syntax error with the parser message and its 1-based position', async () => {
@@ -62,7 +62,6 @@ describe('error texts', () => {
 
   it('names the default row limit, 50000', async () => {
     const many = Array.from({ length: 50_001 }, (_, i) => ({ x: i }));
-    const { tableSource } = await import('./fixtures/run');
     expect(await failure('t', {}, tableSource([{ name: 'x', type: 'long' }], many))).toBe(
       'LimitError: The query returned more than 50000 rows: narrow it with where, summarize or take',
     );
