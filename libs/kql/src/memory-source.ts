@@ -11,7 +11,12 @@ export function memoryTableSource(
   return {
     tables: () => schemas,
     *scan(table: string, request: ScanRequest) {
-      for (const row of rowsByTable[table] ?? []) yield request.columns.map((column) => row[column] ?? null);
+      const columns = request.columns;
+      for (const row of rowsByTable[table] ?? []) {
+        const cells: Cell[] = new Array<Cell>(columns.length);
+        for (let i = 0; i < columns.length; i++) cells[i] = row[columns[i]!] ?? null;
+        yield cells;
+      }
     },
   };
 }

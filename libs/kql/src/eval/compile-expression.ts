@@ -136,6 +136,16 @@ function compileStringMatch(expr: Extract<Expr, { kind: 'string-match' }>, scope
   };
   const fixed = constantNeedle ? needleOf([]) : undefined;
   const negated = expr.negated;
+  if (fixed !== undefined && fold && expr.op !== 'has') {
+    // A constant needle, case-insensitive: one precompiled expression, no lower-cased copy per row.
+    const escaped = fixed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = new RegExp(expr.op === 'startswith' ? `^${escaped}` : expr.op === 'endswith' ? `${escaped}$` : escaped, 'i');
+    return (row) => {
+      const value = left(row);
+      const found = pattern.test(typeof value === 'string' ? value : toKqlString(value, leftType));
+      return negated ? !found : found;
+    };
+  }
   return (row) => {
     const value = left(row);
     const text = typeof value === 'string' ? value : toKqlString(value, leftType);
@@ -186,6 +196,16 @@ function compileBetween(expr: Extract<Expr, { kind: 'between' }>, scope: Compile
 
 function compileMember(targetExpr: Expr, keyExpr: Expr, scope: CompileScope): Evaluator {
   const target = compileExpression(targetExpr, scope);
+  if (keyExpr.kind === 'literal' && typeof keyExpr.value === 'string') {
+    // The common case (customDimensions["VersionTag"]): a constant key, read without a key closure.
+    const name = keyExpr.value;
+    return (row) => {
+      const value = target(row);
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+      const found = (value as Record<string, Cell>)[name];
+      return found !== undefined && Object.hasOwn(value, name) ? found : null;
+    };
+  }
   const key = compileExpression(keyExpr, scope);
   return (row) => {
     const value = target(row);

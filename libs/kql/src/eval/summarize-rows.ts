@@ -25,21 +25,42 @@ export function compileSummarize(stage: Summarize, scope: CompileScope): Compile
   return {
     layout,
     run(rows) {
-      const groups = new Map<string | number | boolean, Group>();
+      // Groups in nested maps, one level per `by` column: no key string is built per row, and
+      // strings coming from the source keep their cached hashes.
+      const root = new Map<string | number | boolean, unknown>();
+      const groups: Group[] = [];
+      const last = by.length - 1;
       for (const row of rows) {
-        const values = by.map((evaluate) => evaluate(row));
-        const key = values.length === 1 ? cellKey(values[0]!) : values.map((value) => String(cellKey(value))).join('\u0001');
-        let group = groups.get(key);
-        if (!group) {
-          group = newGroup(values);
-          groups.set(key, group);
+        let level = root;
+        let group: Group | undefined;
+        for (let i = 0; i <= last; i++) {
+          const key = cellKey(by[i]!(row));
+          const found = level.get(key);
+          if (i < last) {
+            let next = found as Map<string | number | boolean, unknown> | undefined;
+            if (!next) level.set(key, (next = new Map()));
+            level = next;
+          } else {
+            group = found as Group | undefined;
+            if (!group) {
+              group = newGroup(by.map((evaluate) => evaluate(row)));
+              level.set(key, group);
+              groups.push(group);
+            }
+          }
         }
-        for (const accumulator of group.accumulators) accumulator.add(row);
+        if (!group) {
+          // No `by`: one group for every row.
+          group = groups[0] ?? newGroup([]);
+          if (groups.length === 0) groups.push(group);
+        }
+        const accumulators = group.accumulators;
+        for (let i = 0; i < accumulators.length; i++) accumulators[i]!.add(row);
       }
       // Without `by`, Kusto answers one row even over no input (count() = 0).
-      if (groups.size === 0 && by.length === 0) groups.set('', newGroup([]));
+      if (groups.length === 0 && by.length === 0) groups.push(newGroup([]));
       const output: Row[] = [];
-      for (const group of groups.values()) {
+      for (const group of groups) {
         output.push([...group.by, ...group.accumulators.flatMap((accumulator) => accumulator.results())]);
       }
       return output;
