@@ -32,6 +32,10 @@ export const messages = {
   tooManyRows: (limit: number) => `The query returned more than ${limit} rows: narrow it with where, summarize or take`,
   badTimespanOption: (value: string) =>
     `The timespan '${value}' is not an ISO 8601 duration or interval (PT15M, P1D, start/end, start/duration)`,
+  notText: (value: unknown) => `The query must be a string, got ${value === null ? 'null' : typeof value}`,
+  noTabularExpression: 'The query has no tabular expression: it must end with one, e.g. requests | take 10',
+  badColumnType: (table: string, column: string, type: string) =>
+    `The source's table '${table}' declares column '${column}' of type '${type}', which is not a Log Analytics type (string, datetime, long, int, real, bool, dynamic, timespan, guid)`,
   badMaxRows: (value: number) => `maxRows must be a positive integer, got ${value}`,
   sourceRowWidth: (table: string, expected: number, got: number) =>
     `The source returned a row of ${got} cells for table '${table}', expected ${expected}`,

@@ -16,6 +16,7 @@ export const DEFAULT_MAX_ROWS = 50_000;
 
 /** Parses (loading Microsoft's parser on the first call), checks, runs. Rejects with KqlError. */
 export async function runQuery(text: string, source: TableSource, options: QueryOptions = {}): Promise<QueryResult> {
+  if (typeof text !== 'string') throw new KqlError('SyntaxError', messages.notText(text));
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   if (!Number.isInteger(maxRows) || maxRows <= 0) throw new KqlError('EvaluationError', messages.badMaxRows(maxRows));
   const now = (options.now ?? Date.now)();

@@ -77,3 +77,36 @@ describe('error texts', () => {
     expect(error).toMatchObject({ code: 'SyntaxError', line: 1, column: 17 });
   });
 });
+
+describe('bad input', () => {
+  it('an empty query, or one of lets only, says a tabular expression is missing', async () => {
+    expect(await failure('')).toBe(
+      'SyntaxError: The query has no tabular expression: it must end with one, e.g. requests | take 10 (line 1, column 1)',
+    );
+    expect(await failure('let x = 1;')).toMatch(/^SyntaxError: The query has no tabular expression/);
+  });
+
+  it('a query that is not a string', async () => {
+    const error = await runQuery(undefined as unknown as string, labSource).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'SyntaxError', message: 'The query must be a string, got undefined' });
+  });
+
+  it('a second query statement is refused, not silently dropped', async () => {
+    expect(await failure('requests | take 1; dependencies | take 1')).toBe(
+      'UnsupportedError: The second query statement is not supported by the local collector (line 1, column 20)',
+    );
+  });
+
+  it('an expression over aggregations is refused, not miscomputed', async () => {
+    expect(await failure('requests | summarize count() * 2')).toMatch(/^UnsupportedError: .*count\(\)\*2.* \(line 1, column 22\)$/);
+  });
+
+  it("a source's column type outside Log Analytics' names the table, column and type", async () => {
+    const source = tableSource([{ name: 'x', type: 'decimal' as 'real' }], []);
+    expect(await failure('t', {}, source)).toMatch(/^SemanticError: The source's table 't' declares column 'x' of type 'decimal'/);
+  });
+
+  it('a bad maxRows is refused', async () => {
+    expect(await failure('requests', { maxRows: 0 })).toBe('EvaluationError: maxRows must be a positive integer, got 0');
+  });
+});

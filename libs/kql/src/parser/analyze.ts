@@ -1,4 +1,4 @@
-import { KqlError } from '../errors';
+import { KqlError, messages } from '../errors';
 import type { KqlType, TableSchema } from '../types';
 import type { KustoCode, KustoGlobalState } from './kusto-language';
 import type { LoadedParser } from './parser-loader';
@@ -21,8 +21,9 @@ export function buildGlobals(parser: LoadedParser, tables: readonly TableSchema[
   const { Symbols, GlobalState } = parser.kusto;
   const symbols = tables.map((table) => {
     const columns = table.columns.map((column) => {
-      const type = Symbols.ScalarTypes[scalarTypeNames[column.type]];
-      if (!type) throw new Error(`unknown column type ${column.type}`);
+      const typeName = Object.hasOwn(scalarTypeNames, column.type) ? scalarTypeNames[column.type] : undefined;
+      const type = typeName ? Symbols.ScalarTypes[typeName] : undefined;
+      if (!type) throw new KqlError('SemanticError', messages.badColumnType(table.name, column.name, String(column.type)));
       return new Symbols.ColumnSymbol(column.name, type, null, null, null, null);
     });
     return new Symbols.TableSymbol.$ctor4(table.name, columns);

@@ -1,10 +1,11 @@
 import type { NamedExpr, Query, SortKey, Stage } from '../ast';
-import { messages } from '../errors';
+import { KqlError, messages } from '../errors';
 import { buildAggregates } from './build-aggregates';
 import { type BuildContext, simpleName, unsupported } from './build-context';
 import { buildExpression, required } from './build-expression';
 import { type KustoCode, type KustoSyntax, className, listItems, part, toArray } from './kusto-language';
 import type { LoadedParser } from './parser-loader';
+import { textPosition } from './text-position';
 
 /** A checked KustoCode to the Query the engine runs: scalar lets, one table, a pipeline of stages. */
 export function buildQuery(parser: LoadedParser, text: string, code: KustoCode): Query {
@@ -28,7 +29,7 @@ export function buildQuery(parser: LoadedParser, text: string, code: KustoCode):
       throw unsupported(context, statement, messages.unsupportedSyntax(`statement '${statement.ToString()}'`));
     }
   }
-  if (!tabular) throw unsupported(context, code.Syntax, messages.unsupportedSyntax('query without a tabular expression'));
+  if (!tabular) throw new KqlError('SyntaxError', messages.noTabularExpression, textPosition(text, text.length));
   const pipes: KustoSyntax[] = [];
   let head = tabular;
   while (className(head) === 'PipeExpression') {
