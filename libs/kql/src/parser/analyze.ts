@@ -46,10 +46,7 @@ export function analyze(parser: LoadedParser, text: string, globals: KustoGlobal
 }
 
 function isSyntaxDiagnostic(code: KustoCode, diagnosticCode: string | null, start: number): boolean {
-  const syntax = code.Syntax as unknown as {
-    GetContainedSyntaxDiagnostics(): { Count: number; getItem(i: number): { Code: string; Start: number } } | undefined;
-  };
-  const found = syntax.GetContainedSyntaxDiagnostics();
+  const found = code.Syntax.GetContainedSyntaxDiagnostics();
   if (!found) return false;
   for (let i = 0; i < found.Count; i++) {
     const item = found.getItem(i);

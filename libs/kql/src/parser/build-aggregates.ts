@@ -3,7 +3,7 @@ import { messages } from '../errors';
 import type { ColumnSchema, KqlType } from '../types';
 import { type BuildContext, simpleName, unsupported } from './build-context';
 import { buildExpression, required } from './build-expression';
-import { type KustoSyntax, className, listItems, part, toArray } from './kusto-language';
+import { type KustoSyntax, className, listItems, part, resultColumns } from './kusto-language';
 
 const aggregateNames: ReadonlyMap<string, AggregateName> = new Map([
   ['count', 'count'],
@@ -28,8 +28,7 @@ export function buildAggregates(
   names: readonly string[],
   pipe: KustoSyntax,
 ): Aggregate[] {
-  const table = pipe.ResultType as unknown as { Columns?: Parameters<typeof toArray>[0] } | null;
-  const columns = toArray(table?.Columns) as { Name: string | null; Type: { Name: string | null } }[];
+  const columns = resultColumns(pipe);
   const typeOf = (name: string): KqlType => (columns.find((c) => c.Name === name)?.Type.Name ?? 'dynamic') as KqlType;
   let next = 0;
   return items.map((item) => {

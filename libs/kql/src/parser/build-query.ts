@@ -1,9 +1,10 @@
 import type { NamedExpr, Query, SortKey, Stage } from '../ast';
 import { KqlError, messages } from '../errors';
+import type { KqlType } from '../types';
 import { buildAggregates } from './build-aggregates';
 import { type BuildContext, simpleName, unsupported } from './build-context';
 import { buildExpression, required } from './build-expression';
-import { type KustoCode, type KustoSyntax, className, listItems, part, toArray } from './kusto-language';
+import { type KustoCode, type KustoSyntax, className, listItems, part, resultColumns } from './kusto-language';
 import type { LoadedParser } from './parser-loader';
 import { textPosition } from './text-position';
 
@@ -54,8 +55,7 @@ function operatorMessage(node: KustoSyntax): string {
 
 /** The output columns the analyzer computed for the pipe ending with this operator (Kusto's naming rules). */
 function outputNames(pipe: KustoSyntax): string[] {
-  const table = pipe.ResultType as unknown as { Columns?: Parameters<typeof toArray>[0] } | null;
-  return toArray(table?.Columns).map((column) => (column as { Name: string | null }).Name ?? '');
+  return resultColumns(pipe).map((column) => column.Name ?? '');
 }
 
 function buildStage(context: BuildContext, operator: KustoSyntax, pipe: KustoSyntax): Stage | undefined {
@@ -98,10 +98,8 @@ function buildStage(context: BuildContext, operator: KustoSyntax, pipe: KustoSyn
 }
 
 function columnOf(pipe: KustoSyntax, name: string): NamedExpr['expr'] {
-  const table = pipe.ResultType as unknown as { Columns?: Parameters<typeof toArray>[0] } | null;
-  const column = toArray(table?.Columns).find((c) => (c as { Name: string | null }).Name === name) as
-    { Type: { Name: string } } | undefined;
-  return { kind: 'column', type: (column?.Type.Name ?? 'dynamic') as 'dynamic', name };
+  const column = resultColumns(pipe).find((c) => c.Name === name);
+  return { kind: 'column', type: (column?.Type.Name ?? 'dynamic') as KqlType, name };
 }
 
 /** project / summarize-by: one output column per item, in order, named as the analyzer named it. */
@@ -116,8 +114,7 @@ function buildPositional(context: BuildContext, items: readonly KustoSyntax[], n
 }
 
 function buildExtendColumns(context: BuildContext, operator: KustoSyntax, pipe: KustoSyntax): NamedExpr[] {
-  const table = pipe.ResultType as unknown as { Columns?: Parameters<typeof toArray>[0] } | null;
-  const columns = toArray(table?.Columns) as { Name: string | null; Source: KustoSyntax | null }[];
+  const columns = resultColumns(pipe);
   const result: NamedExpr[] = [];
   for (const item of listItems(part(operator, 'Expressions'))) {
     if (className(item) === 'SimpleNamedExpression') {

@@ -51,6 +51,8 @@ export interface KustoSyntax {
   getItem?(index: number): KustoSyntax;
   GetChild(index: number): KustoSyntax | null;
   GetFirstToken(): KustoSyntax | null;
+  /** The parser's own diagnostics inside this node (undefined when there are none). */
+  GetContainedSyntaxDiagnostics(): KustoList<KustoDiagnostic> | undefined;
   ToString(): string;
 }
 
@@ -114,6 +116,12 @@ export function listItems(list: KustoSyntax | null): KustoSyntax[] {
     if (element) items.push(element);
   }
   return items;
+}
+
+/** The columns the analyzer computed for a tabular expression (a pipe's output), in order. */
+export function resultColumns(node: KustoSyntax): KustoColumnSymbol[] {
+  const type = node.ResultType as Partial<KustoTableSymbol> | null | undefined;
+  return toArray(type?.Columns);
 }
 
 /** The items of a Bridge list as an array. */

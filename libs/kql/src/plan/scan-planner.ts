@@ -1,5 +1,5 @@
 import type { Expr, Query } from '../ast';
-import type { ScanRequest, TableSchema } from '../types';
+import type { TableSchema } from '../types';
 
 /** Which table columns a query reads, and which dynamic ones it reads only through constant keys. */
 export interface ColumnNeeds {
@@ -108,5 +108,3 @@ export function planColumns(query: Query, table: TableSchema): ColumnNeeds {
   }
   return dynamicKeys.size > 0 ? { columns, dynamicKeys } : { columns };
 }
-
-export type { ScanRequest };
