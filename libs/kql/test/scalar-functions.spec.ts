@@ -66,6 +66,10 @@ describe('scalar functions and operators', () => {
 
   it('round half away from zero, with digits', async () => {
     expect(await values('a = round(2.5), b = round(-2.5), c = round(1.2345, 2), d = round(r)')).toEqual([3, -3, 1.23, 2]);
+    // Kusto's documented examples; 2.15 * 10 is 21.4999… in binary, which must not round down.
+    expect(await values('a = round(2.98765, 3), b = round(2.15, 1), c = round(2.15), d = round(-50.55, -2), e = round(21.5, -1)')).toEqual([
+      2.988, 2.2, 2, -100, 20,
+    ]);
   });
 
   it('strcat, iff/iif, case, tolower/toupper, strlen', async () => {

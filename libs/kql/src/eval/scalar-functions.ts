@@ -21,10 +21,17 @@ function toNumber(value: Cell, type: KqlType): number | null {
   return null;
 }
 
-/** Rounds half away from zero, as Kusto's round does. */
+/**
+ * Rounds half away from zero at `digits` decimal digits, as Kusto's round does (round(2.15, 1) is
+ * 2.2). Shifting through the decimal text, not by multiplying, keeps 2.15 * 10 from becoming 21.4999….
+ */
 function round(value: number, digits: number): number {
-  const factor = 10 ** digits;
-  return (Math.sign(value) * Math.round(Math.abs(value) * factor)) / factor;
+  const magnitude = Math.abs(value);
+  const text = String(magnitude);
+  const shifted = text.includes('e') ? magnitude * 10 ** digits : Number(`${text}e${digits}`);
+  const rounded = Math.round(shifted);
+  const back = text.includes('e') ? rounded / 10 ** digits : Number(`${rounded}e${-digits}`);
+  return value < 0 ? -back : back;
 }
 
 function bin(value: Cell, size: Cell, type: KqlType): Cell {
