@@ -37,6 +37,14 @@ describe("Kusto's case rules", () => {
     expect(await where('s !in ("alpha", "beta")')).toEqual([1, 3, 4, 5]);
     expect(await where('s !in~ ("alpha", "beta")')).toEqual([3, 4, 5]);
     expect(await where('n in (7, 10)')).toEqual([1, 3]);
+    expect(await where('s in (strcat("be", "ta"), "x")')).toEqual([2]);
+  });
+
+  it('a dynamic array in an in-list stands for its elements', async () => {
+    const { rows } = await run('let names = dynamic(["Alpha", "delta"]);\nt | where s in (names) | project i', {}, ruleSource);
+    expect(rows).toEqual([[1], [5]]);
+    expect(await where('s in~ (dynamic(["ALPHA"]), "beta")')).toEqual([1, 2]);
+    expect(await where('i !in (dynamic([1, 2]))')).toEqual([3, 4, 5]);
   });
 
   it('string operators on dynamic values read their text', async () => {

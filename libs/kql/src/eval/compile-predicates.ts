@@ -83,17 +83,30 @@ export function compileStringMatch(expr: Extract<Expr, { kind: 'string-match' }>
 
 export function compileIn(expr: Extract<Expr, { kind: 'in' }>, scope: CompileScope, compile: Compile): Evaluator {
   const fold = !expr.caseSensitive;
-  const subject = scalarReader(expr.subject, scope, fold, compile);
-  const values = expr.values.map((value) => scalarReader(value, scope, fold, compile));
   const textual = expr.subject.type === 'dynamic';
-  const negated = expr.negated;
+  const normalize = (cell: Cell): Cell => {
+    const value = dynamicScalar(cell);
+    return normalizeIn(fold && typeof value === 'string' ? value.toLowerCase() : value, textual);
+  };
+  const subject = compile(expr.subject, scope);
+  const readers = expr.values.map((value) => compile(value, scope));
+  // A dynamic array in the list stands for its elements (`resultCode in (codes)` with a let of an array).
+  const listOf = (row: readonly Cell[]): Set<Cell> => {
+    const set = new Set<Cell>();
+    for (const read of readers) {
+      const value = read(row);
+      if (Array.isArray(value)) for (const item of value as readonly Cell[]) set.add(normalize(item));
+      else set.add(normalize(value));
+    }
+    return set;
+  };
   const constant = expr.values.every((value) => value.kind === 'literal' || value.kind === 'variable');
-  const set = constant ? new Set(values.map((value) => normalizeIn(value([]), textual))) : undefined;
+  const fixed = constant ? listOf([]) : undefined;
+  const negated = expr.negated;
   return (row) => {
     const value = subject(row);
     if (value === null) return negated;
-    const key = normalizeIn(value, textual);
-    const found = set ? set.has(key) : values.some((candidate) => normalizeIn(candidate(row), textual) === key);
+    const found = (fixed ?? listOf(row)).has(normalize(value));
     return negated ? !found : found;
   };
 }
