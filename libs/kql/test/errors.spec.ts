@@ -31,6 +31,15 @@ describe('error texts', () => {
     );
   });
 
+  it('refuses a valid scalar operator it does not run, named', async () => {
+    expect(await failure('requests | where name has_any ("a", "b")')).toBe(
+      "UnsupportedError: The operator 'has_any' is not supported by the local collector (line 1, column 18)",
+    );
+    expect(await failure('requests | where name matches regex "a.*"')).toBe(
+      "UnsupportedError: The operator 'matches regex' is not supported by the local collector (line 1, column 18)",
+    );
+  });
+
   it('refuses a table expression other than a table name', async () => {
     expect(await failure('union requests, dependencies')).toBe(
       "UnsupportedError: The operator 'union' is not supported by the local collector (line 1, column 1)",

@@ -58,8 +58,14 @@ export function buildExpression(context: BuildContext, node: KustoSyntax): Expr 
       return buildBetween(context, node, kind);
     case 'FunctionCallExpression':
       return buildCall(context, node);
-    default:
-      throw unsupported(context, node, messages.unsupportedSyntax(`expression '${node.ToString()}'`));
+    default: {
+      // has_any, has_all, matches regex, …: name the operator when the syntax has one.
+      const operatorText = part(node, 'Operator')?.Text;
+      const message = operatorText
+        ? messages.unsupportedOperator(operatorText)
+        : messages.unsupportedSyntax(`expression '${node.ToString()}'`);
+      throw unsupported(context, node, message);
+    }
   }
 }
 
