@@ -1,4 +1,4 @@
-import type { Expr } from '../ast';
+import type { ArithmeticOp, Expr } from '../ast';
 import { KqlError } from '../errors';
 import type { Cell, KqlType } from '../types';
 import type { CompileScope } from './compile-scope';
@@ -56,24 +56,25 @@ function compileColumn(name: string, type: KqlType, scope: CompileScope): Evalua
   return (row) => row[index] ?? null;
 }
 
-function compileArithmetic(op: string, type: KqlType, left: Evaluator, right: Evaluator): Evaluator {
-  const integral = type === 'long' || type === 'int';
-  const apply = (a: number, b: number): Cell => {
-    switch (op) {
-      case '+':
-        return a + b;
-      case '-':
-        return a - b;
-      case '*':
-        return a * b;
-      case '/':
-        if (!integral) return a / b;
-        return b === 0 ? null : Math.trunc(a / b);
-      default:
-        if (integral && b === 0) return null;
-        return a % b;
-    }
-  };
+/** The operation chosen once, at compile time: no switch per row. */
+function arithmeticOperation(op: ArithmeticOp, integral: boolean): (a: number, b: number) => Cell {
+  switch (op) {
+    case '+':
+      return (a, b) => a + b;
+    case '-':
+      return (a, b) => a - b;
+    case '*':
+      return (a, b) => a * b;
+    case '/':
+      // Integer division truncates, and by zero gives null; real division gives ±Infinity or NaN.
+      return integral ? (a, b) => (b === 0 ? null : Math.trunc(a / b)) : (a, b) => a / b;
+    case '%':
+      return integral ? (a, b) => (b === 0 ? null : a % b) : (a, b) => a % b;
+  }
+}
+
+function compileArithmetic(op: ArithmeticOp, type: KqlType, left: Evaluator, right: Evaluator): Evaluator {
+  const apply = arithmeticOperation(op, type === 'long' || type === 'int');
   return (row) => {
     const a = left(row);
     const b = right(row);

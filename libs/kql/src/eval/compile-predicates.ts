@@ -2,7 +2,7 @@ import type { ComparisonOp, Expr } from '../ast';
 import type { Cell } from '../types';
 import type { CompileScope } from './compile-scope';
 import { stringMatchers } from './string-match';
-import { type Evaluator, compareCells, dynamicScalar, toKqlString } from './values';
+import { type Evaluator, compareCells, dynamicScalar, stringifier } from './values';
 
 /** The predicates (comparisons, string matches, in, between), compiled over compiled operands. */
 type Compile = (expr: Expr, scope: CompileScope) => Evaluator;
@@ -54,11 +54,11 @@ export function compileStringMatch(expr: Extract<Expr, { kind: 'string-match' }>
   const right = compile(expr.right, scope);
   const match = stringMatchers[expr.op];
   const fold = !expr.caseSensitive;
-  const leftType = expr.left.type;
-  const rightType = expr.right.type;
+  const leftText = stringifier(expr.left.type);
+  const rightText = stringifier(expr.right.type);
   const constantNeedle = expr.right.kind === 'literal' || expr.right.kind === 'variable';
   const needleOf = (row: readonly Cell[]) => {
-    const text = toKqlString(right(row), rightType);
+    const text = rightText(right(row));
     return fold ? text.toLowerCase() : text;
   };
   const fixed = constantNeedle ? needleOf([]) : undefined;
@@ -69,13 +69,13 @@ export function compileStringMatch(expr: Extract<Expr, { kind: 'string-match' }>
     const pattern = new RegExp(expr.op === 'startswith' ? `^${escaped}` : expr.op === 'endswith' ? `${escaped}$` : escaped, 'i');
     return (row) => {
       const value = left(row);
-      const found = pattern.test(typeof value === 'string' ? value : toKqlString(value, leftType));
+      const found = pattern.test(typeof value === 'string' ? value : leftText(value));
       return negated ? !found : found;
     };
   }
   return (row) => {
     const value = left(row);
-    const text = typeof value === 'string' ? value : toKqlString(value, leftType);
+    const text = typeof value === 'string' ? value : leftText(value);
     const found = match(fold ? text.toLowerCase() : text, fixed ?? needleOf(row));
     return negated ? !found : found;
   };

@@ -2,7 +2,7 @@ import type { Expr } from '../ast';
 import { KqlError } from '../errors';
 import type { Cell, KqlType } from '../types';
 import type { CompileScope } from './compile-scope';
-import { type Evaluator, dynamicScalar, isEmptyCell, toKqlString } from './values';
+import { type Evaluator, dynamicScalar, isEmptyCell, stringifier } from './values';
 
 type Call = Extract<Expr, { kind: 'call' }>;
 type Compile = (expr: Expr, scope: CompileScope) => Evaluator;
@@ -48,6 +48,7 @@ export function compileCall(expr: Call, scope: CompileScope, compile: Compile): 
   const types = expr.args.map((arg) => arg.type);
   const [a = () => null, b = () => null, c = () => null] = args;
   const [typeA = 'dynamic'] = types;
+  const textA = stringifier(typeA);
   const now = scope.now;
   switch (expr.name) {
     case 'not':
@@ -71,7 +72,7 @@ export function compileCall(expr: Call, scope: CompileScope, compile: Compile): 
         return typeof span === 'number' ? now - span : null;
       };
     case 'tostring':
-      return (row) => toKqlString(a(row), typeA);
+      return (row) => textA(a(row));
     case 'toint':
     case 'tolong':
       return (row) => {
@@ -86,12 +87,14 @@ export function compileCall(expr: Call, scope: CompileScope, compile: Compile): 
         const digits = args.length > 1 ? b(row) : 0;
         return typeof value === 'number' && typeof digits === 'number' ? round(value, digits) : null;
       };
-    case 'strcat':
+    case 'strcat': {
+      const texts = types.map(stringifier);
       return (row) => {
         let text = '';
-        for (let i = 0; i < args.length; i++) text += toKqlString(args[i]!(row), types[i]!);
+        for (let i = 0; i < args.length; i++) text += texts[i]!(args[i]!(row));
         return text;
       };
+    }
     case 'iff':
       return (row) => (a(row) === true ? b(row) : c(row));
     case 'case':
@@ -103,11 +106,11 @@ export function compileCall(expr: Call, scope: CompileScope, compile: Compile): 
     case 'bin':
       return (row) => bin(a(row), b(row), typeA);
     case 'tolower':
-      return (row) => toKqlString(a(row), typeA).toLowerCase();
+      return (row) => textA(a(row)).toLowerCase();
     case 'toupper':
-      return (row) => toKqlString(a(row), typeA).toUpperCase();
+      return (row) => textA(a(row)).toUpperCase();
     case 'strlen':
-      return (row) => toKqlString(a(row), typeA).length;
+      return (row) => textA(a(row)).length;
     default:
       throw new KqlError('EvaluationError', `No evaluator for function '${expr.name}'`);
   }

@@ -6,14 +6,23 @@ export type Evaluator = (row: readonly Cell[]) => Cell;
 
 /** `tostring` as Kusto does it: a dynamic string is the string itself (no quotes), null is "". */
 export function toKqlString(value: Cell, type: KqlType): string {
+  return stringifier(type)(value);
+}
+
+function plainString(value: Cell): string {
   if (value === null || value === undefined) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** `tostring` for one type, chosen at compile time so no row switches on the type. */
+export function stringifier(type: KqlType): (value: Cell) => string {
   switch (type) {
     case 'datetime':
-      return typeof value === 'number' ? (formatDatetime(value) ?? '') : String(value);
+      return (value) => (typeof value === 'number' ? (formatDatetime(value) ?? '') : plainString(value));
     case 'timespan':
-      return typeof value === 'number' ? formatTimespan(value) : String(value);
+      return (value) => (typeof value === 'number' ? formatTimespan(value) : plainString(value));
     default:
-      return typeof value === 'object' ? JSON.stringify(value) : String(value);
+      return plainString;
   }
 }
 
