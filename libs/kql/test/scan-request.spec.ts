@@ -37,6 +37,16 @@ describe('what a query asks of its source', () => {
     expect(request.timeRange).toBeUndefined();
   });
 
+  it('the mirror query over dependencies: Mirror only from customDimensions', async () => {
+    const { source, requests } = recordingSource();
+    await runQuery(
+      'dependencies\n| where customDimensions["Mirror"] == "true"\n| summarize duration = avg(duration), count() by name, target, resultCode',
+      source,
+    );
+    expect(requests[0]!.columns).toEqual(['name', 'target', 'duration', 'resultCode', 'customDimensions']);
+    expect(requests[0]!.dynamicKeys).toEqual(new Map([['customDimensions', ['Mirror']]]));
+  });
+
   it('a whole-value read of a dynamic column gives no keys for it', async () => {
     const request = await scanOf('requests | where customDimensions.VersionTag == "x" | project tostring(customDimensions)');
     expect(request.columns).toEqual(['customDimensions']);

@@ -4,17 +4,15 @@ import type { Cell, KqlType } from '../types';
 /** A compiled expression: a closure over one row of cells (column indexes resolved at compile time). */
 export type Evaluator = (row: readonly Cell[]) => Cell;
 
-/** `tostring` as Kusto does it: a dynamic string is the string itself (no quotes), null is "". */
-export function toKqlString(value: Cell, type: KqlType): string {
-  return stringifier(type)(value);
-}
-
 function plainString(value: Cell): string {
   if (value === null || value === undefined) return '';
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-/** `tostring` for one type, chosen at compile time so no row switches on the type. */
+/**
+ * `tostring` as Kusto does it, for one type (chosen at compile time so no row switches on the type):
+ * a dynamic string is the string itself (no quotes), null is "".
+ */
 export function stringifier(type: KqlType): (value: Cell) => string {
   switch (type) {
     case 'datetime':
