@@ -5,6 +5,8 @@
  * that line and column; every unsupported case is valid KQL whose operator or function name sits at the
  * stated position. Run: compile, then `node check-syntax.js` (exit code 1 on any mismatch).
  */
+import '@kusto/language-service-next/bridge.min.js';
+import '@kusto/language-service-next/Kusto.Language.Bridge.min.js';
 import type { TableSchema } from '../../src';
 import { corpusCases } from './queries';
 import { errorCases } from './errors';
@@ -38,9 +40,8 @@ interface KustoLanguage {
   };
 }
 
+/** The parser's scripts define globals (Bridge.NET's runtime first, then Kusto.Language) rather than exports. */
 function loadParser(): KustoLanguage {
-  require('@kusto/language-service-next/bridge.min.js');
-  require('@kusto/language-service-next/Kusto.Language.Bridge.min.js');
   return (globalThis as unknown as { Kusto: { Language: KustoLanguage } }).Kusto.Language;
 }
 
