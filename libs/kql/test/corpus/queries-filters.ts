@@ -1,5 +1,5 @@
 import type { CorpusCase } from './corpus-case';
-import { countif, groupBy } from './reference-aggregates';
+import { countif, groupBy, max, min } from './reference-aggregates';
 import { contains, dyn, endswith, equalsIgnoreCase, ge, gt, has, le, lt, startswith, toint, tostring } from './reference-scalars';
 import { type ColumnSpec, primaryResult } from './result-format';
 import { HOUR, MINUTE, NOW } from './telemetry-set';
@@ -202,6 +202,34 @@ export const filterCases: readonly CorpusCase[] = [
     name: 'now() arithmetic window',
     query: 'requests | where timestamp > now() - 1h and timestamp <= now() - 30m | count',
     expected: (set) => count(set.requests.filter((r) => r.timestamp > NOW - HOUR && r.timestamp <= NOW - 30 * MINUTE).length),
+    ordered: false,
+  },
+  {
+    name: 'timespan literals, datetime plus and minus timespans, real times long',
+    query: `requests
+| where timestamp >= now() - timespan(00:45:00) and timestamp < now() - 100ms
+| extend doubled = duration * 2, shifted = timestamp + 2d - 1h
+| summarize count(), max(doubled), min(shifted)
+| extend window = timespan(1.02:03:04.5)`,
+    expected: (set) => {
+      const rows = set.requests.filter((r) => r.timestamp >= NOW - 45 * MINUTE && r.timestamp < NOW - 100);
+      return primaryResult(
+        [
+          ['count_', 'long'],
+          ['max_doubled', 'real'],
+          ['min_shifted', 'datetime'],
+          ['window', 'timespan'],
+        ],
+        [
+          [
+            rows.length,
+            max(rows.map((r) => r.duration * 2)),
+            (min(rows.map((r) => r.timestamp)) ?? 0) + 48 * HOUR - HOUR,
+            ((24 + 2) * 60 + 3) * MINUTE + 4500,
+          ],
+        ],
+      );
+    },
     ordered: false,
   },
   {
