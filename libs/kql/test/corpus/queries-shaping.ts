@@ -82,19 +82,20 @@ export const shapingCases: readonly CorpusCase[] = [
       ),
     ordered: true,
   },
-  ...(['order by success asc', 'sort by success', 'sort by success asc nulls last', 'sort by success desc nulls first'] as const).map(
+  // Sorted on a nullable number (toint of "" is null): Kusto's sort takes numbers, dates, times and strings.
+  ...(['order by code asc', 'sort by code', 'sort by code asc nulls last', 'sort by code desc nulls first'] as const).map(
     (clause): CorpusCase => ({
       name: `null placement: ${clause}`,
-      query: `dependencies | summarize count() by success | ${clause}`,
+      query: `dependencies | summarize count() by code = toint(resultCode) | ${clause}`,
       expected: (set) => {
         const direction = clause.includes('asc') ? 'asc' : 'desc';
         const nulls = clause.includes('nulls last') ? 'last' : clause.includes('nulls first') ? 'first' : undefined;
-        const groups = groupBy(set.dependencies, (d) => [d.success]);
+        const groups = groupBy(set.dependencies, (d) => [toint(d.resultCode)]);
         const key =
           direction === 'asc' ? asc<(typeof groups)[number]>(([k]) => k[0], nulls) : desc<(typeof groups)[number]>(([k]) => k[0], nulls);
         return primaryResult(
           [
-            ['success', 'bool'],
+            ['code', 'int'],
             ['count_', 'long'],
           ],
           sortRows(groups, [key]).map(([k, g]) => [...k, g.length]),
