@@ -1,35 +1,12 @@
 import type { CorpusCase } from './corpus-case';
+import { durations, versionTag } from './expected-shapes';
 import { avg, countif, dcount, groupBy, makeSet, max, min, percentile, sum } from './reference-aggregates';
-import { asc, desc, sortRows } from './reference-order';
-import { bin, dyn, tostring } from './reference-scalars';
+import { desc, sortRows } from './reference-order';
+import { bin } from './reference-scalars';
 import { primaryResult } from './result-format';
-import { HOUR, MINUTE, NOW } from './telemetry-set';
-import type { RequestRow } from './telemetry-schemas';
 
-const versionTag = (r: RequestRow): string => tostring(dyn(r.customDimensions, 'VersionTag'));
-const durations = (rows: readonly { readonly duration: number | null }[]) => rows.map((r) => r.duration);
-
+/** summarize: every aggregation, default column names, result types, nulls. */
 export const aggregateCases: readonly CorpusCase[] = [
-  {
-    name: 'count per 5-minute bin over the last hour, rendered as a time chart',
-    query: `requests
-| where timestamp > ago(1h)
-| summarize count() by bin(timestamp, 5m)
-| sort by timestamp asc
-| render timechart`,
-    expected: (set) => {
-      const recent = set.requests.filter((r) => r.timestamp > NOW - HOUR);
-      const bins = groupBy(recent, (r) => [bin(r.timestamp, 5 * MINUTE)]).map(([[t], g]) => [t, g.length] as const);
-      return primaryResult(
-        [
-          ['timestamp', 'datetime'],
-          ['count_', 'long'],
-        ],
-        sortRows(bins, [asc((b) => b[0])]).map((b) => [...b]),
-      );
-    },
-    ordered: true,
-  },
   {
     name: 'percentiles per pod version (nearest rank), default column names',
     query: `requests
@@ -162,22 +139,6 @@ export const aggregateCases: readonly CorpusCase[] = [
     ordered: false,
   },
   {
-    name: 'floor(timestamp, 1h) by role, sorted ascending',
-    query: 'requests | summarize count() by hour = floor(timestamp, 1h), cloud_RoleName | sort by hour asc, cloud_RoleName asc',
-    expected: (set) => {
-      const groups = groupBy(set.requests, (r) => [bin(r.timestamp, HOUR), r.cloud_RoleName] as const);
-      return primaryResult(
-        [
-          ['hour', 'datetime'],
-          ['cloud_RoleName', 'string'],
-          ['count_', 'long'],
-        ],
-        sortRows(groups, [asc(([k]) => k[0]), asc(([k]) => k[1])]).map(([k, g]) => [...k, g.length]),
-      );
-    },
-    ordered: true,
-  },
-  {
     name: 'top 3 by an aggregate',
     query: `requests
 | summarize avg(duration) by name, podVersion = tostring(customDimensions.VersionTag)
@@ -207,27 +168,6 @@ export const aggregateCases: readonly CorpusCase[] = [
           ['type', 'string'],
         ],
         groupBy(set.dependencies, (d) => [d.target, d.type]).map(([k]) => k),
-      ),
-    ordered: false,
-  },
-  {
-    name: 'datetime difference is a timespan',
-    query: `requests
-| summarize oldest = min(timestamp), newest = max(timestamp) by cloud_RoleName
-| extend spread = newest - oldest`,
-    expected: (set) =>
-      primaryResult(
-        [
-          ['cloud_RoleName', 'string'],
-          ['oldest', 'datetime'],
-          ['newest', 'datetime'],
-          ['spread', 'timespan'],
-        ],
-        groupBy(set.requests, (r) => [r.cloud_RoleName]).map(([[role], g]) => {
-          const oldest = min(g.map((r) => r.timestamp)) ?? 0;
-          const newest = max(g.map((r) => r.timestamp)) ?? 0;
-          return [role, oldest, newest, newest - oldest];
-        }),
       ),
     ordered: false,
   },

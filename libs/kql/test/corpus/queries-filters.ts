@@ -1,39 +1,11 @@
 import type { CorpusCase } from './corpus-case';
-import { countif, groupBy, max, min } from './reference-aggregates';
-import { contains, dyn, endswith, equalsIgnoreCase, ge, gt, has, le, lt, startswith, toint, tostring } from './reference-scalars';
-import { type ColumnSpec, primaryResult } from './result-format';
-import { HOUR, MINUTE, NOW } from './telemetry-set';
-import type { JsonValue } from './telemetry-schemas';
+import { count, countBy } from './expected-shapes';
+import { countif, groupBy } from './reference-aggregates';
+import { contains, dyn, endswith, equalsIgnoreCase, ge, gt, has, le, startswith, toint, tostring } from './reference-scalars';
+import { primaryResult } from './result-format';
 
-/** `… | summarize count_ = count() by <key columns>`: one row per key, the count last. */
-function countBy<T>(rows: readonly T[], keyColumns: readonly ColumnSpec[], key: (row: T) => readonly JsonValue[]) {
-  return primaryResult(
-    [...keyColumns, ['count_', 'long']],
-    groupBy(rows, key).map(([k, group]) => [...k, group.length]),
-  );
-}
-const count = (n: number) => primaryResult([['Count', 'long']], [[n]]);
-
+/** where: comparisons, string operators (case rules, whole terms), lists, null rules. */
 export const filterCases: readonly CorpusCase[] = [
-  {
-    name: 'ago() window excludes its boundary',
-    query: 'requests | where timestamp > ago(15m) | count',
-    expected: (set) => count(set.requests.filter((r) => r.timestamp > NOW - 15 * MINUTE).length),
-    ordered: false,
-  },
-  {
-    name: 'between datetime literals includes both ends',
-    query: `requests
-| where timestamp between (datetime(2026-12-01T07:00:00Z) .. datetime(2026-12-01T07:30:00Z))
-| summarize count() by cloud_RoleName`,
-    expected: (set) =>
-      countBy(
-        set.requests.filter((r) => r.timestamp >= NOW - HOUR && r.timestamp <= NOW - 30 * MINUTE),
-        [['cloud_RoleName', 'string']],
-        (r) => [r.cloud_RoleName],
-      ),
-    ordered: false,
-  },
   {
     name: 'between reals includes both ends',
     query: 'requests | where duration between (100.0 .. 500.0) | summarize count() by name',
@@ -124,24 +96,6 @@ export const filterCases: readonly CorpusCase[] = [
     ordered: false,
   },
   {
-    name: 'isempty and isnotempty over a missing dynamic key',
-    query: `requests
-| summarize tagged = countif(isnotempty(tostring(customDimensions.VersionTag))), untagged = countif(isempty(tostring(customDimensions["VersionTag"]))) by cloud_RoleName`,
-    expected: (set) =>
-      primaryResult(
-        [
-          ['cloud_RoleName', 'string'],
-          ['tagged', 'long'],
-          ['untagged', 'long'],
-        ],
-        groupBy(set.requests, (r) => [r.cloud_RoleName]).map(([[role], group]) => {
-          const tag = (r: (typeof group)[number]) => tostring(dyn(r.customDimensions, 'VersionTag'));
-          return [role, countif(group, (r) => tag(r) !== ''), countif(group, (r) => tag(r) === '')];
-        }),
-      ),
-    ordered: false,
-  },
-  {
     name: 'isnull and isnotnull over bool, real and dynamic',
     query: `dependencies
 | summarize unknownOutcome = countif(isnull(success)), timed = countif(isnotnull(duration)), noDimensions = countif(isnull(customDimensions)), mirrored = countif(isnotnull(customDimensions.Mirror)) by type`,
@@ -195,87 +149,6 @@ export const filterCases: readonly CorpusCase[] = [
           ['code', 'int'],
         ],
         (d) => [d.target, toint(d.resultCode)],
-      ),
-    ordered: false,
-  },
-  {
-    name: 'now() arithmetic window',
-    query: 'requests | where timestamp > now() - 1h and timestamp <= now() - 30m | count',
-    expected: (set) => count(set.requests.filter((r) => r.timestamp > NOW - HOUR && r.timestamp <= NOW - 30 * MINUTE).length),
-    ordered: false,
-  },
-  {
-    name: 'timespan literals, datetime plus and minus timespans, real times long',
-    query: `requests
-| where timestamp >= now() - timespan(00:45:00) and timestamp < now() - 100ms
-| extend doubled = duration * 2, shifted = timestamp + 2d - 1h
-| summarize count(), max(doubled), min(shifted)
-| extend window = timespan(1.02:03:04.5)`,
-    expected: (set) => {
-      const rows = set.requests.filter((r) => r.timestamp >= NOW - 45 * MINUTE && r.timestamp < NOW - 100);
-      return primaryResult(
-        [
-          ['count_', 'long'],
-          ['max_doubled', 'real'],
-          ['min_shifted', 'datetime'],
-          ['window', 'timespan'],
-        ],
-        [
-          [
-            rows.length,
-            max(rows.map((r) => r.duration * 2)),
-            (min(rows.map((r) => r.timestamp)) ?? 0) + 48 * HOUR - HOUR,
-            ((24 + 2) * 60 + 3) * MINUTE + 4500,
-          ],
-        ],
-      );
-    },
-    ordered: false,
-  },
-  {
-    name: 'scalar lets in a time window',
-    query: `let window = 30m;
-let slow = 500.0;
-requests
-| where timestamp > ago(window) and duration > slow
-| summarize slowCount = count() by name`,
-    expected: (set) =>
-      primaryResult(
-        [
-          ['name', 'string'],
-          ['slowCount', 'long'],
-        ],
-        groupBy(
-          set.requests.filter((r) => r.timestamp > NOW - 30 * MINUTE && r.duration > 500),
-          (r) => [r.name],
-        ).map(([k, group]) => [...k, group.length]),
-      ),
-    ordered: false,
-  },
-  {
-    name: 'nested dynamic access both ways',
-    query: `requests
-| where customDimensions.Pod.zone == "zone-a" or customDimensions["Pod"]["zone"] == "zone-b"
-| summarize count() by zone = tostring(customDimensions["Pod"]["zone"]), podName = tostring(customDimensions.Pod.name)`,
-    expected: (set) =>
-      countBy(
-        set.requests.filter((r) => ['zone-a', 'zone-b'].includes(tostring(dyn(r.customDimensions, 'Pod', 'zone')))),
-        [
-          ['zone', 'string'],
-          ['podName', 'string'],
-        ],
-        (r) => [tostring(dyn(r.customDimensions, 'Pod', 'zone')), tostring(dyn(r.customDimensions, 'Pod', 'name'))],
-      ),
-    ordered: false,
-  },
-  {
-    name: 'a less-than filter on a dynamic number',
-    query: 'requests | where toint(customMeasurements.bookCount) < 20 | summarize count() by name',
-    expected: (set) =>
-      countBy(
-        set.requests.filter((r) => lt(dyn(r.customMeasurements, 'bookCount') as number | null, 20)),
-        [['name', 'string']],
-        (r) => [r.name],
       ),
     ordered: false,
   },

@@ -1,17 +1,16 @@
 import type { CorpusCase } from './corpus-case';
+import { versionTag } from './expected-shapes';
 import { avg, groupBy, percentile } from './reference-aggregates';
 import { asc, desc, sortRows } from './reference-order';
-import { contains, dyn, gt, tostring } from './reference-scalars';
+import { contains, dyn, gt } from './reference-scalars';
 import { primaryResult } from './result-format';
 import { MINUTE, NOW } from './telemetry-set';
-import type { DependencyRow, RequestRow, TelemetrySet } from './telemetry-schemas';
-
-const versionTag = (r: RequestRow | DependencyRow): string => tostring(dyn(r.customDimensions, 'VersionTag'));
+import type { RequestRow, TelemetrySet } from './telemetry-schemas';
 
 /** The lab's summary: average duration and count per route, pod version and status, for tagged requests. */
 function labSummary(rows: readonly RequestRow[]) {
   return groupBy(
-    rows.filter((r) => contains(tostring(dyn(r.customDimensions, 'VersionTag')), 'MIR-')),
+    rows.filter((r) => contains(versionTag(r), 'MIR-')),
     (r) => [r.name, versionTag(r), r.resultCode] as const,
   ).map(([[name, podVersion, resultCode], group]) => ({
     name,
