@@ -1,17 +1,13 @@
-import { join } from 'node:path';
 import { createServiceApp, type ServiceApp } from '@mirrormesh/service-kit';
 import { CollectorModule } from './collector.module';
 import { type CollectorListeners, listenCollector } from './collector-listeners';
 import { type CollectorConfig } from './config/collector-config';
-import { SegmentStore } from './storage/segment-store';
+import { TelemetryStore } from './storage/telemetry-store';
 import { ensureCertificate, type TlsMaterial } from './tls/certificate-store';
-
-/** Sub-folder of DATA_DIR holding the segment files (`tls/` holds the certificate). */
-export const SEGMENTS_DIR = 'segments';
 
 export interface Collector {
   readonly service: ServiceApp;
-  readonly store: SegmentStore;
+  readonly store: TelemetryStore;
   readonly tls: TlsMaterial;
   readonly listeners: CollectorListeners;
   /** Stops both listeners, closes the app, then the store (after its last write). */
@@ -19,11 +15,11 @@ export interface Collector {
 }
 
 /**
- * Opens the data directory (loading what is stored), ensures the TLS certificate, builds
+ * Opens the database in the data directory, ensures the TLS certificate, builds
  * the Nest app and listens. main.ts and the e2e tests both start the collector here.
  */
 export async function startCollector(config: CollectorConfig): Promise<Collector> {
-  const store = await SegmentStore.open(join(config.dataDir, SEGMENTS_DIR), config.storage);
+  const store = await TelemetryStore.open(config.dataDir, { limits: config.storage });
   const tls = await ensureCertificate(config.dataDir, config.tlsHosts);
   const service = await createServiceApp(CollectorModule.register({ store, track: config.track }), config.service);
   const fastify = service.app.getHttpAdapter().getInstance();
