@@ -19,6 +19,12 @@ export const DATABASE_FILE = 'telemetry.sqlite';
 
 const DAY_MS = 86_400_000;
 
+/** What the store keeps in DATA_DIR (the database, its WAL and shared-memory files, segments not yet imported): removing them all starts afresh. */
+export function telemetryStoragePaths(dataDir: string): string[] {
+  const database = join(dataDir, DATABASE_FILE);
+  return [database, `${database}-wal`, `${database}-shm`, join(dataDir, LEGACY_SEGMENTS_DIR)];
+}
+
 interface PendingAppend {
   readonly rows: readonly TelemetryRow[];
   readonly resolve: () => void;
