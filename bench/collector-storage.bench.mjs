@@ -82,7 +82,8 @@ function diskMiB(dir) {
 /** The store of this build: the SQLite store, or the previous segment store. */
 async function openStore(dir) {
   if (collectorApi.TelemetryStore) return collectorApi.TelemetryStore.open(dir);
-  return collectorApi.SegmentStore.open(join(dir, 'segments'));
+  // Its 512 MiB default would drop a quarter of the million (JSON lines take more room than rows).
+  return collectorApi.SegmentStore.open(join(dir, 'segments'), { segmentMaxBytes: 16 * MIB, retentionMaxBytes: 4096 * MIB });
 }
 
 /** Every request as the engine reads it for the lab's query; returns the rows read. */

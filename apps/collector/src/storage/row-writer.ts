@@ -1,6 +1,6 @@
 import { type DatabaseSync, type StatementSync } from 'node:sqlite';
 import { OTHER_ITEMS_TABLE, quoteIdentifier } from './database-schema';
-import { type TelemetryRow } from './telemetry-row';
+import { type StoredValue, type TelemetryRow } from './telemetry-row';
 import { storedColumns, type TelemetryTableName } from './telemetry-tables';
 
 /** Rows written per table, as a write reports them (the store keeps counts without scanning). */
@@ -16,7 +16,7 @@ export function emptyCounts(): WrittenCounts {
 
 /** Inserts rows through statements prepared once; the caller owns the transaction. */
 export class RowWriter {
-  private readonly inserts: Readonly<Record<TelemetryTableName, StatementSync>>;
+  private readonly inserts: Readonly<Record<TelemetryTableName, { statement: StatementSync; columns: readonly string[] }>>;
   private readonly insertOther: StatementSync;
 
   constructor(db: DatabaseSync) {
@@ -30,14 +30,19 @@ export class RowWriter {
       counts.otherItems += 1;
       return;
     }
-    this.inserts[row.table].run(row.values);
+    const { statement, columns } = this.inserts[row.table];
+    const values: StoredValue[] = [];
+    for (const column of columns) values.push(row.values[column] ?? null);
+    statement.run(...values);
     counts[row.table] += 1;
   }
 }
 
-function insertStatement(db: DatabaseSync, table: TelemetryTableName): StatementSync {
-  const names = storedColumns(table).map(({ name }) => name);
-  return db.prepare(
-    `INSERT INTO ${table} (${names.map(quoteIdentifier).join(', ')}) VALUES (${names.map((name) => `$${name}`).join(', ')})`,
+/** Positional parameters: node:sqlite binds an object of named ones several times slower. */
+function insertStatement(db: DatabaseSync, table: TelemetryTableName): { statement: StatementSync; columns: readonly string[] } {
+  const columns = storedColumns(table).map(({ name }) => name);
+  const statement = db.prepare(
+    `INSERT INTO ${table} (${columns.map(quoteIdentifier).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
   );
+  return { statement, columns };
 }
