@@ -6,7 +6,8 @@ export { processTrackBatch, type TrackOutcome, type AcceptedItem } from './inges
 export { type TrackResponse, type TrackItemError } from './ingest/track-response';
 export { DEFAULT_TRACK_LIMITS, type TrackLimits } from './ingest/track-limits';
 export { type RequestRow, type StoredItem } from './ingest/stored-item';
-export { TelemetryStore, DATABASE_FILE, telemetryStoragePaths, type StoreStats, type StoreOptions } from './storage/telemetry-store';
+export { TelemetryStore, type StoreStats, type StoreOptions } from './storage/telemetry-store';
+export { DATABASE_FILE, telemetryStoragePaths } from './storage/storage-files';
 export { SqliteTableSource } from './storage/sqlite-table-source';
 export { TELEMETRY_TABLES, REQUESTS_TABLE, DEPENDENCIES_TABLE } from './storage/telemetry-tables';
 export {

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { Agent, request } from 'undici';
-import { DATABASE_FILE } from '../src/storage/telemetry-store';
+import { DATABASE_FILE } from '../src/storage/storage-files';
 import { certificatePath } from '../src/tls/certificate-store';
 import { type SummaryRow } from '../src/query/requests-summary';
 import { requestEnvelope } from './support/envelopes';

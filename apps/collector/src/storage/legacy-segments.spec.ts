@@ -2,7 +2,7 @@ import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { summarizeRequests } from '../query/requests-summary';
-import { LEGACY_SEGMENTS_DIR } from './legacy-segments';
+import { LEGACY_SEGMENTS_DIR } from './storage-files';
 import { TelemetryStore } from './telemetry-store';
 
 /** Segment files as the previous storage wrote them: 3 requests, a dependency, a trace, a torn last line. */

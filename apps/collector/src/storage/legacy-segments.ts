@@ -5,9 +5,6 @@ import { emptyCounts, type RowWriter, type WrittenCounts } from './row-writer';
 import { listSegments, segmentFileName, segmentPath, syncDirectory } from './segment-files';
 import { telemetryRowOf } from './telemetry-row';
 
-/** Sub-folder of DATA_DIR where the previous storage kept its JSON-lines segment files. */
-export const LEGACY_SEGMENTS_DIR = 'segments';
-
 export interface SegmentImport {
   readonly files: number;
   readonly rows: WrittenCounts;

@@ -14,6 +14,16 @@ export function emptyCounts(): WrittenCounts {
   return { requests: 0, dependencies: 0, otherItems: 0 };
 }
 
+export function countsTotal(counts: WrittenCounts): number {
+  return counts.requests + counts.dependencies + counts.otherItems;
+}
+
+/** The rows the tables hold, counted once at open (the store keeps the counts up to date after). */
+export function countRows(db: DatabaseSync): WrittenCounts {
+  const count = (table: string) => Number((db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n);
+  return { requests: count('requests'), dependencies: count('dependencies'), otherItems: count(OTHER_ITEMS_TABLE) };
+}
+
 /** Inserts rows through statements prepared once; the caller owns the transaction. */
 export class RowWriter {
   private readonly inserts: Readonly<Record<TelemetryTableName, { statement: StatementSync; columns: readonly string[] }>>;

@@ -6,7 +6,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { StorageWriteError } from '../errors';
 import { checkEnvelope } from '../ingest/envelope-validator';
 import { type AcceptedItem } from '../ingest/track-batch';
-import { DATABASE_FILE, TelemetryStore } from './telemetry-store';
+import { DATABASE_FILE } from './storage-files';
+import { TelemetryStore } from './telemetry-store';
 
 const DAY_MS = 86_400_000;
 

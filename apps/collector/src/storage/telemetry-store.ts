@@ -1,29 +1,21 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type DatabaseSync } from 'node:sqlite';
-import { VERSION_TAG_DIMENSION } from '@mirrormesh/catalog';
 import { Logger } from '@nestjs/common';
 import { StorageOpenError, StorageWriteError } from '../errors';
 import { type RequestRow } from '../ingest/stored-item';
 import { type AcceptedItem } from '../ingest/track-batch';
-import { OTHER_ITEMS_TABLE, openDatabase } from './database-schema';
-import { importLegacySegments, LEGACY_SEGMENTS_DIR } from './legacy-segments';
+import { openDatabase } from './database-schema';
+import { importLegacySegments } from './legacy-segments';
+import { scanRequestRows } from './request-rows';
 import { deleteOldestUntil, deleteOlderThan, diskBytes, giveSpaceBack, usedBytes } from './retention';
-import { emptyCounts, RowWriter, type WrittenCounts } from './row-writer';
+import { countRows, countsTotal, emptyCounts, RowWriter, type WrittenCounts } from './row-writer';
+import { DATABASE_FILE, LEGACY_SEGMENTS_DIR } from './storage-files';
 import { SqliteTableSource } from './sqlite-table-source';
 import { AGE_SWEEP_INTERVAL_MS, DEFAULT_STORAGE_LIMITS, RETENTION_BATCH_ROWS, type StorageLimits } from './storage-limits';
 import { telemetryRowOf, type TelemetryRow } from './telemetry-row';
 
-/** The database file in DATA_DIR (its WAL beside it, `-wal`). */
-export const DATABASE_FILE = 'telemetry.sqlite';
-
 const DAY_MS = 86_400_000;
-
-/** What the store keeps in DATA_DIR (the database, its WAL and shared-memory files, segments not yet imported): removing them all starts afresh. */
-export function telemetryStoragePaths(dataDir: string): string[] {
-  const database = join(dataDir, DATABASE_FILE);
-  return [database, `${database}-wal`, `${database}-shm`, join(dataDir, LEGACY_SEGMENTS_DIR)];
-}
 
 interface PendingAppend {
   readonly rows: readonly TelemetryRow[];
@@ -90,15 +82,21 @@ export class TelemetryStore {
     } catch (error) {
       throw new StorageOpenError(`cannot open the database ${path}: ${(error as Error).message}`);
     }
+    let store: TelemetryStore;
     try {
       const imported = await importLegacySegments(db, new RowWriter(db), join(dataDir, LEGACY_SEGMENTS_DIR));
-      const store = new TelemetryStore(db, path, options.limits ?? DEFAULT_STORAGE_LIMITS, options.now ?? Date.now, imported);
-      store.enforceRetention();
-      return store;
+      store = new TelemetryStore(db, path, options.limits ?? DEFAULT_STORAGE_LIMITS, options.now ?? Date.now, imported);
     } catch (error) {
       db.close();
       throw new StorageOpenError(`cannot open the database ${path}: ${(error as Error).message}`);
     }
+    try {
+      store.enforceRetention();
+    } catch (error) {
+      await store.close();
+      throw new StorageOpenError(`cannot apply retention to ${path}: ${(error as Error).message}`);
+    }
+    return store;
   }
 
   /**
@@ -120,25 +118,8 @@ export class TelemetryStore {
   }
 
   /** Stored requests reduced to what the requests summary reads, streamed from the database. */
-  *requests(range: { readonly from?: number; readonly to?: number } = {}): Iterable<RequestRow> {
-    const columns = ['timestamp', 'name', 'resultCode', 'duration', 'success', 'cloud_RoleName', 'customDimensions'];
-    const dynamicKeys = new Map([['customDimensions', [VERSION_TAG_DIMENSION]]]);
-    for (const [time, name, resultCode, duration, success, role, dimensions] of this.source.scan('requests', {
-      columns,
-      dynamicKeys,
-      timeRange: range,
-    })) {
-      const versionTag = (dimensions as Record<string, unknown> | null)?.[VERSION_TAG_DIMENSION];
-      yield {
-        time: time as number,
-        name: typeof name === 'string' ? name : '',
-        resultCode: typeof resultCode === 'string' ? resultCode : '',
-        durationMs: typeof duration === 'number' ? duration : Number.NaN,
-        success: success === true,
-        cloudRole: typeof role === 'string' ? role : undefined,
-        versionTag: typeof versionTag === 'string' ? versionTag : undefined,
-      };
-    }
+  requests(range: { readonly from?: number; readonly to?: number } = {}): Iterable<RequestRow> {
+    return scanRequestRows(this.source, range);
   }
 
   stats(): StoreStats {
@@ -161,7 +142,7 @@ export class TelemetryStore {
     this.forget(byAge);
     const bySize = deleteOldestUntil(this.db, this.sizeBound());
     this.forget(bySize);
-    if (total(byAge) + total(bySize) > 0) giveSpaceBack(this.db);
+    if (countsTotal(byAge) + countsTotal(bySize) > 0) giveSpaceBack(this.db);
   }
 
   /** Commits what is pending, then closes the database (checkpointing the WAL into it). */
@@ -212,11 +193,16 @@ export class TelemetryStore {
   private applySizeBound(): void {
     const deleted = deleteOldestUntil(this.db, this.sizeBound());
     this.forget(deleted);
-    if (total(deleted) > 0) giveSpaceBack(this.db);
+    if (countsTotal(deleted) > 0) giveSpaceBack(this.db);
   }
 
   private sizeBound(): { maxBytes: number; walPath: string; batchRows: number; rows: number } {
-    return { maxBytes: this.limits.retentionMaxBytes, walPath: this.walPath(), batchRows: RETENTION_BATCH_ROWS, rows: total(this.counts) };
+    return {
+      maxBytes: this.limits.retentionMaxBytes,
+      walPath: this.walPath(),
+      batchRows: RETENTION_BATCH_ROWS,
+      rows: countsTotal(this.counts),
+    };
   }
 
   private forget(deleted: WrittenCounts): void {
@@ -228,13 +214,4 @@ export class TelemetryStore {
   private walPath(): string {
     return `${this.databasePath}-wal`;
   }
-}
-
-function countRows(db: DatabaseSync): WrittenCounts {
-  const count = (table: string) => Number((db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n);
-  return { requests: count('requests'), dependencies: count('dependencies'), otherItems: count(OTHER_ITEMS_TABLE) };
-}
-
-function total(counts: WrittenCounts): number {
-  return counts.requests + counts.dependencies + counts.otherItems;
 }
