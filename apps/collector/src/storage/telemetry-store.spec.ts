@@ -48,11 +48,14 @@ describe('TelemetryStore', () => {
   it('commits concurrent appends (grouped) and has them all after a reopen', async () => {
     const store = await TelemetryStore.open(dir);
     await Promise.all(Array.from({ length: 20 }, (_, index) => store.append([item(`V2MIR-${index}`), item(`V2MIR-${index}`)])));
-    expect(store.stats()).toMatchObject({ items: 40, requests: 40 });
+    // Made in one turn of the event loop, the 20 appends share one transaction.
+    expect(store.stats()).toMatchObject({ items: 40, requests: 40, commits: 1 });
+    await store.append([item('V2MIR-later')]);
+    expect(store.stats()).toMatchObject({ items: 41, commits: 2 });
     await store.close();
     const reopened = await TelemetryStore.open(dir);
-    expect(reopened.stats()).toMatchObject({ items: 40, requests: 40, dependencies: 0, otherItems: 0 });
-    expect(tags(reopened).size).toBe(20);
+    expect(reopened.stats()).toMatchObject({ items: 41, requests: 41, dependencies: 0, otherItems: 0 });
+    expect(tags(reopened).size).toBe(21);
     await reopened.close();
   });
 

@@ -34,6 +34,8 @@ export interface StoreStats {
   /** Segment files of the previous storage imported at this start, and their unreadable (torn) lines. */
   readonly importedSegments: number;
   readonly skippedLines: number;
+  /** Transactions committed since open; fewer than the track batches acknowledged when commits were grouped. */
+  readonly commits: number;
 }
 
 export interface StoreOptions {
@@ -54,6 +56,7 @@ export class TelemetryStore {
   private readonly counts: WrittenCounts;
   private pending: PendingAppend[] = [];
   private scheduled = false;
+  private commits = 0;
   private closed = false;
   private readonly ageSweep: NodeJS.Timeout;
   private readonly logger = new Logger('TelemetryStore');
@@ -132,6 +135,7 @@ export class TelemetryStore {
       otherItems,
       importedSegments: this.imported.files,
       skippedLines: this.imported.skippedLines,
+      commits: this.commits,
     };
   }
 
@@ -174,6 +178,7 @@ export class TelemetryStore {
     this.counts.requests += written.requests;
     this.counts.dependencies += written.dependencies;
     this.counts.otherItems += written.otherItems;
+    this.commits += 1;
     for (const append of group) append.resolve();
     this.retainQuietly(() => {
       if (usedBytes(this.db, this.walPath()) > this.limits.retentionMaxBytes) this.applySizeBound();
