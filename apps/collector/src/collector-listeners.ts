@@ -16,6 +16,8 @@ export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 export const CLOSE_GRACE_MS = 5_000;
 /** Paths the plain-HTTP listener serves: read-only, never the track API. */
 const PLAIN_PATHS = /^\/(query|health)(\/|\?|$)/;
+/** Log Analytics' query API takes its query by POST too; it reads, never writes. */
+const PLAIN_POST_PATH = /^\/query(\?|$)/;
 
 export interface CollectorListeners {
   /** `https://host:port/`: the IngestionEndpoint of the connection string. */
@@ -41,11 +43,13 @@ export async function listenCollector(
   const bounds = requestTimeoutServerOptions(options.timeouts);
   const secure = createHttpsServer({ key: tls.key, cert: tls.cert, ...bounds }, route);
   const plain = createHttpServer(bounds, (request, response) => {
-    if ((request.method === 'GET' || request.method === 'HEAD') && PLAIN_PATHS.test(request.url ?? '')) return route(request, response);
+    const url = request.url ?? '';
+    if ((request.method === 'GET' || request.method === 'HEAD') && PLAIN_PATHS.test(url)) return route(request, response);
+    if (request.method === 'POST' && PLAIN_POST_PATH.test(url)) return route(request, response);
     const body = problem(
       404,
       'PLAIN_HTTP_READ_ONLY',
-      'The plain-HTTP listener serves GET /query/* and /health/* only; send telemetry over HTTPS.',
+      'The plain-HTTP listener serves GET /query/*, POST /query and /health/* only; send telemetry over HTTPS.',
     );
     response.writeHead(404, { 'content-type': PROBLEM_CONTENT_TYPE });
     response.end(JSON.stringify(body));

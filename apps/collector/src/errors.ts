@@ -9,7 +9,7 @@ export class CollectorError extends Error {
   }
 }
 
-/** A segment file could not be written or synced: the batch was not acknowledged. */
+/** A batch could not be committed to the database: it was not acknowledged. */
 export class StorageWriteError extends CollectorError {
   constructor(message: string) {
     super('ERR_STORAGE_WRITE', message);
@@ -50,5 +50,19 @@ export class TrackLimitError extends CollectorError {
     message: string,
   ) {
     super('ERR_TRACK_LIMIT', message);
+  }
+}
+
+/** The database in DATA_DIR could not be opened, created or upgraded. */
+export class StorageOpenError extends CollectorError {
+  constructor(message: string) {
+    super('ERR_STORAGE_OPEN', message);
+  }
+}
+
+/** A scan named a table, column or key the telemetry tables do not have. */
+export class TableScanError extends CollectorError {
+  constructor(message: string) {
+    super('ERR_TABLE_SCAN', message);
   }
 }

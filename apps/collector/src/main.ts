@@ -27,7 +27,11 @@ async function main(): Promise<void> {
   const logger = new Logger('collector');
   const stats = store.stats();
   logger.log(`track API on ${listeners.secureUrl}v2.1/track (TLS); query and health on ${listeners.plainUrl}`);
-  logger.log(`data in ${config.dataDir}: ${stats.items} items (${stats.requests} requests) in ${stats.segments} segments`);
+  logger.log(
+    `data in ${config.dataDir}: ${stats.items} items (${stats.requests} requests, ${stats.dependencies} dependencies), ${stats.bytes} bytes`,
+  );
+  if (stats.importedSegments > 0)
+    logger.log(`imported ${stats.importedSegments} segment files of the previous storage (${stats.skippedLines} torn lines skipped)`);
   logger.log(`certificate ${tls.generated ? 'generated' : 'reused'}: ${tls.certPath}`);
   logger.log(`services: NODE_EXTRA_CA_CERTS=${tls.certPath}`);
   logger.log(`services: APPLICATIONINSIGHTS_CONNECTION_STRING="${localConnectionString(listeners.secureUrl)}"`);

@@ -1,16 +1,16 @@
-import { appendFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
 import { Agent, request } from 'undici';
-import { SEGMENTS_DIR, type Collector } from '../src/collector.app';
+import { DATABASE_FILE } from '../src/storage/storage-files';
+import { certificatePath } from '../src/tls/certificate-store';
 import { type SummaryRow } from '../src/query/requests-summary';
 import { requestEnvelope } from './support/envelopes';
+import { startCollectorProcess, type CollectorProcess } from './support/collector-process';
 import { tempDir } from './support/temp-dir';
-import { startTestCollector } from './support/test-collector';
 
-async function post(collector: Collector, items: unknown[]): Promise<number> {
-  const agent = new Agent({ connect: { ca: collector.tls.cert } });
+async function post(collector: CollectorProcess, ca: string, items: unknown[]): Promise<number> {
+  const agent = new Agent({ connect: { ca } });
   try {
-    const response = await request(new URL('/v2.1/track', collector.listeners.secureUrl), {
+    const response = await request(new URL('/v2.1/track', collector.secureUrl), {
       method: 'POST',
       dispatcher: agent,
       headers: { 'content-type': 'application/json' },
@@ -23,64 +23,65 @@ async function post(collector: Collector, items: unknown[]): Promise<number> {
   }
 }
 
-async function rows(collector: Collector): Promise<SummaryRow[]> {
-  const response = await request(`${collector.listeners.plainUrl}/query/requests-summary?contains=MIR-`);
+async function rows(collector: CollectorProcess): Promise<SummaryRow[]> {
+  const response = await request(`${collector.plainUrl}/query/requests-summary?contains=MIR-`);
   return ((await response.body.json()) as { rows: SummaryRow[] }).rows;
 }
 
 describe('restart durability', () => {
   let dir: { path: string; remove: () => Promise<void> };
-  const running: Collector[] = [];
+  const running: CollectorProcess[] = [];
 
   beforeEach(async () => {
     dir = await tempDir('restart');
   });
 
   afterEach(async () => {
-    for (const collector of running.splice(0)) await collector.close();
+    for (const collector of running.splice(0)) await collector.stop('SIGKILL');
     await dir.remove();
   });
 
-  async function start(): Promise<Collector> {
-    const collector = await startTestCollector(dir.path);
+  async function start(): Promise<CollectorProcess> {
+    const collector = await startCollectorProcess(dir.path);
     running.push(collector);
     return collector;
   }
 
-  it('serves every acknowledged item again after a restart, and reuses its certificate', async () => {
+  it('serves every acknowledged item after SIGKILL right after the acknowledgement, and reuses its certificate', async () => {
     const first = await start();
-    expect(
-      await post(first, [requestEnvelope({ versionTag: 'V1MIR-LiveBookService' }), requestEnvelope({ versionTag: 'V2MIR-BookService' })]),
-    ).toBe(200);
-    expect(await post(first, [requestEnvelope({ versionTag: 'V2MIR-BookService', responseCode: '500' })])).toBe(200);
-    const before = await rows(first);
-    const certificate = first.tls.cert;
-    await first.close();
-    running.length = 0;
+    const certificate = await readFile(certificatePath(dir.path), 'utf8');
+    // Concurrent batches, so that some share a group commit.
+    const batches = Array.from({ length: 8 }, (_, batch) =>
+      Array.from({ length: 25 }, (_, index) =>
+        requestEnvelope({
+          versionTag: batch % 2 === 0 ? 'V1MIR-LiveBookService' : 'V2MIR-BookService',
+          responseCode: index === 0 ? '500' : '200',
+        }),
+      ),
+    );
+    expect(await Promise.all(batches.map((batch) => post(first, certificate, batch)))).toEqual(Array(8).fill(200));
+    // No graceful close: the process dies the moment the last acknowledgement has arrived.
+    await first.stop('SIGKILL');
+    expect(first.child.signalCode).toBe('SIGKILL');
 
     const second = await start();
-    expect(second.tls.generated).toBe(false);
-    expect(second.tls.cert).toBe(certificate);
-    expect(await rows(second)).toEqual(before);
-    expect(before.map((row) => [row.podVersion, row.resultCode, row.requestCount])).toEqual([
-      ['V1MIR-LiveBookService', '200', 1],
-      ['V2MIR-BookService', '200', 1],
-      ['V2MIR-BookService', '500', 1],
+    expect(await readFile(certificatePath(dir.path), 'utf8')).toBe(certificate);
+    expect((await rows(second)).map((row) => [row.podVersion, row.resultCode, row.requestCount])).toEqual([
+      ['V1MIR-LiveBookService', '200', 96],
+      ['V1MIR-LiveBookService', '500', 4],
+      ['V2MIR-BookService', '200', 96],
+      ['V2MIR-BookService', '500', 4],
     ]);
+    expect(await post(second, certificate, [requestEnvelope({ versionTag: 'V2MIR-BookService' })])).toBe(200);
+    expect((await rows(second)).find((row) => row.podVersion === 'V2MIR-BookService' && row.resultCode === '200')?.requestCount).toBe(97);
   });
 
-  it('skips a torn last line (a write cut short, never acknowledged) and writes on in a new segment', async () => {
-    const first = await start();
-    expect(await post(first, [requestEnvelope()])).toBe(200);
-    await first.close();
-    running.length = 0;
-    const [segment] = (await readdir(join(dir.path, SEGMENTS_DIR))).filter((name) => name.endsWith('.jsonl'));
-    await appendFile(join(dir.path, SEGMENTS_DIR, segment ?? ''), '{"receivedAt":1,"envelope":{"na');
-
-    const second = await start();
-    expect(second.store.stats()).toMatchObject({ items: 1, requests: 1, skippedLines: 1 });
-    expect(await post(second, [requestEnvelope()])).toBe(200);
-    expect((await readdir(join(dir.path, SEGMENTS_DIR))).filter((name) => name.endsWith('.jsonl'))).toHaveLength(2);
-    expect((await rows(second))[0]?.requestCount).toBe(2);
+  it('keeps the database in DATA_DIR beside tls/', async () => {
+    const collector = await start();
+    expect(await post(collector, await readFile(certificatePath(dir.path), 'utf8'), [requestEnvelope()])).toBe(200);
+    await collector.stop('SIGTERM');
+    expect(collector.child.exitCode).toBe(0);
+    // A graceful stop folds the WAL back into the database file.
+    expect((await readdir(dir.path)).sort()).toEqual([DATABASE_FILE, 'tls']);
   });
 });

@@ -1,31 +1,27 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { MIRROR_EXCHANGE_CHANNEL, startTelemetry, subscribeMirrorExchanges } from '@mirrormesh/telemetry';
-import { SEGMENTS_DIR, type Collector } from '../src/collector.app';
-import { type StoredItem } from '../src/ingest/stored-item';
+import { type Collector } from '../src/collector.app';
+import { type Cell } from '@mirrormesh/kql';
 import { tempDir } from './support/temp-dir';
-import { connectionStringFor, startTestCollector } from './support/test-collector';
+import { connectionStringFor, startTestCollector, TEST_IKEY } from './support/test-collector';
 
-type Envelope = { name: string; tags: Record<string, string>; data: { baseType: string; baseData: Record<string, unknown> } };
-
-async function storedEnvelopes(dataDir: string): Promise<Envelope[]> {
-  const dir = join(dataDir, SEGMENTS_DIR);
-  const files = (await readdir(dir)).filter((name) => name.endsWith('.jsonl')).sort();
-  const lines = (await Promise.all(files.map((file) => readFile(join(dir, file), 'utf8')))).join('').split('\n');
-  return lines.filter((line) => line !== '').map((line) => (JSON.parse(line) as StoredItem).envelope as unknown as Envelope);
+/** Every row of `table`, as objects keyed by column name. */
+function storedRows(collector: Collector, table: string): Record<string, Cell>[] {
+  const schema = collector.store.source.tables().find((candidate) => candidate.name === table);
+  const columns = schema?.columns.map((column) => column.name) ?? [];
+  return [...collector.store.source.scan(table, { columns })].map((row) =>
+    Object.fromEntries(columns.map((name, index) => [name, row[index] ?? null])),
+  );
 }
 
 describe('what the real SDK sends through libs/telemetry', () => {
   let collector: Collector;
-  let dataDir: string;
   const cleanups: (() => Promise<void>)[] = [];
 
   beforeAll(async () => {
     const data = await tempDir('envelopes');
     cleanups.push(data.remove);
-    dataDir = data.path;
-    collector = await startTestCollector(dataDir);
+    collector = await startTestCollector(data.path);
   });
 
   afterAll(async () => {
@@ -65,25 +61,39 @@ describe('what the real SDK sends through libs/telemetry', () => {
     unsubscribe();
     await telemetry.shutdown();
 
-    const envelopes = await storedEnvelopes(dataDir);
-    const request = envelopes.find((envelope) => envelope.data.baseType === 'RequestData');
-    expect(request?.tags['ai.cloud.role']).toBe('sidecar');
-    expect(request?.data.baseData).toMatchObject({
+    const [request] = storedRows(collector, 'requests');
+    expect(request).toMatchObject({
       name: 'GET /books/:id/reviews',
-      responseCode: '404',
+      resultCode: '404',
       success: false,
-      duration: '00:00:00.042',
+      duration: 42,
       url: '/books/9/reviews',
-      properties: { VersionTag: 'V2MIR-BookService', RequestId: 'req-42' },
+      cloud_RoleName: 'sidecar',
+      itemType: 'request',
+      itemCount: 1,
+      appName: TEST_IKEY,
+      client_Type: 'PC',
+      operation_Id: expect.any(String),
+      sdkVersion: expect.any(String),
+      customDimensions: { VersionTag: 'V2MIR-BookService', RequestId: 'req-42' },
     });
-    const dependency = envelopes.find((envelope) => envelope.data.baseType === 'RemoteDependencyData');
-    expect(dependency?.data.baseData).toMatchObject({
+    const [dependency] = storedRows(collector, 'dependencies');
+    expect(dependency).toMatchObject({
       name: 'GET /books/9/reviews',
       type: 'Http',
       target: 'bookservice-v2',
       resultCode: '503',
       success: false,
-      properties: { Mirror: 'true', VersionTag: 'V2MIR-BookService', RequestId: 'req-42', cluster: 'bookservice-v2', route: 'reviews' },
+      duration: 7,
+      cloud_RoleName: 'sidecar',
+      itemType: 'dependency',
+      customDimensions: {
+        Mirror: 'true',
+        VersionTag: 'V2MIR-BookService',
+        RequestId: 'req-42',
+        cluster: 'bookservice-v2',
+        route: 'reviews',
+      },
     });
   });
 });

@@ -1,23 +1,18 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Collector, loadCollectorConfig, localConnectionString, startCollector } from '@mirrormesh/collector';
 import { createClient, eventually, startUpstream } from '@mirrormesh/testing';
 import { startSidecarProcess } from './support/spawn-sidecar';
 
-interface Envelope {
-  data?: { baseType?: string; baseData?: { resultCode?: string; success?: boolean; properties?: Record<string, string> } };
-}
-
-/** Every envelope the collector has fsynced, read from its segment files. */
-function storedEnvelopes(dataDir: string): Envelope[] {
-  const dir = join(dataDir, 'segments');
-  return readdirSync(dir).flatMap((file) =>
-    readFileSync(join(dir, file), 'utf8')
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => (JSON.parse(line) as { envelope: Envelope }).envelope),
-  );
+/** Every dependency the collector has committed: result code, success and custom dimensions. */
+function storedDependencies(collector: Collector): { resultCode: unknown; success: unknown; properties: Record<string, unknown> }[] {
+  const rows = collector.store.source.scan('dependencies', { columns: ['resultCode', 'success', 'customDimensions'] });
+  return [...rows].map(([resultCode, success, properties]) => ({
+    resultCode,
+    success,
+    properties: (properties ?? {}) as Record<string, unknown>,
+  }));
 }
 
 describe('sidecar process: mirror exchanges reach Application Insights as dependencies', () => {
@@ -71,10 +66,8 @@ describe('sidecar process: mirror exchanges reach Application Insights as depend
       await sidecar.stop();
       await Promise.all([live.close(), mirror.close()]);
     }
-    const mirrors = storedEnvelopes(dir)
-      .filter((e) => e.data?.baseType === 'RemoteDependencyData')
-      .map((e) => e.data!.baseData!);
+    const mirrors = storedDependencies(collector);
     expect(mirrors.map((d) => d.resultCode).sort()).toEqual(['200', '500', '500']);
-    expect(mirrors.every((d) => d.properties?.Mirror === 'true')).toBe(true);
+    expect(mirrors.every((d) => d.properties['Mirror'] === 'true')).toBe(true);
   });
 });

@@ -26,13 +26,13 @@ describe('loadCollectorConfig', () => {
   it('names every bad variable and its rule', () => {
     let error: unknown;
     try {
-      loadCollectorConfig({ PORT: 'https', SEGMENT_MAX_BYTES: '10' });
+      loadCollectorConfig({ PORT: 'https', RETENTION_DAYS: '0' });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(SchemaError);
     expect((error as SchemaError).message).toBe(
-      'PORT must be an integer between 0 and 65535\nSEGMENT_MAX_BYTES must be an integer between 4096 and 1073741824',
+      'PORT must be an integer between 0 and 65535\nRETENTION_DAYS must be an integer between 1 and 3650',
     );
   });
 });

@@ -8,7 +8,13 @@ import {
   DEFAULT_MAX_JSON_VALUES,
   type TrackLimits,
 } from '../ingest/track-limits';
-import { DEFAULT_RETENTION_MAX_BYTES, DEFAULT_SEGMENT_MAX_BYTES, type StorageLimits } from '../storage/storage-limits';
+import {
+  DEFAULT_RETENTION_DAYS,
+  DEFAULT_RETENTION_MAX_BYTES,
+  MAX_RETENTION_DAYS,
+  MIN_RETENTION_DAYS,
+  type StorageLimits,
+} from '../storage/storage-limits';
 import { DEFAULT_TLS_HOSTS } from '../tls/certificate-store';
 
 /** Named defaults of the collector's listeners and data directory. */
@@ -35,8 +41,9 @@ export const COLLECTOR_ENV = {
   MAX_DECODED_BYTES: s.integer({ min: 1024, max: 1024 * MIB, fromString: true }).default(DEFAULT_MAX_DECODED_BYTES),
   MAX_ITEMS_PER_BATCH: s.integer({ min: 1, max: 1_000_000, fromString: true }).default(DEFAULT_MAX_ITEMS_PER_BATCH),
   MAX_JSON_VALUES: s.integer({ min: 64, max: 100_000_000, fromString: true }).default(DEFAULT_MAX_JSON_VALUES),
-  SEGMENT_MAX_BYTES: s.integer({ min: 4096, max: 1024 * MIB, fromString: true }).default(DEFAULT_SEGMENT_MAX_BYTES),
-  RETENTION_MAX_BYTES: s.integer({ min: 4096, max: 1024 * 1024 * MIB, fromString: true }).default(DEFAULT_RETENTION_MAX_BYTES),
+  /** The database and its WAL; the oldest rows are deleted past it. Below 1 MiB SQLite's own pages would not fit. */
+  RETENTION_MAX_BYTES: s.integer({ min: MIB, max: 1024 * 1024 * MIB, fromString: true }).default(DEFAULT_RETENTION_MAX_BYTES),
+  RETENTION_DAYS: s.integer({ min: MIN_RETENTION_DAYS, max: MAX_RETENTION_DAYS, fromString: true }).default(DEFAULT_RETENTION_DAYS),
 };
 
 export interface CollectorConfig {
@@ -66,6 +73,6 @@ export function loadCollectorConfig(env: NodeJS.ProcessEnv, cwd: string = proces
       maxItemsPerBatch: e.MAX_ITEMS_PER_BATCH,
       maxJsonValues: e.MAX_JSON_VALUES,
     },
-    storage: { segmentMaxBytes: e.SEGMENT_MAX_BYTES, retentionMaxBytes: e.RETENTION_MAX_BYTES },
+    storage: { retentionMaxBytes: e.RETENTION_MAX_BYTES, retentionDays: e.RETENTION_DAYS },
   };
 }

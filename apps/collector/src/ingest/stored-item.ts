@@ -1,14 +1,11 @@
-/** One accepted envelope as kept on disk: received time plus the envelope exactly as sent. */
+/** A line of the previous storage's segment files (imported into the database at open): received time plus the envelope as sent. */
 export interface StoredItem {
   /** Epoch milliseconds at which the collector acknowledged it. */
   readonly receivedAt: number;
   readonly envelope: Record<string, unknown>;
 }
 
-/**
- * A request item reduced to what the queries read: rows stay in memory for every retained
- * segment, so they carry nothing more (the envelope itself is on disk).
- */
+/** A stored request reduced to what the requests summary reads, streamed from the database. */
 export interface RequestRow {
   /** Epoch milliseconds of the item's `time` (when the request started). */
   readonly time: number;

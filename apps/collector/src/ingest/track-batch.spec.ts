@@ -41,7 +41,7 @@ describe('processTrackBatch', () => {
     };
     const outcome = await processTrackBatch(Buffer.from(JSON.stringify([metric])), undefined, limits);
     expect(outcome.status).toBe(200);
-    expect(outcome.accepted[0]?.request).toBeUndefined();
+    expect(outcome.accepted[0]?.envelope).toEqual(metric);
   });
 
   it('answers 415 for an unknown content-encoding, naming the ones it takes', async () => {

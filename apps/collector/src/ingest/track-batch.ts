@@ -2,7 +2,6 @@ import { TrackBodyError, TrackLimitError } from '../errors';
 import { decodeBody } from './body-decoder';
 import { scanBody } from './body-layout';
 import { checkEnvelope } from './envelope-validator';
-import { type RequestRow } from './stored-item';
 import { trackLimitError, type TrackLimits } from './track-limits';
 import { batchFailure, type TrackItemError, type TrackResponse } from './track-response';
 
@@ -12,7 +11,8 @@ const UNPARSABLE: unique symbol = Symbol('unparsable');
 export interface AcceptedItem {
   /** The envelope as JSON, on one line: its text as sent when possible, else serialised here (so storing it cannot fail later). */
   readonly json: string;
-  readonly request: RequestRow | undefined;
+  /** The parsed envelope, for the row it is stored as. */
+  readonly envelope: Record<string, unknown>;
 }
 
 /** What to answer, and what to store before answering (nothing is stored on a 4xx batch). */
@@ -57,7 +57,7 @@ function checkItems({ items, raw }: ParsedItems): TrackOutcome {
     }
     const json = raw?.[index] ?? serialise(check.envelope);
     if (json === undefined) errors.push({ index, statusCode: 400, message: 'item is nested too deeply to be stored' });
-    else accepted.push({ json, request: check.request });
+    else accepted.push({ json, envelope: check.envelope });
   });
   const response: TrackResponse = { itemsReceived: items.length, itemsAccepted: accepted.length, errors };
   const status = errors.length === 0 ? 200 : accepted.length > 0 ? 206 : 400;

@@ -2,13 +2,13 @@ import { Controller, HttpCode, Inject, Logger, Post, Req, Res } from '@nestjs/co
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { TRACK_LIMITS } from '../collector-tokens';
 import { StorageWriteError } from '../errors';
-import { SegmentStore } from '../storage/segment-store';
+import { TelemetryStore } from '../storage/telemetry-store';
 import { processTrackBatch } from './track-batch';
 import { type TrackLimits } from './track-limits';
 import { batchFailure } from './track-response';
 
 /**
- * The Application Insights track API. Accepted items are written and fsynced before the
+ * The Application Insights track API. Accepted items are committed to the database before the
  * answer leaves, so a 200/206 means stored; a storage failure is a 500, which the SDK retries.
  */
 @Controller()
@@ -16,7 +16,7 @@ export class TrackController {
   private readonly logger = new Logger('Track');
 
   constructor(
-    private readonly store: SegmentStore,
+    private readonly store: TelemetryStore,
     @Inject(TRACK_LIMITS) private readonly limits: TrackLimits,
   ) {}
 

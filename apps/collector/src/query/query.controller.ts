@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ProblemException } from '@mirrormesh/service-kit';
-import { SegmentStore, type StoreStats } from '../storage/segment-store';
+import { TelemetryStore, type StoreStats } from '../storage/telemetry-store';
 import { summarizeRequests, type SummaryRow } from './requests-summary';
 import { MAX_CONTAINS_LENGTH } from './query-limits';
 import { parseSince } from './time-window';
@@ -17,7 +17,7 @@ export interface RequestsSummaryResponse {
 /** The lab's Log Analytics query over what the collector stored. */
 @Controller('query')
 export class QueryController {
-  constructor(private readonly store: SegmentStore) {}
+  constructor(private readonly store: TelemetryStore) {}
 
   /** `?contains=MIR-&since=15m&until=<ISO>`: rows sorted by name, podVersion, resultCode. */
   @Get('requests-summary')
@@ -30,11 +30,9 @@ export class QueryController {
     if (contains !== undefined && (typeof contains !== 'string' || contains.length > MAX_CONTAINS_LENGTH)) {
       throw new ProblemException(400, 'BAD_QUERY', `contains must be one text of at most ${MAX_CONTAINS_LENGTH} characters`);
     }
-    const rows = summarizeRequests(this.store.requests(), {
-      contains,
-      since: timeParam('since', since, now),
-      until: timeParam('until', until, now),
-    });
+    const window = { since: timeParam('since', since, now), until: timeParam('until', until, now) };
+    // The window bounds the SQL scan too (on the timestamp index); the summary still applies it.
+    const rows = summarizeRequests(this.store.requests({ from: window.since, to: window.until }), { contains, ...window });
     return { rows: rows.slice(0, MAX_SUMMARY_ROWS), truncated: rows.length > MAX_SUMMARY_ROWS };
   }
 

@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { certificatePath, localConnectionString } from '@mirrormesh/collector';
+import { certificatePath, localConnectionString, telemetryStoragePaths } from '@mirrormesh/collector';
 import { PortBusyError } from '../errors';
 import { appEntry } from './app-entry';
 import { freePort, probePort } from './free-port';
@@ -189,7 +189,7 @@ async function startCollector(opts: Opts) {
   const queryPort = await freePort(opts.host);
   const dataDir = join(opts.stateDir, 'collector');
   // Each `up` reports on its own run: yesterday's requests would blur today's comparison.
-  rmSync(join(dataDir, 'segments'), { recursive: true, force: true });
+  for (const path of telemetryStoragePaths(dataDir)) rmSync(path, { recursive: true, force: true });
   const process = await ManagedProcess.start(
     {
       name: 'collector',

@@ -1,0 +1,69 @@
+import { DatabaseSync } from 'node:sqlite';
+import { WAL_SIZE_LIMIT_BYTES } from './storage-limits';
+import { type KqlType } from '@mirrormesh/kql';
+import { CONSTANT_COLUMNS, TELEMETRY_TABLE_BY_NAME, type TelemetryTableName } from './telemetry-tables';
+
+/** Bumped when the tables change shape; a database of a later version is refused. */
+export const SCHEMA_VERSION = 1;
+
+/** Every item that is neither a request nor a dependency: its kind, time and envelope as sent. */
+export const OTHER_ITEMS_TABLE = 'other_items';
+/** Names of the segment files of the previous storage already imported (so a crash mid-import never doubles them). */
+export const IMPORTED_SEGMENTS_TABLE = 'imported_segments';
+
+const SQL_TYPES: Readonly<Record<KqlType, string>> = {
+  string: 'TEXT',
+  guid: 'TEXT',
+  datetime: 'INTEGER',
+  long: 'INTEGER',
+  int: 'INTEGER',
+  bool: 'INTEGER',
+  real: 'REAL',
+  timespan: 'REAL',
+  dynamic: 'TEXT',
+};
+
+/** An identifier for SQL text; names come from the schema above, never from a request. */
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+function telemetryTableSql(table: TelemetryTableName): string {
+  const constants = CONSTANT_COLUMNS[table];
+  const columns = TELEMETRY_TABLE_BY_NAME[table].columns.map(({ name, type }) => {
+    const constant = constants[name];
+    if (constant !== undefined) return `${quoteIdentifier(name)} TEXT GENERATED ALWAYS AS ('${constant}') VIRTUAL`;
+    return `${quoteIdentifier(name)} ${SQL_TYPES[type]}${name === 'timestamp' ? ' NOT NULL' : ''}`;
+  });
+  return `CREATE TABLE IF NOT EXISTS ${table} (${columns.join(', ')});
+CREATE INDEX IF NOT EXISTS ${table}_timestamp ON ${table} ("timestamp");`;
+}
+
+const SCHEMA_SQL = `${telemetryTableSql('requests')}
+${telemetryTableSql('dependencies')}
+CREATE TABLE IF NOT EXISTS ${OTHER_ITEMS_TABLE} ("timestamp" INTEGER NOT NULL, "itemType" TEXT NOT NULL, "envelope" TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS ${OTHER_ITEMS_TABLE}_timestamp ON ${OTHER_ITEMS_TABLE} ("timestamp");
+CREATE TABLE IF NOT EXISTS ${IMPORTED_SEGMENTS_TABLE} ("name" TEXT PRIMARY KEY);`;
+
+/**
+ * Opens (creating) the database: WAL with synchronous=FULL, so a committed transaction is on disk
+ * when COMMIT returns; incremental auto-vacuum (set before the first table exists), so retention
+ * can give freed pages back to the file system. Throws on a database it cannot use.
+ */
+export function openDatabase(path: string): DatabaseSync {
+  const db = new DatabaseSync(path);
+  try {
+    db.exec('PRAGMA auto_vacuum = INCREMENTAL');
+    const journal = db.prepare('PRAGMA journal_mode = WAL').get() as { journal_mode?: string } | undefined;
+    if (journal?.journal_mode !== 'wal') throw new Error(`cannot use write-ahead logging (journal mode ${journal?.journal_mode})`);
+    db.exec(`PRAGMA synchronous = FULL; PRAGMA journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}; PRAGMA foreign_keys = OFF`);
+    const version = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
+    if (version > SCHEMA_VERSION)
+      throw new Error(`the database has schema version ${version}; this collector knows up to ${SCHEMA_VERSION}`);
+    db.exec(`BEGIN; ${SCHEMA_SQL} PRAGMA user_version = ${SCHEMA_VERSION}; COMMIT;`);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

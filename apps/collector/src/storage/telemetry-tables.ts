@@ -1,0 +1,78 @@
+import { type ColumnSchema, type KqlType, type TableSchema } from '@mirrormesh/kql';
+
+function column(name: string, type: KqlType): ColumnSchema {
+  return { name, type };
+}
+
+/** Columns every Application Insights item table ends with (Log Analytics' names). */
+const CONTEXT_COLUMNS: readonly ColumnSchema[] = [
+  column('customDimensions', 'dynamic'),
+  column('customMeasurements', 'dynamic'),
+  column('cloud_RoleName', 'string'),
+  column('cloud_RoleInstance', 'string'),
+  column('operation_Id', 'string'),
+  column('operation_ParentId', 'string'),
+  column('operation_Name', 'string'),
+  column('sdkVersion', 'string'),
+  column('client_Type', 'string'),
+  column('appName', 'string'),
+  column('itemType', 'string'),
+];
+
+/** Application Insights' `requests` in Log Analytics, the columns the collector fills. */
+export const REQUESTS_TABLE: TableSchema = {
+  name: 'requests',
+  columns: [
+    column('timestamp', 'datetime'),
+    column('id', 'string'),
+    column('name', 'string'),
+    column('url', 'string'),
+    column('duration', 'real'),
+    column('resultCode', 'string'),
+    column('success', 'bool'),
+    column('itemCount', 'int'),
+    ...CONTEXT_COLUMNS,
+  ],
+};
+
+/** Application Insights' `dependencies` in Log Analytics, the columns the collector fills. */
+export const DEPENDENCIES_TABLE: TableSchema = {
+  name: 'dependencies',
+  columns: [
+    column('timestamp', 'datetime'),
+    column('id', 'string'),
+    column('name', 'string'),
+    column('target', 'string'),
+    column('type', 'string'),
+    column('data', 'string'),
+    column('duration', 'real'),
+    column('resultCode', 'string'),
+    column('success', 'bool'),
+    column('itemCount', 'int'),
+    ...CONTEXT_COLUMNS,
+  ],
+};
+
+export const TELEMETRY_TABLES: readonly TableSchema[] = [REQUESTS_TABLE, DEPENDENCIES_TABLE];
+
+export type TelemetryTableName = 'requests' | 'dependencies';
+
+/**
+ * Columns whose value is the same on every row of a table: computed by SQLite (virtual generated
+ * columns), never stored.
+ */
+export const CONSTANT_COLUMNS: Readonly<Record<TelemetryTableName, Readonly<Record<string, string>>>> = {
+  requests: { itemType: 'request', client_Type: 'PC' },
+  dependencies: { itemType: 'dependency', client_Type: 'PC' },
+};
+
+export const TELEMETRY_TABLE_BY_NAME: Readonly<Record<TelemetryTableName, TableSchema>> = {
+  requests: REQUESTS_TABLE,
+  dependencies: DEPENDENCIES_TABLE,
+};
+
+/** The columns a row of `table` stores, in table order. */
+export function storedColumns(table: TelemetryTableName): readonly ColumnSchema[] {
+  const constants = CONSTANT_COLUMNS[table];
+  return TELEMETRY_TABLE_BY_NAME[table].columns.filter((candidate) => constants[candidate.name] === undefined);
+}
