@@ -27,7 +27,10 @@ export function rolloutViolations(objects: readonly K8sObject[]): string[] {
   const deployments = objectsOfKind<DeploymentView>(objects, 'Deployment');
   const budgets = objectsOfKind<PodDisruptionBudgetView>(objects, 'PodDisruptionBudget');
   return [
-    ...deployments.flatMap((d) => [...replicaViolations(d, budgets), ...d.spec.template.spec.containers.flatMap((c) => terminationViolations(d, c))]),
+    ...deployments.flatMap((d) => [
+      ...replicaViolations(d, budgets),
+      ...d.spec.template.spec.containers.flatMap((c) => terminationViolations(d, c)),
+    ]),
     ...budgets.flatMap((b) => budgetScopeViolations(b, deployments)),
   ];
 }
@@ -61,10 +64,13 @@ function replicaViolations(d: DeploymentView, budgets: readonly PodDisruptionBud
 /** A budget must let a drain proceed (one pod at a time at least) and still protect the rest. */
 function budgetRangeViolations(name: string, budget: PodDisruptionBudgetView, replicas: number): string[] {
   const { minAvailable, maxUnavailable } = budget.spec;
-  const allowed = typeof maxUnavailable === 'number' ? maxUnavailable : typeof minAvailable === 'number' ? replicas - minAvailable : undefined;
+  const allowed =
+    typeof maxUnavailable === 'number' ? maxUnavailable : typeof minAvailable === 'number' ? replicas - minAvailable : undefined;
   if (allowed === undefined) return [`${name}: ${describeObject(budget)} must give minAvailable or maxUnavailable as a number of pods`];
   if (allowed < 1 || allowed >= replicas)
-    return [`${name}: ${describeObject(budget)} allows ${allowed} of ${replicas} pods down at once (must be between 1 and ${replicas - 1})`];
+    return [
+      `${name}: ${describeObject(budget)} allows ${allowed} of ${replicas} pods down at once (must be between 1 and ${replicas - 1})`,
+    ];
   return [];
 }
 
@@ -84,5 +90,7 @@ function terminationViolations(d: DeploymentView, c: ContainerView): string[] {
   if (!Number.isInteger(shutdownMs)) issues.push(`${name}: ${ROLLOUT_RULES.shutdownTimeoutEnv} is not set to a number`);
   if (issues.length > 0) return issues;
   const needed = (preStop ?? 0) + shutdownMs / 1000;
-  return needed < grace ? [] : [`${name}: preStop ${preStop} s + shutdown ${shutdownMs / 1000} s does not fit in the ${grace} s grace period`];
+  return needed < grace
+    ? []
+    : [`${name}: preStop ${preStop} s + shutdown ${shutdownMs / 1000} s does not fit in the ${grace} s grace period`];
 }

@@ -99,10 +99,13 @@ describe('the network-policies component', () => {
 describe('ingressAllowed', () => {
   const web: PolicyPod = { labels: { app: 'web' }, namedPorts: { http: 8080 } };
   const client = { pod: { labels: { app: 'client' }, namedPorts: {} } };
-  const policy = (spec: string) => inlineObject(`apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: p }\nspec: ${spec}\n`) as NetworkPolicyView;
+  const policy = (spec: string) =>
+    inlineObject(`apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: p }\nspec: ${spec}\n`) as NetworkPolicyView;
 
   it('lets everything in when no policy selects the pod', () => {
-    expect(ingressAllowed([policy('{ podSelector: { matchLabels: { app: other } }, policyTypes: [Ingress] }')], web, 'outside', 8080)).toBe(true);
+    expect(ingressAllowed([policy('{ podSelector: { matchLabels: { app: other } }, policyTypes: [Ingress] }')], web, 'outside', 8080)).toBe(
+      true,
+    );
   });
 
   it('reads named ports and peers: only the selected client, only on the named port', () => {
@@ -116,6 +119,8 @@ describe('ingressAllowed', () => {
 
   it('refuses to guess about peers it does not model', () => {
     const byNamespace = policy('{ podSelector: {}, ingress: [{ from: [{ namespaceSelector: {} }] }] }');
-    expect(() => ingressAllowed([byNamespace], web, client, 8080)).toThrow(/NetworkPolicy\/p: namespaceSelector and ipBlock peers are not modelled/);
+    expect(() => ingressAllowed([byNamespace], web, client, 8080)).toThrow(
+      /NetworkPolicy\/p: namespaceSelector and ipBlock peers are not modelled/,
+    );
   });
 });

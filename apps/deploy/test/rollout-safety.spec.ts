@@ -36,7 +36,14 @@ describe('the collector (components/local-collector)', () => {
   });
 });
 
-const deployment = (fields: { replicas: number; annotations?: string; grace?: number; preStop?: number; shutdownMs?: string; extra?: string }) =>
+const deployment = (fields: {
+  replicas: number;
+  annotations?: string;
+  grace?: number;
+  preStop?: number;
+  shutdownMs?: string;
+  extra?: string;
+}) =>
   inlineObject(`apiVersion: apps/v1
 kind: Deployment
 metadata:
