@@ -64,14 +64,8 @@ function commonColumns(envelope: Json, baseData: Json | undefined, timestamp: nu
   const duration = stringAt(baseData, 'duration');
   const durationMs = duration === undefined ? Number.NaN : timespanToMs(duration);
   const success = baseData?.['success'];
-  const properties = objectAt(baseData, 'properties');
-  const promoted: Record<string, StoredValue> = {};
-  for (const key of PROMOTED_DIMENSIONS) {
-    const value = properties?.[key];
-    promoted[promotedColumn(key)] = value === undefined ? null : JSON.stringify(value);
-  }
   return {
-    ...promoted,
+    ...promotedValues(objectAt(baseData, 'properties')),
     timestamp: Number.isNaN(timestamp) ? 0 : timestamp,
     id: stringAt(baseData, 'id') ?? null,
     name: stringAt(baseData, 'name') ?? null,
@@ -89,6 +83,16 @@ function commonColumns(envelope: Json, baseData: Json | undefined, timestamp: nu
     // The resource's name is unknown locally: the instrumentation key stands for it.
     appName: stringAt(envelope, 'iKey') ?? null,
   };
+}
+
+/** The promoted dimensions' columns of a row whose customDimensions are `properties`: each value's JSON text, null when absent. */
+export function promotedValues(properties: Json | undefined): Record<string, StoredValue> {
+  const values: Record<string, StoredValue> = {};
+  for (const key of PROMOTED_DIMENSIONS) {
+    const value = properties?.[key];
+    values[promotedColumn(key)] = value === undefined ? null : JSON.stringify(value);
+  }
+  return values;
 }
 
 /** Items one stored item stands for: sampled at `sampleRate` %, each kept item counts for 100 / rate. */
