@@ -1,16 +1,8 @@
-import { isIP } from 'node:net';
+import { isLoopbackHost } from '@mirrormesh/proxy';
 
 /** The sidecar's admin listener would take writes from beyond this host without a token. */
 export class AdminExposedError extends Error {
   readonly code = 'ERR_ADMIN_EXPOSED';
-}
-
-/** 127.0.0.0/8, ::1 (also IPv4-mapped) and "localhost": nothing else is known to stay on this host. */
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
-  if (bare === 'localhost' || bare === '::1') return true;
-  const v4 = bare.startsWith('::ffff:') ? bare.slice('::ffff:'.length) : bare;
-  return isIP(v4) === 4 && v4.startsWith('127.');
 }
 
 /**
