@@ -7,4 +7,8 @@ describe('admin exposure', () => {
     expect(() => checkAdminExposure('0.0.0.0', 'a-token-long-enough')).not.toThrow();
     expect(() => checkAdminExposure('127.0.0.1', undefined)).not.toThrow();
   });
+
+  it('lets a read-only admin API listen beyond loopback without a token', () => {
+    expect(() => checkAdminExposure('0.0.0.0', undefined, false)).not.toThrow();
+  });
 });

@@ -6,13 +6,14 @@ export class AdminExposedError extends Error {
 }
 
 /**
- * The admin API changes routing (PUT /config, /routes/<name>/weights): bound beyond loopback
- * it must not be open to anyone who can reach it, so start-up stops and names the fix.
+ * The admin API's writes change routing (PUT /config, /routes/<name>/weights): bound beyond
+ * loopback they must not be open to anyone who can reach it, so start-up stops and names the fix.
  */
-export function checkAdminExposure(host: string, token: string | undefined): void {
-  if (token !== undefined || isLoopbackHost(host)) return;
+export function checkAdminExposure(host: string, token: string | undefined, writes = true): void {
+  if (!writes || token !== undefined || isLoopbackHost(host)) return;
   throw new AdminExposedError(
     `admin listener on "${host}" is reachable beyond loopback and its writes would be open: ` +
-      'set ADMIN_TOKEN (writes then need Authorization: Bearer <token>), or bind admin.host to 127.0.0.1',
+      'set ADMIN_TOKEN (writes then need Authorization: Bearer <token>), ADMIN_WRITES=false (a read-only admin API), ' +
+      'or bind admin.host to 127.0.0.1',
   );
 }
