@@ -107,3 +107,30 @@ describe('an admin listener beyond loopback (ADMIN_HOST=0.0.0.0, as in Kubernete
     expect((await get(`${admin}/metrics`)).status).toBe(200);
   });
 });
+
+describe('a read-only admin listener beyond loopback (ADMIN_WRITES=false, as the Kubernetes manifests run it)', () => {
+  let live: SpawnedBookService;
+  let spa: RunningSpa;
+
+  beforeAll(async () => {
+    live = await spawnBookService();
+    spa = await startSpa({ live: live.endpoint, env: { ADMIN_PORT: '0', ADMIN_HOST: '0.0.0.0', ADMIN_WRITES: 'false' } });
+  }, 60_000);
+  afterAll(async () => {
+    await spa?.close();
+    await live?.stop();
+  });
+
+  it('serves the reads and refuses every write', async () => {
+    const admin = `http://127.0.0.1:${spa.service.app.get(ProxyAdminListener).address?.port ?? 0}`;
+    expect((await get(`${admin}/metrics`)).status).toBe(200);
+    expect((await get(`${admin}/health/ready`)).status).toBe(200);
+    const write = await request(`${admin}/routes/books/weights`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ weights: { bookservice: 100 } }),
+    });
+    await write.body.dump();
+    expect(write.statusCode).toBe(405);
+  });
+});

@@ -29,19 +29,19 @@ export class ProxyAdminListener implements OnApplicationBootstrap, BeforeApplica
   async onApplicationBootstrap(): Promise<void> {
     const admin = this.config.admin;
     if (admin === undefined) return;
-    const { host, port, token } = admin;
+    const { host, port, token, writes } = admin;
     const onApplied = (change: AdminChange) => this.logger.log(`config changed through the admin API: ${JSON.stringify(change)}`);
     try {
       this.server = await startProxyAdmin(this.proxy.proxy, {
         host,
         port,
         ready: () => !this.draining,
-        writes: token === undefined ? { onApplied } : { onApplied, token },
+        ...(writes ? { writes: token === undefined ? { onApplied } : { onApplied, token } } : {}),
       });
     } catch (error) {
       throw new AdminListenError(host, port, error as NodeJS.ErrnoException);
     }
-    this.logger.log(`admin API on http://${host}:${this.server.address.port}`);
+    this.logger.log(`admin API on http://${host}:${this.server.address.port}${writes ? '' : ' (read-only: ADMIN_WRITES=false)'}`);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -37,12 +37,20 @@ describe('loadBookinfoSpaConfig', () => {
       host: '127.0.0.1',
       port: 15000,
       token: undefined,
+      writes: true,
     });
     const token = 'a-token-long-enough';
     expect(loadBookinfoSpaConfig({ SIDECAR_CONFIG: 'x', ADMIN_PORT: '15000', ADMIN_HOST: '0.0.0.0', ADMIN_TOKEN: token }).admin).toEqual({
       host: '0.0.0.0',
       port: 15000,
       token,
+      writes: true,
+    });
+    expect(loadBookinfoSpaConfig({ SIDECAR_CONFIG: 'x', ADMIN_PORT: '15000', ADMIN_HOST: '0.0.0.0', ADMIN_WRITES: 'false' }).admin).toEqual({
+      host: '0.0.0.0',
+      port: 15000,
+      token: undefined,
+      writes: false,
     });
   });
 

@@ -71,10 +71,12 @@ export const BOOKINFO_SPA_ENV = {
    * 0 takes any free port (logged).
    */
   ADMIN_PORT: s.integer({ min: 0, max: 65_535, fromString: true }).optional(),
-  /** Where the admin listener binds; beyond loopback (0.0.0.0 in Kubernetes) ADMIN_TOKEN is required. */
+  /** Where the admin listener binds; beyond loopback (0.0.0.0 in Kubernetes) ADMIN_TOKEN or ADMIN_WRITES=false is required. */
   ADMIN_HOST: s.string({ minLength: 1, maxLength: 253 }).default(BOOKINFO_SPA_DEFAULTS.adminHost),
   /** When set, admin writes need `Authorization: Bearer <ADMIN_TOKEN>`. Never logged. */
   ADMIN_TOKEN: s.string({ minLength: BOOKINFO_SPA_DEFAULTS.adminTokenMinLength, maxLength: 4096 }).optional(),
+  /** `false`: a read-only admin API (writes 405), as the standalone sidecar's ADMIN_WRITES; the config file alone changes routing. */
+  ADMIN_WRITES: s.boolean({ fromString: true }).default(true),
 };
 
 export interface CollectorOptions {
@@ -101,8 +103,9 @@ export interface BookinfoSpaConfig {
 export interface AdminListenerOptions {
   readonly host: string;
   readonly port: number;
-  /** Admin writes need it as a bearer token; required beyond loopback. */
+  /** Admin writes need it as a bearer token; beyond loopback, required unless writes are off. */
   readonly token: string | undefined;
+  readonly writes: boolean;
 }
 
 function apiSourceFrom(file: string | undefined, upstream: string | undefined): ApiSource {
@@ -115,13 +118,20 @@ function apiSourceFrom(file: string | undefined, upstream: string | undefined): 
 }
 
 /** Beyond loopback the admin API's writes would be open to anyone who can reach the pod: refused, naming the fix. */
-function adminListenerFrom(port: number | undefined, host: string, token: string | undefined): AdminListenerOptions | undefined {
+function adminListenerFrom(
+  port: number | undefined,
+  host: string,
+  token: string | undefined,
+  writes: boolean,
+): AdminListenerOptions | undefined {
   if (port === undefined) return undefined;
-  if (token === undefined && !isLoopbackHost(host)) {
-    const message = `is required when ADMIN_HOST ("${host}") is beyond loopback: admin writes change routing (or set ADMIN_HOST to 127.0.0.1)`;
+  if (writes && token === undefined && !isLoopbackHost(host)) {
+    const message =
+      `is required when ADMIN_HOST ("${host}") is beyond loopback: admin writes change routing ` +
+      '(or set ADMIN_WRITES=false for a read-only admin API, or ADMIN_HOST=127.0.0.1)';
     throw new SchemaError([{ path: ['ADMIN_TOKEN'], message }], 'environment');
   }
-  return { host, port, token };
+  return { host, port, token, writes };
 }
 
 /** The default web root: `dist/public` beside `dist/main.js`. */
@@ -143,6 +153,6 @@ export function loadBookinfoSpaConfig(env: NodeJS.ProcessEnv): BookinfoSpaConfig
             timeoutMs: e.COLLECTOR_TIMEOUT_MS,
             queryTimeoutMs: e.COLLECTOR_QUERY_TIMEOUT_MS,
           },
-    admin: adminListenerFrom(e.ADMIN_PORT, e.ADMIN_HOST, e.ADMIN_TOKEN),
+    admin: adminListenerFrom(e.ADMIN_PORT, e.ADMIN_HOST, e.ADMIN_TOKEN, e.ADMIN_WRITES),
   };
 }
