@@ -25,13 +25,16 @@ import { StaticFilesModule } from './static/static-files.module';
 export class BookinfoSpaModule {
   static register(config: BookinfoSpaConfig, proxyConfig: ProxyConfig, files: StaticFileIndex): DynamicModule {
     const startedAt = new Date();
+    // A plain local run has no admin listener: the public port serves the internals then, unless a sidecar
+    // beside the app routes /api (API_UPSTREAM) and its own admin API has the numbers that matter.
+    const internalsOnPublicPort = config.admin === undefined && config.api.kind === 'sidecar-config';
     return {
       module: BookinfoSpaModule,
       imports: [
         ProxyModule.register({ config: proxyConfig, prefix: API_PREFIX, closeGraceMs: BOOKINFO_SPA_DEFAULTS.proxyCloseGraceMs }),
         StaticFilesModule.register({ files, apiPrefix: API_PREFIX }),
       ],
-      controllers: [MeshController, LogQueryController, ...(config.admin === undefined ? [MeshInternalController] : [])],
+      controllers: [MeshController, LogQueryController, ...(internalsOnPublicPort ? [MeshInternalController] : [])],
       providers: [
         { provide: BOOKINFO_SPA_CONFIG, useValue: config },
         { provide: STARTED_AT, useValue: startedAt },

@@ -33,4 +33,10 @@ describe('API_UPSTREAM instead of SIDECAR_CONFIG', () => {
     expect(dashboard.mirror.requests).toBe(0);
     expect(JSON.stringify(dashboard.topology)).toContain(UPSTREAM_CLUSTER);
   });
+
+  it('does not serve the internal endpoints on the public port: the sidecar’s admin API has them', async () => {
+    for (const path of ['/_mesh/stats', '/_mesh/metrics', '/_mesh/diff']) {
+      expect((await get(`${spa.url}${path}`, { accept: 'application/json' })).status).toBe(404);
+    }
+  });
 });
