@@ -17,20 +17,24 @@ export interface Container {
   env?: EnvVar[];
   readinessProbe?: Probe;
   livenessProbe?: Probe;
+  startupProbe?: Probe;
+  /** On an init container, `Always` makes it a native sidecar. */
+  restartPolicy?: string;
   resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
   securityContext?: { allowPrivilegeEscalation?: boolean; readOnlyRootFilesystem?: boolean; capabilities?: { drop?: string[] } };
   volumeMounts?: { name: string; mountPath: string }[];
 }
 export interface PodSpec {
   containers: Container[];
+  initContainers?: Container[];
   securityContext?: { runAsNonRoot?: boolean; runAsUser?: number };
   volumes?: { name: string; configMap?: { name: string }; secret?: { secretName: string } }[];
 }
 export interface Deployment extends K8sObject {
-  spec: { template: { metadata: { labels: Record<string, string> }; spec: PodSpec } };
+  spec: { template: { metadata: { labels: Record<string, string>; annotations?: Record<string, string> }; spec: PodSpec } };
 }
 export interface Service extends K8sObject {
-  spec: { type?: string; selector: Record<string, string>; ports: { name?: string; port: number; targetPort?: string | number }[] };
+  spec: { type?: string; clusterIP?: string; selector: Record<string, string>; ports: { name?: string; port: number; targetPort?: string | number }[] };
 }
 
 export function find<T extends K8sObject>(objects: readonly K8sObject[], kind: string, name: string): T | undefined {
