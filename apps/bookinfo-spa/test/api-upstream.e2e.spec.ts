@@ -29,7 +29,10 @@ describe('API_UPSTREAM instead of SIDECAR_CONFIG', () => {
   });
 
   it('shows the forwarded traffic under the upstream cluster, with no mirror', async () => {
-    const dashboard = (await get(`${spa.url}/_mesh/dashboard`)).json<{ mirror: { requests: number }; topology: { edges: { to: string }[] } }>();
+    const dashboard = (await get(`${spa.url}/_mesh/dashboard`)).json<{
+      mirror: { requests: number };
+      topology: { edges: { to: string }[] };
+    }>();
     expect(dashboard.mirror.requests).toBe(0);
     expect(JSON.stringify(dashboard.topology)).toContain(UPSTREAM_CLUSTER);
   });

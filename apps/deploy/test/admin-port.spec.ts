@@ -40,7 +40,11 @@ describe.each(renders)('%s: the admin port is internal', (_name, render) => {
 
   it('documents the Prometheus scrape of it on the pod template', () => {
     const annotations = get<Deployment>(render(), 'Deployment', 'bookinfo-spa').spec.template.metadata.annotations;
-    expect(annotations).toMatchObject({ 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(adminPorts(render())[0]), 'prometheus.io/path': '/metrics' });
+    expect(annotations).toMatchObject({
+      'prometheus.io/scrape': 'true',
+      'prometheus.io/port': String(adminPorts(render())[0]),
+      'prometheus.io/path': '/metrics',
+    });
   });
 
   it('runs an admin API beyond loopback read-only (no token is deployed), on the port it declares', () => {

@@ -67,14 +67,22 @@ describe('overlays/v3-delays-native-sidecar: the standalone sidecar as a native 
   it('scrapes the sidecar’s admin port, and no Service exposes it', () => {
     const annotations = spa().spec.template.metadata.annotations ?? {};
     const adminPort = sidecar().ports?.find((p) => p.name === 'admin')?.containerPort;
-    expect(annotations).toMatchObject({ 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(adminPort), 'prometheus.io/path': '/metrics' });
+    expect(annotations).toMatchObject({
+      'prometheus.io/scrape': 'true',
+      'prometheus.io/port': String(adminPort),
+      'prometheus.io/path': '/metrics',
+    });
     for (const service of ofKind<Service>(objects(), 'Service')) {
       for (const port of service.spec.ports) expect([service.metadata.name, port.targetPort]).not.toEqual([service.metadata.name, 'admin']);
     }
   });
 
   it('restricts the sidecar as every container: non-root, read-only, no escalation nor capabilities, bounded', () => {
-    expect(sidecar().securityContext).toEqual({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
+    expect(sidecar().securityContext).toEqual({
+      allowPrivilegeEscalation: false,
+      readOnlyRootFilesystem: true,
+      capabilities: { drop: ['ALL'] },
+    });
     expect(spa().spec.template.spec.securityContext?.runAsNonRoot).toBe(true);
     expect(Object.keys(sidecar().resources?.limits ?? {}).sort()).toEqual(['cpu', 'memory']);
     expect(Object.keys(sidecar().resources?.requests ?? {}).sort()).toEqual(['cpu', 'memory']);

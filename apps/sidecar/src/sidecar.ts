@@ -1,7 +1,15 @@
 import { type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { createAccessLog, type AccessLog } from '@mirrormesh/access-log';
-import { createProxy, durationToMs, restartWarning, startProxyAdmin, type AdminChange, type AdminServer, type Proxy } from '@mirrormesh/proxy';
+import {
+  createProxy,
+  durationToMs,
+  restartWarning,
+  startProxyAdmin,
+  type AdminChange,
+  type AdminServer,
+  type Proxy,
+} from '@mirrormesh/proxy';
 import { loadConfigFile } from '@mirrormesh/proxy/config-file';
 import { subscribeMirrorExchanges, type Telemetry } from '@mirrormesh/telemetry';
 import { subscribeAccessLog } from './access-log-subscriber';

@@ -46,16 +46,21 @@ describe('loadBookinfoSpaConfig', () => {
       token,
       writes: true,
     });
-    expect(loadBookinfoSpaConfig({ SIDECAR_CONFIG: 'x', ADMIN_PORT: '15000', ADMIN_HOST: '0.0.0.0', ADMIN_WRITES: 'false' }).admin).toEqual({
-      host: '0.0.0.0',
-      port: 15000,
-      token: undefined,
-      writes: false,
-    });
+    expect(loadBookinfoSpaConfig({ SIDECAR_CONFIG: 'x', ADMIN_PORT: '15000', ADMIN_HOST: '0.0.0.0', ADMIN_WRITES: 'false' }).admin).toEqual(
+      {
+        host: '0.0.0.0',
+        port: 15000,
+        token: undefined,
+        writes: false,
+      },
+    );
   });
 
   it('sends /api to API_UPSTREAM instead of running a sidecar config', () => {
-    expect(loadBookinfoSpaConfig({ API_UPSTREAM: 'http://127.0.0.1:15001' }).api).toEqual({ kind: 'upstream', url: 'http://127.0.0.1:15001' });
+    expect(loadBookinfoSpaConfig({ API_UPSTREAM: 'http://127.0.0.1:15001' }).api).toEqual({
+      kind: 'upstream',
+      url: 'http://127.0.0.1:15001',
+    });
   });
 
   it.each([
@@ -67,7 +72,10 @@ describe('loadBookinfoSpaConfig', () => {
     [{ SIDECAR_CONFIG: 'x', PORT: 'http' }, 'PORT'],
     [{ SIDECAR_CONFIG: 'x', ADMIN_PORT: '70000' }, 'ADMIN_PORT'],
     [{ SIDECAR_CONFIG: 'x', ADMIN_PORT: 'admin' }, 'ADMIN_PORT'],
-    [{ SIDECAR_CONFIG: 'x', ADMIN_PORT: '15000', ADMIN_HOST: '0.0.0.0' }, 'ADMIN_TOKEN is required when ADMIN_HOST ("0.0.0.0") is beyond loopback'],
+    [
+      { SIDECAR_CONFIG: 'x', ADMIN_PORT: '15000', ADMIN_HOST: '0.0.0.0' },
+      'ADMIN_TOKEN is required when ADMIN_HOST ("0.0.0.0") is beyond loopback',
+    ],
     [{ SIDECAR_CONFIG: 'x', ADMIN_PORT: '15000', ADMIN_TOKEN: 'short' }, 'ADMIN_TOKEN'],
     [{ SIDECAR_CONFIG: 'x', API_UPSTREAM: 'http://127.0.0.1:15001' }, 'API_UPSTREAM must not be set with SIDECAR_CONFIG'],
     [{ API_UPSTREAM: 'https://sidecar:15001' }, 'API_UPSTREAM must be an http:// URL'],

@@ -114,7 +114,10 @@ function apiSourceFrom(file: string | undefined, upstream: string | undefined): 
   }
   if (file !== undefined) return { kind: 'sidecar-config', file };
   if (upstream !== undefined) return { kind: 'upstream', url: upstream };
-  throw new SchemaError([{ path: ['SIDECAR_CONFIG'], message: 'is required (or API_UPSTREAM, the sidecar beside the app)' }], 'environment');
+  throw new SchemaError(
+    [{ path: ['SIDECAR_CONFIG'], message: 'is required (or API_UPSTREAM, the sidecar beside the app)' }],
+    'environment',
+  );
 }
 
 /** Beyond loopback the admin API's writes would be open to anyone who can reach the pod: refused, naming the fix. */
