@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Collector, loadCollectorConfig, localConnectionString, startCollector, summarizeRequests } from '@mirrormesh/collector';
+import { type Collector, fetchSummary, loadCollectorConfig, localConnectionString, startCollector } from '@mirrormesh/collector';
 import { request } from 'undici';
 import { spawnBookService } from './support/spawn-book-service';
 
@@ -46,7 +46,7 @@ describe('book service telemetry through the local collector', () => {
     svc.child.kill('SIGTERM');
     expect(await svc.exited()).toEqual({ code: 0, signal: null });
 
-    const rows = summarizeRequests(collector.store.requests(), { contains: 'MIR-' }).map(
+    const rows = (await fetchSummary(collector.listeners.plainUrl, { contains: 'MIR-' })).map(
       ({ name, podVersion, resultCode, requestCount }) => ({
         name,
         podVersion,

@@ -1,11 +1,11 @@
 export { startCollector, type Collector } from './collector.app';
 export { loadCollectorConfig, COLLECTOR_ENV, COLLECTOR_DEFAULTS, type CollectorConfig } from './config/collector-config';
-export { summarizeRequests, percentile, type SummaryRow, type SummaryFilter } from './query/requests-summary';
-export { parseSince } from './query/time-window';
+export { summaryQuery, readSummaryRows, kqlString, type SummaryRow, type SummaryFilter } from './query/summary-query';
+export { parseTimeBound, timeBoundKql, type TimeBound } from './query/time-window';
 export { processTrackBatch, type TrackOutcome, type AcceptedItem } from './ingest/track-batch';
 export { type TrackResponse, type TrackItemError } from './ingest/track-response';
 export { DEFAULT_TRACK_LIMITS, type TrackLimits } from './ingest/track-limits';
-export { type RequestRow, type StoredItem } from './ingest/stored-item';
+export { type StoredItem } from './ingest/stored-item';
 export { TelemetryStore, type StoreStats, type StoreOptions } from './storage/telemetry-store';
 export { DATABASE_FILE, telemetryStoragePaths } from './storage/storage-files';
 export { SqliteTableSource } from './storage/sqlite-table-source';

@@ -78,6 +78,19 @@ describe("the collector's Log Analytics query API", () => {
     ]);
   }, 60_000);
 
+  it('gives the rows the report prints: the summary endpoint runs the same query', async () => {
+    const lab = await query(JSON.stringify({ query: LAB_QUERY }));
+    const summary = await request(new URL('/query/requests-summary?contains=MIR-', collector.listeners.plainUrl));
+    const { rows } = (await summary.body.json()) as {
+      rows: { name: string; podVersion: string; resultCode: string; duration: number; requestCount: number }[];
+    };
+    const reported = rows.map((row) => [row.name, row.podVersion, row.resultCode, row.duration, row.requestCount]);
+    // Kusto's `sort by name, podVersion` is descending; the report's ascending; the rows are the same.
+    const byKey = (a: unknown[], b: unknown[]) => JSON.stringify(a).localeCompare(JSON.stringify(b));
+    expect(reported).toHaveLength(3);
+    expect([...reported].sort(byKey)).toEqual([...(lab.body.tables?.[0]?.rows ?? [])].sort(byKey));
+  }, 60_000);
+
   it('runs every query of LogAnalyticsQuery.md, sent as text/plain', async () => {
     const blocks = kustoBlocks(readFileSync(QUERY_FILE, 'utf8'));
     expect(blocks).toHaveLength(3);

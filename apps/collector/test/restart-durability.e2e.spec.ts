@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { Agent, request } from 'undici';
 import { DATABASE_FILE } from '../src/storage/storage-files';
 import { certificatePath } from '../src/tls/certificate-store';
-import { type SummaryRow } from '../src/query/requests-summary';
+import { type SummaryRow } from '../src/query/summary-query';
 import { requestEnvelope } from './support/envelopes';
 import { startCollectorProcess, type CollectorProcess } from './support/collector-process';
 import { tempDir } from './support/temp-dir';

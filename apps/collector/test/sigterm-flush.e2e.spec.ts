@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { START_TIMEOUT_MS, startTimeoutError } from '@mirrormesh/testing';
 import { request } from 'undici';
 import { type Collector } from '../src/collector.app';
-import { type SummaryRow } from '../src/query/requests-summary';
+import { type SummaryRow } from '../src/query/summary-query';
 import { tempDir } from './support/temp-dir';
 import { connectionStringFor, startTestCollector } from './support/test-collector';
 

@@ -1,7 +1,7 @@
 import { request } from 'undici';
 import { startTelemetry, type Telemetry } from '@mirrormesh/telemetry';
 import { type Collector } from '../src/collector.app';
-import { type SummaryRow } from '../src/query/requests-summary';
+import { type SummaryRow } from '../src/query/summary-query';
 import { FAILING_BOOK_ID, startReviewsApp } from './support/reviews-test-app';
 import { tempDir } from './support/temp-dir';
 import { connectionStringFor, startTestCollector } from './support/test-collector';

@@ -33,3 +33,14 @@ export {
 } from './scenario-expectations';
 export { verifyScenario, fetchSummary, DEFAULT_VERIFY_TIMEOUT_MS, type VerifyOptions } from './verify-scenario';
 export { withoutPortsOnHostNetwork } from './host-network-compose';
+export { selects, type LabelSelector } from './label-selector';
+export {
+  objectsOfKind,
+  type ContainerView,
+  type DeploymentView,
+  type PodDisruptionBudgetView,
+  type NetworkPolicyView,
+  type NetworkPolicyPeer,
+} from './workload-shapes';
+export { rolloutViolations, ROLLOUT_RULES } from './rollout-rules';
+export { ingressAllowed, type PolicyPod, type PolicySource } from './network-policy';

@@ -21,6 +21,8 @@ const MODELS: ReadonlyMap<string, () => Promise<ModelClass>> = new Map<string, (
   ['v1/Service', async () => (await import('kubernetes-models/v1/Service')).Service],
   ['v1/ServiceAccount', async () => (await import('kubernetes-models/v1/ServiceAccount')).ServiceAccount],
   ['apps/v1/Deployment', async () => (await import('kubernetes-models/apps/v1/Deployment')).Deployment],
+  ['policy/v1/PodDisruptionBudget', async () => (await import('kubernetes-models/policy/v1/PodDisruptionBudget')).PodDisruptionBudget],
+  ['networking.k8s.io/v1/NetworkPolicy', async () => (await import('kubernetes-models/networking.k8s.io/v1/NetworkPolicy')).NetworkPolicy],
   [
     'networking.istio.io/v1/VirtualService',
     async () => (await import('@kubernetes-models/istio/networking.istio.io/v1/VirtualService')).VirtualService,

@@ -14,7 +14,7 @@ import {
   readComposeFile,
   validateComposeDocument,
 } from '../src';
-import { env, get, type Deployment } from './support/objects';
+import { env, envValue, get, type Deployment } from './support/objects';
 import { renderOverlay } from './support/render';
 
 interface ComposeService {
@@ -132,7 +132,10 @@ describe.each(SCENARIOS)('MIRROR_SCENARIO=%s', (scenario) => {
       expect(mirror['VERSION_TAG']).toBe(MIRROR_VERSION_TAGS['v2-mirroring']);
     } else {
       const c = overlayMirror.spec.template.spec.containers[0]!;
-      expect(mirror).toEqual({ BOOK_SERVICE_VARIANT: env(c, 'BOOK_SERVICE_VARIANT')?.value, VERSION_TAG: env(c, 'VERSION_TAG')?.value });
+      expect(mirror).toEqual({
+        BOOK_SERVICE_VARIANT: env(c, 'BOOK_SERVICE_VARIANT')?.value,
+        VERSION_TAG: envValue(overlayMirror, c, 'VERSION_TAG'),
+      });
     }
   });
 
@@ -167,8 +170,9 @@ describe('the noise instance of the answer comparison', () => {
     const { environment } = compose().services['bookservicelive2']!;
     expect(environment).toMatchObject({ BOOK_SERVICE_VARIANT: 'live', VERSION_TAG: 'V1MIR-LiveBookService' });
     expect(environment).not.toHaveProperty('APPLICATIONINSIGHTS_CONNECTION_STRING');
-    const c = get<Deployment>(renderOverlay('v2-mirroring'), 'Deployment', 'bookservicelive2').spec.template.spec.containers[0]!;
-    expect({ variant: env(c, 'BOOK_SERVICE_VARIANT')?.value, tag: env(c, 'VERSION_TAG')?.value }).toEqual({
+    const live2 = get<Deployment>(renderOverlay('v2-mirroring'), 'Deployment', 'bookservicelive2');
+    const c = live2.spec.template.spec.containers[0]!;
+    expect({ variant: env(c, 'BOOK_SERVICE_VARIANT')?.value, tag: envValue(live2, c, 'VERSION_TAG') }).toEqual({
       variant: environment?.['BOOK_SERVICE_VARIANT'],
       tag: environment?.['VERSION_TAG'],
     });

@@ -14,16 +14,23 @@ const stages = instructions.reduce<string[][]>((acc, line) => {
   else acc.at(-1)?.push(line);
   return acc;
 }, []);
-const runtime = stages.at(-1) ?? [];
+const runtime = stages.find((s) => s[0]?.endsWith(' AS runtime')) ?? [];
 
 describe('docker/Dockerfile', () => {
   it('builds on an official Node LTS image by default, pinned by tag', () => {
     expect(instructions[0]).toMatch(/^ARG NODE_IMAGE=node:(20|22|24)-bookworm-slim$/);
+    const base = 'FROM ${NODE_IMAGE}${NODE_IMAGE_DIGEST:+@}${NODE_IMAGE_DIGEST}';
     expect(stages.map((s) => s[0])).toEqual([
-      'FROM ${NODE_IMAGE} AS prune',
-      'FROM ${NODE_IMAGE} AS build',
+      `${base} AS prune`,
+      `${base} AS build`,
       'FROM build AS app',
-      'FROM ${NODE_IMAGE} AS runtime',
+      `${base} AS runtime`,
+      'FROM runtime AS book-service',
+      'FROM runtime AS bookinfo-spa',
+      'FROM runtime AS collector',
+      'FROM runtime AS sidecar',
+      // The image APP names: one of the four above.
+      'FROM ${APP}',
     ]);
   });
 

@@ -7,6 +7,7 @@ const combinations: [string, () => ReturnType<typeof renderOverlay>][] = [
   ['v1-live + local-collector', () => renderOverlayWith('v1-live', ['local-collector'])],
   ['v3-delays + local-collector', () => renderOverlayWith('v3-delays', ['local-collector'])],
   ['v3-delays + istio-mirroring', () => renderOverlayWith('v3-delays', ['istio-mirroring'])],
+  ['v3-delays + local-collector + istio-mirroring', () => renderOverlayWith('v3-delays', ['local-collector', 'istio-mirroring'])],
 ];
 
 describe('every rendered object validates against its Kubernetes (or Istio) schema, offline', () => {

@@ -1,5 +1,5 @@
 import { LIVE_VERSION_TAG, MIRROR_VERSION_TAGS, SCENARIOS, type K8sObject, type Scenario } from '../src';
-import { env, find, get, ofKind, spaSidecarConfig, type Container, type Deployment, type Service } from './support/objects';
+import { env, envValue, find, get, ofKind, spaSidecarConfig, type Container, type Deployment, type Service } from './support/objects';
 import { renderOverlay, renderOverlayWith } from './support/render';
 
 const VARIANTS: Record<Scenario, string | undefined> = {
@@ -10,8 +10,8 @@ const VARIANTS: Record<Scenario, string | undefined> = {
   'v5-schema-change': 'schema-change',
 };
 const MIRRORING = SCENARIOS.filter((s) => MIRROR_VERSION_TAGS[s] !== undefined);
-/** Every image the release component pins, with its one tag. */
-const RELEASE_IMAGE = /^mirrormesh\/(book-service|bookinfo-spa|collector|sidecar):(\d+\.\d+\.\d+)$/;
+/** Every image the release component pins, with its registry and its one tag. */
+const RELEASE_IMAGE = /^docker\.io\/mirrormesh\/(book-service|bookinfo-spa|collector|sidecar):(\d+\.\d+\.\d+)$/;
 
 const containers = (objects: readonly K8sObject[]): [string, Container][] =>
   ofKind<Deployment>(objects, 'Deployment').flatMap((d) =>
@@ -22,8 +22,9 @@ describe.each(SCENARIOS)('overlay %s', (scenario) => {
   const objects = () => renderOverlay(scenario);
 
   it('runs the live book service as V1MIR-LiveBookService, live variant', () => {
-    const [live] = get<Deployment>(objects(), 'Deployment', 'bookservice').spec.template.spec.containers;
-    expect(env(live!, 'VERSION_TAG')?.value).toBe(LIVE_VERSION_TAG);
+    const deployment = get<Deployment>(objects(), 'Deployment', 'bookservice');
+    const [live] = deployment.spec.template.spec.containers;
+    expect(envValue(deployment, live!, 'VERSION_TAG')).toBe(LIVE_VERSION_TAG);
     expect(env(live!, 'BOOK_SERVICE_VARIANT')?.value).toBe('live');
   });
 
@@ -36,7 +37,7 @@ describe.each(SCENARIOS)('overlay %s', (scenario) => {
       return;
     }
     const [container] = mirror!.spec.template.spec.containers;
-    expect(env(container!, 'VERSION_TAG')?.value).toBe(tag);
+    expect(envValue(mirror!, container!, 'VERSION_TAG')).toBe(tag);
     expect(env(container!, 'BOOK_SERVICE_VARIANT')?.value).toBe(VARIANTS[scenario]);
     // Same image as live: the mirror differs by configuration only.
     expect(container!.image).toBe(get<Deployment>(objects(), 'Deployment', 'bookservice').spec.template.spec.containers[0]!.image);
@@ -66,7 +67,7 @@ describe.each(SCENARIOS)('overlay %s', (scenario) => {
     const live2 = find<Deployment>(objects(), 'Deployment', 'bookservicelive2');
     if (MIRROR_VERSION_TAGS[scenario] === undefined) return expect(live2).toBeUndefined();
     const [container] = live2!.spec.template.spec.containers;
-    expect(env(container!, 'VERSION_TAG')?.value).toBe(LIVE_VERSION_TAG);
+    expect(envValue(live2!, container!, 'VERSION_TAG')).toBe(LIVE_VERSION_TAG);
     expect(env(container!, 'BOOK_SERVICE_VARIANT')?.value).toBe('live');
   });
 
@@ -181,43 +182,5 @@ describe('components/local-collector', () => {
     }
     const spa = get<Deployment>(objects(), 'Deployment', 'bookinfo-spa').spec.template.spec.containers[0]!;
     expect(env(spa, 'COLLECTOR_URL')?.value).toBe('http://collector:4480');
-  });
-});
-
-describe('components/istio-mirroring', () => {
-  const objects = () => renderOverlayWith('v3-delays', ['istio-mirroring']);
-
-  it('mirrors bookservice to bookservicemirror with a VirtualService, at 100 %', () => {
-    const vs = get<
-      K8sObject & {
-        spec: {
-          hosts: string[];
-          http: {
-            route: { destination: { host: string } }[];
-            mirror: { host: string; port: { number: number } };
-            mirrorPercentage: { value: number };
-          }[];
-        };
-      }
-    >(objects(), 'VirtualService', 'bookservice');
-    const mirrorService = get<Service>(objects(), 'Service', 'bookservicemirror');
-    expect(vs.spec.hosts).toEqual(['bookservice']);
-    expect(vs.spec.http[0]!.route.map((r) => r.destination.host)).toEqual(['bookservice']);
-    expect(vs.spec.http[0]!.mirror).toEqual({ host: mirrorService.metadata.name, port: { number: mirrorService.spec.ports[0]!.port } });
-    expect(vs.spec.http[0]!.mirrorPercentage.value).toBe(100);
-  });
-
-  it('uses the GA networking.istio.io/v1 API for every Istio object', () => {
-    const istio = objects().filter((o) => o.apiVersion.startsWith('networking.istio.io/'));
-    expect(istio.map((o) => `${o.apiVersion} ${o.kind}`).sort()).toEqual([
-      'networking.istio.io/v1 DestinationRule',
-      'networking.istio.io/v1 DestinationRule',
-      'networking.istio.io/v1 VirtualService',
-    ]);
-  });
-
-  it('leaves the Services unchanged and turns the in-process mirror off, so nothing is mirrored twice', () => {
-    expect(ofKind(objects(), 'Service')).toEqual(ofKind(renderOverlay('v3-delays'), 'Service'));
-    expect(spaSidecarConfig(objects()).routes.every((r) => r.mirror === undefined)).toBe(true);
   });
 });

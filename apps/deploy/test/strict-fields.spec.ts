@@ -40,6 +40,26 @@ describe('a misspelt field fails the schema check, naming the object, the path a
     );
   });
 
+  it.each([
+    [
+      'PodDisruptionBudget with maxUnavailabe (sic)',
+      'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: typo }\nspec: { maxUnavailabe: 1, selector: { matchLabels: { app: x } } }\n',
+      'PodDisruptionBudget/typo: spec has an unknown field "maxUnavailabe"',
+    ],
+    [
+      'NetworkPolicy with a misspelt podSelecter in a peer',
+      'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: typo }\nspec: { podSelector: {}, ingress: [{ from: [{ podSelecter: {} }] }] }\n',
+      'NetworkPolicy/typo: spec/ingress/0/from/0 has an unknown field "podSelecter"',
+    ],
+    [
+      'ServiceAccount with automountServiceAccountTokens (sic)',
+      'apiVersion: v1\nkind: ServiceAccount\nmetadata: { name: typo }\nautomountServiceAccountTokens: false\n',
+      'ServiceAccount/typo: the object has an unknown field "automountServiceAccountTokens"',
+    ],
+  ])('%s', async (_name, yaml, message) => {
+    await expect(validateK8sObject(object(yaml))).rejects.toThrow(message);
+  });
+
   it('still accepts free-form maps: labels, annotations, resource quantities, ConfigMap data', async () => {
     const configMap = object(`apiVersion: v1
 kind: ConfigMap

@@ -5,15 +5,3 @@ export interface StoredItem {
   readonly envelope: Record<string, unknown>;
 }
 
-/** A stored request reduced to what the requests summary reads, streamed from the database. */
-export interface RequestRow {
-  /** Epoch milliseconds of the item's `time` (when the request started). */
-  readonly time: number;
-  readonly name: string;
-  readonly resultCode: string;
-  readonly durationMs: number;
-  readonly success: boolean;
-  readonly cloudRole: string | undefined;
-  /** The item's `VersionTag` custom dimension. */
-  readonly versionTag: string | undefined;
-}

@@ -14,6 +14,9 @@ const db = new DatabaseSync(data.databaseFile, { readOnly: true });
 const source = new SqliteTableSource(db);
 
 async function answer(request: QueryRequestMessage): Promise<QueryReplyMessage> {
+  // One read transaction per query: every page of every scan sees the same committed state, while
+  // the collector's thread goes on committing (WAL readers never block the writer).
+  db.exec('BEGIN');
   try {
     const result = await runQuery(request.query, source, {
       now: () => request.now,
@@ -26,6 +29,8 @@ async function answer(request: QueryRequestMessage): Promise<QueryReplyMessage> 
       return { id: request.id, ok: false, refusal: { code: error.code, message: error.message, line: error.line, column: error.column } };
     }
     return { id: request.id, ok: false, failure: error instanceof Error ? error.message : String(error) };
+  } finally {
+    db.exec('COMMIT');
   }
 }
 

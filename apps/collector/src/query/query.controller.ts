@@ -1,9 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ProblemException } from '@mirrormesh/service-kit';
 import { TelemetryStore, type StoreStats } from '../storage/telemetry-store';
-import { summarizeRequests, type SummaryRow } from './requests-summary';
+import { KqlRunner } from './kql-runner';
+import { QueryBusyError, QueryTimeoutError } from './query-errors';
 import { MAX_CONTAINS_LENGTH } from './query-limits';
-import { parseSince } from './time-window';
+import { readSummaryRows, summaryQuery, type SummaryRow } from './summary-query';
+import { parseTimeBound, type TimeBound } from './time-window';
 
 /** Most rows answered: names are route templates, so more means raw paths leaked into names. */
 export const MAX_SUMMARY_ROWS = 10_000;
@@ -14,25 +16,34 @@ export interface RequestsSummaryResponse {
   readonly truncated: boolean;
 }
 
-/** The lab's Log Analytics query over what the collector stored. */
+/** The lab's Log Analytics query over what the collector stored, and the store's counters. */
 @Controller('query')
 export class QueryController {
-  constructor(private readonly store: TelemetryStore) {}
+  constructor(
+    private readonly store: TelemetryStore,
+    private readonly runner: KqlRunner,
+  ) {}
 
-  /** `?contains=MIR-&since=15m&until=<ISO>`: rows sorted by name, podVersion, resultCode. */
+  /**
+   * `?contains=MIR-&since=15m&until=<ISO>`: rows sorted by name, podVersion, resultCode. The lab's
+   * KQL run as `POST /query` runs it (summaryQuery), so both always agree.
+   */
   @Get('requests-summary')
-  requestsSummary(
-    @Query('contains') contains?: string,
-    @Query('since') since?: string,
-    @Query('until') until?: string,
-  ): RequestsSummaryResponse {
-    const now = Date.now();
+  async requestsSummary(
+    @Query('contains') contains?: unknown,
+    @Query('since') since?: unknown,
+    @Query('until') until?: unknown,
+  ): Promise<RequestsSummaryResponse> {
     if (contains !== undefined && (typeof contains !== 'string' || contains.length > MAX_CONTAINS_LENGTH)) {
       throw new ProblemException(400, 'BAD_QUERY', `contains must be one text of at most ${MAX_CONTAINS_LENGTH} characters`);
     }
-    const window = { since: timeParam('since', since, now), until: timeParam('until', until, now) };
-    // The window bounds the SQL scan too (on the timestamp index); the summary still applies it.
-    const rows = summarizeRequests(this.store.requests({ from: window.since, to: window.until }), { contains, ...window });
+    const query = summaryQuery({
+      contains,
+      since: timeParam('since', since),
+      until: timeParam('until', until),
+      take: MAX_SUMMARY_ROWS + 1,
+    });
+    const rows = readSummaryRows((await this.run(query)).tables[0] ?? { name: 'PrimaryResult', columns: [], rows: [] });
     return { rows: rows.slice(0, MAX_SUMMARY_ROWS), truncated: rows.length > MAX_SUMMARY_ROWS };
   }
 
@@ -40,11 +51,22 @@ export class QueryController {
   stats(): StoreStats {
     return this.store.stats();
   }
+
+  /** The query thread's refusals as this endpoint's problems (a refused summary query would be a bug: 500). */
+  private async run(query: string) {
+    try {
+      return await this.runner.run(query);
+    } catch (error) {
+      if (error instanceof QueryBusyError) throw new ProblemException(503, 'QUERY_BUSY', error.message);
+      if (error instanceof QueryTimeoutError) throw new ProblemException(504, 'QUERY_TIMEOUT', error.message);
+      throw error;
+    }
+  }
 }
 
-function timeParam(name: string, value: unknown, now: number): number | undefined {
+function timeParam(name: string, value: unknown): TimeBound | undefined {
   if (value === undefined || value === '') return undefined;
-  const parsed = typeof value === 'string' ? parseSince(value, now) : 'must be given once';
+  const parsed = typeof value === 'string' ? parseTimeBound(value) : 'must be given once';
   if (typeof parsed === 'string') throw new ProblemException(400, 'BAD_QUERY', `${name} ${parsed}`);
   return parsed;
 }

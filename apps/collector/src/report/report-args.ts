@@ -1,5 +1,5 @@
 import { MAX_CONTAINS_LENGTH } from '../query/query-limits';
-import { parseSince } from '../query/time-window';
+import { parseTimeBound } from '../query/time-window';
 
 /** Where the report reads by default: the collector's plain-HTTP query listener. */
 export const DEFAULT_REPORT_URL = 'http://127.0.0.1:4480';
@@ -56,7 +56,7 @@ export function parseReportArgs(argv: readonly string[], env: NodeJS.ProcessEnv 
   }
   // Checked here, with the option's name, rather than relayed as the collector's 400 problem.
   if (since !== undefined) {
-    const rule = parseSince(since, Date.now());
+    const rule = parseTimeBound(since);
     if (typeof rule === 'string') return `--since ${rule} (got ${JSON.stringify(since.slice(0, 60))})`;
   }
   if (contains.length > MAX_CONTAINS_LENGTH) return `--contains must be at most ${MAX_CONTAINS_LENGTH} characters`;

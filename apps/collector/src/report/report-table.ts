@@ -1,4 +1,4 @@
-import { type SummaryRow } from '../query/requests-summary';
+import { type SummaryRow } from '../query/summary-query';
 
 const COLUMNS: readonly { title: string; align: 'left' | 'right'; cell: (row: SummaryRow) => string }[] = [
   { title: 'name', align: 'left', cell: (row) => row.name },

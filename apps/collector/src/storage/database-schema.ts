@@ -1,10 +1,16 @@
 import { DatabaseSync } from 'node:sqlite';
 import { WAL_SIZE_LIMIT_BYTES } from './storage-limits';
 import { type KqlType } from '@mirrormesh/kql';
-import { CONSTANT_COLUMNS, TELEMETRY_TABLE_BY_NAME, type TelemetryTableName } from './telemetry-tables';
+import {
+  CONSTANT_COLUMNS,
+  PROMOTED_DIMENSIONS,
+  TELEMETRY_TABLE_BY_NAME,
+  promotedColumn,
+  type TelemetryTableName,
+} from './telemetry-tables';
 
 /** Bumped when the tables change shape; a database of a later version is refused. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Every item that is neither a request nor a dependency: its kind, time and envelope as sent. */
 export const OTHER_ITEMS_TABLE = 'other_items';
@@ -35,9 +41,26 @@ function telemetryTableSql(table: TelemetryTableName): string {
     if (constant !== undefined) return `${quoteIdentifier(name)} TEXT GENERATED ALWAYS AS ('${constant}') VIRTUAL`;
     return `${quoteIdentifier(name)} ${SQL_TYPES[type]}${name === 'timestamp' ? ' NOT NULL' : ''}`;
   });
+  columns.push(...PROMOTED_DIMENSIONS.map((key) => `${quoteIdentifier(promotedColumn(key))} TEXT`));
   return `CREATE TABLE IF NOT EXISTS ${table} (${columns.join(', ')});
 CREATE INDEX IF NOT EXISTS ${table}_timestamp ON ${table} ("timestamp");`;
 }
+
+/**
+ * Version 1 → 2: the promoted dimensions' columns, filled from the stored JSON (SQLite's `->` gives
+ * the value's JSON text, as the collector writes it for new rows).
+ */
+function promoteDimensionsSql(table: TelemetryTableName): string {
+  return PROMOTED_DIMENSIONS.map((key) => {
+    const column = quoteIdentifier(promotedColumn(key));
+    return `ALTER TABLE ${table} ADD COLUMN ${column} TEXT;
+UPDATE ${table} SET ${column} = "customDimensions" -> '$."${key}"' WHERE "customDimensions" IS NOT NULL;`;
+  }).join('\n');
+}
+
+const UPGRADES: Readonly<Record<number, string>> = {
+  1: `${promoteDimensionsSql('requests')}\n${promoteDimensionsSql('dependencies')}`,
+};
 
 const SCHEMA_SQL = `${telemetryTableSql('requests')}
 ${telemetryTableSql('dependencies')}
@@ -60,7 +83,9 @@ export function openDatabase(path: string): DatabaseSync {
     const version = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
     if (version > SCHEMA_VERSION)
       throw new Error(`the database has schema version ${version}; this collector knows up to ${SCHEMA_VERSION}`);
-    db.exec(`BEGIN; ${SCHEMA_SQL} PRAGMA user_version = ${SCHEMA_VERSION}; COMMIT;`);
+    // A database of an earlier version is upgraded step by step, in the transaction that stamps it.
+    const upgrades = version === 0 ? [] : Array.from({ length: SCHEMA_VERSION - version }, (_, step) => UPGRADES[version + step]);
+    db.exec(`BEGIN; ${upgrades.join('\n')} ${SCHEMA_SQL} PRAGMA user_version = ${SCHEMA_VERSION}; COMMIT;`);
     return db;
   } catch (error) {
     db.close();

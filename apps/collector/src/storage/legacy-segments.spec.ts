@@ -1,7 +1,8 @@
 import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { summarizeRequests } from '../query/requests-summary';
+import { runQuery } from '@mirrormesh/kql';
+import { readSummaryRows, summaryQuery } from '../query/summary-query';
 import { LEGACY_SEGMENTS_DIR } from './storage-files';
 import { TelemetryStore } from './telemetry-store';
 
@@ -25,12 +26,9 @@ describe('upgrading a data directory of segment files', () => {
     expect(store.stats()).toMatchObject({ items: 5, requests: 3, dependencies: 1, otherItems: 1, importedSegments: 2, skippedLines: 1 });
     expect(await readdir(dir)).not.toContain(LEGACY_SEGMENTS_DIR);
     expect(
-      summarizeRequests(store.requests(), { contains: 'MIR-' }).map(({ podVersion, resultCode, duration, requestCount }) => [
-        podVersion,
-        resultCode,
-        duration,
-        requestCount,
-      ]),
+      readSummaryRows((await runQuery(summaryQuery({ contains: 'MIR-' }), store.source)).tables[0]!).map(
+        ({ podVersion, resultCode, duration, requestCount }) => [podVersion, resultCode, duration, requestCount],
+      ),
     ).toEqual([
       ['V1MIR-LiveBookService', '200', 20, 2],
       ['V2MIR-BookService', '500', 1200, 1],

@@ -50,7 +50,7 @@ export class RowWriter {
 
 /** Positional parameters: node:sqlite binds an object of named ones several times slower. */
 function insertStatement(db: DatabaseSync, table: TelemetryTableName): { statement: StatementSync; columns: readonly string[] } {
-  const columns = storedColumns(table).map(({ name }) => name);
+  const columns = storedColumns(table);
   const statement = db.prepare(
     `INSERT INTO ${table} (${columns.map(quoteIdentifier).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
   );

@@ -1,47 +1,68 @@
 import { TableScanError } from '../errors';
 import { quoteIdentifier } from './database-schema';
+import { PROMOTED_DIMENSIONS, promotedColumn } from './telemetry-tables';
 import { type KqlType, type ScanRequest, type TableSchema } from '@mirrormesh/kql';
 
-/** The SQL of one scan and how to read its cells back; `sql` depends only on the request's shape. */
+/**
+ * The SQL of one page of a scan and how to read its cells back; `sql` depends only on the request's
+ * shape. Pages follow a cursor: the scan's rows in `rowid` order, or (`timestamp`, `rowid`) order on
+ * the timestamp index when the request bounds the time, each page after the last row of the one before.
+ */
 export interface ScanStatement {
   /** Same shape, same text: the key of the prepared-statement cache. */
   readonly sql: string;
+  /** Bound before the cursor's values and the page size, which come last. */
   readonly params: readonly (string | number)[];
-  /** How each cell is read back: as stored, 0/1 → boolean, or JSON text → value. */
-  readonly decoders: readonly CellDecoder[];
+  /** The cursor's columns, selected after the cells: `rowid`, or `timestamp` then `rowid`. */
+  readonly cursorWidth: 1 | 2;
+  /** How each requested column is made from the SQL row's cells, in the request's order. */
+  readonly cells: readonly CellReader[];
+  /** True when every requested column is one SQL cell read as stored: the SQL row is the row. */
+  readonly asStored: boolean;
 }
 
-export type CellDecoder = 'plain' | 'bool' | 'json';
+/**
+ * One requested column: a cell read as stored, 0/1 → boolean, JSON text → value; or a dynamic column
+ * read by keys, an object of those keys, each from its own cell of JSON text (null when absent).
+ */
+export type CellReader =
+  | { readonly kind: 'plain' | 'bool' | 'json'; readonly at: number }
+  | { readonly kind: 'keys'; readonly keys: readonly { readonly key: string; readonly at: number }[] };
 
-function decoderOf(type: KqlType): CellDecoder {
+function kindOf(type: KqlType): 'plain' | 'bool' | 'json' {
   return type === 'bool' ? 'bool' : type === 'dynamic' ? 'json' : 'plain';
 }
 
 /**
- * `SELECT <columns> FROM <table> [WHERE timestamp >= ? AND timestamp < ?]`. A dynamic column read
- * through keys becomes `json_object(key, col -> '$."key"', …)`: SQLite extracts those keys and hands
- * over a small object, not the whole value. Keys and paths are parameters; the path quotes the key
- * as a JSON string, so keys holding quotes, dots or brackets read the key itself.
+ * `SELECT <cells>, <cursor> FROM <table> WHERE [timestamp >= ? AND timestamp < ? AND] <after the cursor>
+ * ORDER BY <cursor> LIMIT ?`. A dynamic column read
+ * through keys becomes one cell per key: a promoted dimension's own column, or `col -> '$."key"'`
+ * (SQLite extracts the value's JSON text; the rest of the value is never parsed in JavaScript). Paths
+ * are parameters that quote the key as a JSON string, so keys holding quotes, dots or brackets read
+ * the key itself.
  */
 export function scanStatement(schema: TableSchema, request: ScanRequest): ScanStatement {
   const params: (string | number)[] = [];
-  const decoders: CellDecoder[] = [];
-  const selected = request.columns.map((name) => {
+  const selected: string[] = [];
+  const select = (sql: string) => selected.push(sql) - 1;
+  const cells = request.columns.map((name): CellReader => {
     const column = schema.columns.find((candidate) => candidate.name === name);
     if (column === undefined) {
       throw new TableScanError(`table ${schema.name} has no column ${JSON.stringify(name)}: its columns are ${columnList(schema)}`);
     }
-    decoders.push(decoderOf(column.type));
     const keys = request.dynamicKeys?.get(name);
-    if (keys === undefined) return quoteIdentifier(name);
+    if (keys === undefined) return { kind: kindOf(column.type), at: select(quoteIdentifier(name)) };
     if (column.type !== 'dynamic')
       throw new TableScanError(`column ${schema.name}.${name} is ${column.type}: only dynamic columns are read by key`);
-    if (keys.length === 0) return `json_object()`;
-    const members = keys.map((key) => {
-      params.push(key, `$.${JSON.stringify(key)}`);
-      return `?, ${quoteIdentifier(name)} -> ?`;
-    });
-    return `json_object(${members.join(', ')})`;
+    return {
+      kind: 'keys',
+      keys: keys.map((key) => {
+        if (name === 'customDimensions' && PROMOTED_DIMENSIONS.includes(key))
+          return { key, at: select(quoteIdentifier(promotedColumn(key))) };
+        params.push(`$.${JSON.stringify(key)}`);
+        return { key, at: select(`${quoteIdentifier(name)} -> ?`) };
+      }),
+    };
   });
   for (const name of request.dynamicKeys?.keys() ?? []) {
     if (!request.columns.includes(name))
@@ -57,8 +78,17 @@ export function scanStatement(schema: TableSchema, request: ScanRequest): ScanSt
     bounds.push('"timestamp" < ?');
     params.push(to);
   }
-  const where = bounds.length > 0 ? ` WHERE ${bounds.join(' AND ')}` : '';
-  return { sql: `SELECT ${selected.length > 0 ? selected.join(', ') : '1'} FROM ${schema.name}${where}`, params, decoders };
+  // Keyset pagination: each page is one short statement, and the next starts after the last row read.
+  const byTime = bounds.length > 0;
+  const cursor = byTime ? ['"timestamp"', 'rowid'] : ['rowid'];
+  const after = byTime ? '("timestamp", rowid) > (?, ?)' : 'rowid > ?';
+  return {
+    sql: `SELECT ${[...selected, ...cursor].join(', ')} FROM ${schema.name} WHERE ${[...bounds, after].join(' AND ')} ORDER BY ${cursor.join(', ')} LIMIT ?`,
+    params,
+    cursorWidth: byTime ? 2 : 1,
+    cells,
+    asStored: cells.every((cell) => cell.kind !== 'keys'),
+  };
 }
 
 function columnList(schema: TableSchema): string {

@@ -1,7 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { TableScanError } from '../errors';
+import { SqliteTableSource } from './sqlite-table-source';
+import { DATABASE_FILE } from './storage-files';
 import { TelemetryStore } from './telemetry-store';
 
 const T0 = Date.parse('2026-11-21T04:00:00.000Z');
@@ -81,6 +84,25 @@ describe('SqliteTableSource', () => {
     expect(rows[1]).toEqual(['r1', { VersionTag: 'V2MIR-b', 'odd "key".x': null, nested: null, absent: null }]);
   });
 
+  it('reads promoted dimensions from their own column exactly as from the JSON: quotes, escapes, non-strings', async () => {
+    const oddDir = await mkdtemp(join(tmpdir(), 'mirrormesh-promoted-'));
+    const odd = await TelemetryStore.open(oddDir);
+    const values = ['plain', 'quote " and \\ backslash', 'line\nbreak', 'é ✓ 𝄞', '', 42, true, { nested: ['x'] }, null];
+    await odd.append(values.map((value, second) => request(second, { VersionTag: value as never, Mirror: 'true' })));
+    await odd.append([request(values.length, { Other: 'x' })]);
+    const byKey = [
+      ...odd.source.scan('requests', {
+        columns: ['customDimensions'],
+        dynamicKeys: new Map([['customDimensions', ['VersionTag', 'Mirror']]]),
+      }),
+    ];
+    const whole = [...odd.source.scan('requests', { columns: ['customDimensions'] })] as [Record<string, unknown>][];
+    expect(byKey).toEqual(whole.map(([d]) => [{ VersionTag: d['VersionTag'] ?? null, Mirror: d['Mirror'] ?? null }]));
+    expect(byKey.map(([d]) => (d as Record<string, unknown>)['VersionTag'])).toEqual([...values, null]);
+    await odd.close();
+    await rm(oddDir, { recursive: true, force: true });
+  });
+
   it('returns the rows in the time range ([from, to)) and may be read by two scans at once', () => {
     const request = { columns: ['id'], timeRange: { from: T0 + 1000, to: T0 + 2000 } };
     expect([...store.source.scan('requests', request)]).toEqual([['r1']]);
@@ -89,6 +111,30 @@ describe('SqliteTableSource', () => {
     for (const [a] of outer) for (const [b] of store.source.scan('requests', { columns: ['id'] })) pairs.push(`${String(a)}${String(b)}`);
     expect(pairs).toHaveLength(9);
     expect([...store.source.scan('requests', { columns: [] })]).toEqual([[], [], []]);
+  });
+
+  it('reads page by page without losing or repeating a row, rows of one timestamp across a page boundary included', async () => {
+    const pagedDir = await mkdtemp(join(tmpdir(), 'mirrormesh-pages-'));
+    const paged = await TelemetryStore.open(pagedDir);
+    // Seconds 0,0,0,1,1,2,3,3: pages of 2 split both runs of equal timestamps.
+    const seconds = [3, 0, 1, 0, 3, 2, 0, 1];
+    await paged.append(seconds.map((second, n) => ({ ...request(second, { VersionTag: `n${n}` }) })));
+    // A reader of its own, as the query thread has, reading 2 rows per page.
+    const reader = new DatabaseSync(join(pagedDir, DATABASE_FILE), { readOnly: true });
+    const source = new SqliteTableSource(reader, 2);
+    const ids = (rows: Iterable<readonly unknown[]>) =>
+      [...rows].map(([, dimensions]) => (dimensions as { VersionTag: string }).VersionTag);
+    const dynamicKeys = new Map([['customDimensions', ['VersionTag']]]);
+    // Whole table: insertion (rowid) order.
+    expect(ids(source.scan('requests', { columns: ['id', 'customDimensions'], dynamicKeys }))).toEqual(seconds.map((_, n) => `n${n}`));
+    // Time-bounded: timestamp order on the index, then rowid.
+    const bounded = source.scan('requests', { columns: ['id', 'customDimensions'], dynamicKeys, timeRange: { from: T0, to: T0 + 3000 } });
+    expect(ids(bounded)).toEqual(['n1', 'n3', 'n6', 'n2', 'n7', 'n5']);
+    // Stored rows are cut to the cells asked, page after page.
+    expect([...source.scan('requests', { columns: ['success'], timeRange: { from: T0 + 3000 } })]).toEqual([[true], [true]]);
+    reader.close();
+    await paged.close();
+    await rm(pagedDir, { recursive: true, force: true });
   });
 
   it('says what is wrong with a scan of an unknown table, column or key column', () => {

@@ -1,24 +1,22 @@
 import { type DatabaseSync, type StatementSync } from 'node:sqlite';
 import { TableScanError } from '../errors';
-import { scanStatement, type CellDecoder } from './scan-statement';
-import { MAX_CACHED_SCANS } from './storage-limits';
+import { scanStatement, type CellReader, type ScanStatement } from './scan-statement';
+import { MAX_CACHED_SCANS, SCAN_PAGE_ROWS } from './storage-limits';
 import { type Cell, type JsonValue, type ScanRequest, type TableSchema, type TableSource } from '@mirrormesh/kql';
 import { TELEMETRY_TABLES } from './telemetry-tables';
-
-interface CachedStatement {
-  readonly statement: StatementSync;
-  /** A statement has one cursor: while a scan reads it, another scan of the same shape gets its own. */
-  busy: boolean;
-}
 
 /**
  * The collector's telemetry tables as the KQL engine reads them: only the columns a query reads,
  * only the keys it reads of a dynamic column, only the time range it bounds, streamed row by row.
  */
 export class SqliteTableSource implements TableSource {
-  private readonly statements = new Map<string, CachedStatement>();
+  private readonly statements = new Map<string, StatementSync>();
 
-  constructor(private readonly db: DatabaseSync) {}
+  constructor(
+    private readonly db: DatabaseSync,
+    /** Rows read per statement call (tests make it small to cross pages). */
+    private readonly pageRows = SCAN_PAGE_ROWS,
+  ) {}
 
   tables(): readonly TableSchema[] {
     return TELEMETRY_TABLES;
@@ -30,48 +28,85 @@ export class SqliteTableSource implements TableSource {
       throw new TableScanError(`no table ${JSON.stringify(table)}: the tables are ${TELEMETRY_TABLES.map((t) => t.name).join(', ')}`);
     }
     // Built (and checked) now, so a bad request throws at the call, not at the first row.
-    const { sql, params, decoders } = scanStatement(schema, request);
-    return this.rows(sql, params, decoders, request.columns.length);
+    const scan = scanStatement(schema, request);
+    return scan.asStored ? this.storedRows(scan) : this.keyedRows(scan);
   }
 
-  private *rows(
-    sql: string,
-    params: readonly (string | number)[],
-    decoders: readonly CellDecoder[],
-    width: number,
-  ): Generator<readonly Cell[]> {
-    const cached = this.statement(sql);
-    cached.busy = true;
-    try {
-      for (const row of cached.statement.iterate(...params) as Iterable<Cell[]>) {
-        if (width === 0) {
-          yield [];
+  /** Every column one cell: the SQL row, cut to the cells and decoded in place, is the row. */
+  private *storedRows(scan: ScanStatement): Generator<readonly Cell[]> {
+    const width = scan.cells.length;
+    const decoded = scan.cells.filter((cell): cell is PlainReader => cell.kind === 'bool' || cell.kind === 'json');
+    for (const row of this.pages(scan)) {
+      row.length = width;
+      for (const { kind, at } of decoded) {
+        const value = row[at];
+        if (value === null || value === undefined) continue;
+        row[at] = kind === 'bool' ? value !== 0 : (JSON.parse(value as string) as JsonValue);
+      }
+      yield row;
+    }
+  }
+
+  /** A dynamic column read by keys: the row is rebuilt, each keyed column an object of its keys. */
+  private *keyedRows(scan: ScanStatement): Generator<readonly Cell[]> {
+    const width = scan.cells.length;
+    for (const sqlRow of this.pages(scan)) {
+      const row = new Array<Cell>(width);
+      for (let index = 0; index < width; index += 1) {
+        const cell = scan.cells[index]!;
+        if (cell.kind === 'keys') {
+          const object: Record<string, JsonValue> = {};
+          for (const { key, at } of cell.keys) object[key] = jsonValue(sqlRow[at] as string | null);
+          row[index] = object;
           continue;
         }
-        for (let index = 0; index < decoders.length; index += 1) {
-          const value = row[index];
-          if (value === null || value === undefined) continue;
-          const decoder = decoders[index];
-          if (decoder === 'bool') row[index] = value !== 0;
-          else if (decoder === 'json') row[index] = JSON.parse(value as string) as JsonValue;
-        }
-        yield row;
+        const value = sqlRow[cell.at] ?? null;
+        row[index] = value === null || cell.kind === 'plain' ? value : cell.kind === 'bool' ? value !== 0 : jsonValue(value as string);
       }
-    } finally {
-      cached.busy = false;
+      yield row;
     }
   }
 
-  private statement(sql: string): CachedStatement {
+  /**
+   * The scan's SQL rows (cells, then the cursor), page by page: node:sqlite builds a page's rows in
+   * one call, a third cheaper per row than stepping a cursor, and no statement stays open between
+   * pages, so scans may nest. A reader that needs one snapshot across pages holds a read transaction.
+   */
+  private *pages(scan: ScanStatement): Generator<Cell[]> {
+    const statement = this.statement(scan.sql);
+    let cursor: (string | number)[] = scan.cursorWidth === 1 ? [BEFORE_FIRST] : [BEFORE_FIRST, BEFORE_FIRST];
+    for (;;) {
+      const rows = statement.all(...scan.params, ...cursor, this.pageRows) as unknown as Cell[][];
+      const last = rows[rows.length - 1];
+      if (last === undefined) return;
+      cursor = last.slice(last.length - scan.cursorWidth) as number[];
+      yield* rows;
+      if (rows.length < this.pageRows) return;
+    }
+  }
+
+  private statement(sql: string): StatementSync {
     const cached = this.statements.get(sql);
-    if (cached !== undefined && !cached.busy) return cached;
+    if (cached !== undefined) return cached;
     const statement = this.db.prepare(sql);
     statement.setReturnArrays(true);
-    const fresh = { statement, busy: false };
-    if (cached === undefined) {
-      if (this.statements.size >= MAX_CACHED_SCANS) this.statements.clear();
-      this.statements.set(sql, fresh);
-    }
-    return fresh;
+    if (this.statements.size >= MAX_CACHED_SCANS) this.statements.clear();
+    this.statements.set(sql, statement);
+    return statement;
   }
+}
+
+/** Below every rowid and timestamp: the cursor of the first page. */
+const BEFORE_FIRST = Number.MIN_SAFE_INTEGER;
+
+type PlainReader = Extract<CellReader, { kind: 'plain' | 'bool' | 'json' }>;
+
+/**
+ * A JSON text cell's value; null for SQL NULL. A plain string (the common case: dimensions are
+ * strings) is unquoted without the parser.
+ */
+function jsonValue(text: string | null): JsonValue {
+  if (text === null) return null;
+  if (text.charCodeAt(0) === 34 && text.indexOf('\\') < 0) return text.slice(1, -1);
+  return JSON.parse(text) as JsonValue;
 }

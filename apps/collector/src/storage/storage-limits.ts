@@ -16,6 +16,8 @@ export const AGE_SWEEP_INTERVAL_MS = 10 * 60_000;
 export const WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
 /** Prepared scan statements kept per shape (columns, keys, bounds); past it the cache starts over. */
 export const MAX_CACHED_SCANS = 64;
+/** Rows a scan reads per statement call: large enough to amortise the call, small enough to hold lightly. */
+export const SCAN_PAGE_ROWS = 4096;
 
 export interface StorageLimits {
   readonly retentionMaxBytes: number;

@@ -43,6 +43,9 @@ describe('telemetryRowOf (envelope → Log Analytics row)', () => {
         success: 0,
         itemCount: 4,
         customDimensions: '{"VersionTag":"V1MIR-LiveBookService"}',
+        // The promoted dimensions, each its value's JSON text (null: absent).
+        'customDimensions:VersionTag': '"V1MIR-LiveBookService"',
+        'customDimensions:Mirror': null,
         customMeasurements: '{"size":3}',
         cloud_RoleName: 'book-service',
         cloud_RoleInstance: 'pod-1',

@@ -1,4 +1,5 @@
 import { timespanToMs } from '../ingest/timespan';
+import { PROMOTED_DIMENSIONS, promotedColumn } from './telemetry-tables';
 
 /** A stored cell as SQLite takes it (bool as 0/1, dynamic as JSON text, datetime as epoch ms). */
 export type StoredValue = string | number | null;
@@ -63,7 +64,14 @@ function commonColumns(envelope: Json, baseData: Json | undefined, timestamp: nu
   const duration = stringAt(baseData, 'duration');
   const durationMs = duration === undefined ? Number.NaN : timespanToMs(duration);
   const success = baseData?.['success'];
+  const properties = objectAt(baseData, 'properties');
+  const promoted: Record<string, StoredValue> = {};
+  for (const key of PROMOTED_DIMENSIONS) {
+    const value = properties?.[key];
+    promoted[promotedColumn(key)] = value === undefined ? null : JSON.stringify(value);
+  }
   return {
+    ...promoted,
     timestamp: Number.isNaN(timestamp) ? 0 : timestamp,
     id: stringAt(baseData, 'id') ?? null,
     name: stringAt(baseData, 'name') ?? null,

@@ -3,11 +3,9 @@ import { join } from 'node:path';
 import { type DatabaseSync } from 'node:sqlite';
 import { Logger } from '@nestjs/common';
 import { StorageOpenError, StorageWriteError } from '../errors';
-import { type RequestRow } from '../ingest/stored-item';
 import { type AcceptedItem } from '../ingest/track-batch';
 import { openDatabase } from './database-schema';
 import { importLegacySegments } from './legacy-segments';
-import { scanRequestRows } from './request-rows';
 import { deleteOldestUntil, deleteOlderThan, diskBytes, giveSpaceBack, usedBytes } from './retention';
 import { countRows, countsTotal, emptyCounts, RowWriter, type WrittenCounts } from './row-writer';
 import { DATABASE_FILE, LEGACY_SEGMENTS_DIR } from './storage-files';
@@ -118,11 +116,6 @@ export class TelemetryStore {
         setImmediate(() => this.commitPending());
       }
     });
-  }
-
-  /** Stored requests reduced to what the requests summary reads, streamed from the database. */
-  requests(range: { readonly from?: number; readonly to?: number } = {}): Iterable<RequestRow> {
-    return scanRequestRows(this.source, range);
   }
 
   stats(): StoreStats {

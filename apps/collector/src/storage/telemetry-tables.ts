@@ -71,8 +71,24 @@ export const TELEMETRY_TABLE_BY_NAME: Readonly<Record<TelemetryTableName, TableS
   dependencies: DEPENDENCIES_TABLE,
 };
 
-/** The columns a row of `table` stores, in table order. */
-export function storedColumns(table: TelemetryTableName): readonly ColumnSchema[] {
+/**
+ * customDimensions keys also kept in a column of their own, as their value's JSON text (null when the
+ * key is absent): the lab's queries read VersionTag, the mirror query Mirror, on every row, and a
+ * column read is far cheaper than parsing the JSON. Hidden from queries, which still read
+ * `customDimensions["VersionTag"]`; the source picks the column when it can.
+ */
+export const PROMOTED_DIMENSIONS: readonly string[] = ['VersionTag', 'Mirror'];
+
+/** The SQL column holding a promoted dimension (a name no Log Analytics column can take). */
+export function promotedColumn(key: string): string {
+  return `customDimensions:${key}`;
+}
+
+/** The SQL columns a row of `table` stores: its Log Analytics columns in table order, then the promoted dimensions. */
+export function storedColumns(table: TelemetryTableName): readonly string[] {
   const constants = CONSTANT_COLUMNS[table];
-  return TELEMETRY_TABLE_BY_NAME[table].columns.filter((candidate) => constants[candidate.name] === undefined);
+  return [
+    ...TELEMETRY_TABLE_BY_NAME[table].columns.filter((candidate) => constants[candidate.name] === undefined).map((c) => c.name),
+    ...PROMOTED_DIMENSIONS.map(promotedColumn),
+  ];
 }

@@ -5,7 +5,10 @@ import { type K8sObject } from '../../src';
 export interface EnvVar {
   name: string;
   value?: string;
-  valueFrom?: { secretKeyRef?: { name: string; key: string; optional?: boolean } };
+  valueFrom?: {
+    secretKeyRef?: { name: string; key: string; optional?: boolean };
+    fieldRef?: { fieldPath: string };
+  };
 }
 export interface Probe {
   httpGet?: { path: string; port: string | number };
@@ -23,15 +26,30 @@ export interface Container {
   resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
   securityContext?: { allowPrivilegeEscalation?: boolean; readOnlyRootFilesystem?: boolean; capabilities?: { drop?: string[] } };
   volumeMounts?: { name: string; mountPath: string }[];
+  lifecycle?: { preStop?: { sleep?: { seconds: number }; exec?: { command: string[] } } };
 }
 export interface PodSpec {
   containers: Container[];
   initContainers?: Container[];
+  serviceAccountName?: string;
+  automountServiceAccountToken?: boolean;
+  terminationGracePeriodSeconds?: number;
+  topologySpreadConstraints?: {
+    maxSkew: number;
+    topologyKey: string;
+    whenUnsatisfiable: string;
+    labelSelector?: { matchLabels?: Record<string, string> };
+  }[];
   securityContext?: { runAsNonRoot?: boolean; runAsUser?: number };
   volumes?: { name: string; configMap?: { name: string }; secret?: { secretName: string } }[];
 }
 export interface Deployment extends K8sObject {
-  spec: { template: { metadata: { labels: Record<string, string>; annotations?: Record<string, string> }; spec: PodSpec } };
+  spec: {
+    replicas?: number;
+    strategy?: { type?: string; rollingUpdate?: { maxSurge?: number | string; maxUnavailable?: number | string } };
+    selector: { matchLabels: Record<string, string> };
+    template: { metadata: { labels: Record<string, string>; annotations?: Record<string, string> }; spec: PodSpec };
+  };
 }
 export interface Service extends K8sObject {
   spec: { type?: string; clusterIP?: string; selector: Record<string, string>; ports: { name?: string; port: number; targetPort?: string | number }[] };
@@ -53,6 +71,21 @@ export function ofKind<T extends K8sObject>(objects: readonly K8sObject[], kind:
 
 export function env(container: Container, name: string): EnvVar | undefined {
   return container.env?.find((e) => e.name === name);
+}
+
+const POD_LABEL_FIELD = /^metadata\.labels\['([^']+)'\]$/;
+
+/**
+ * The value a container of the Deployment's pods sees for `name`: a literal, or a pod label
+ * read through the Downward API (fieldRef metadata.labels['…']), as the kubelet resolves it.
+ */
+export function envValue(deployment: Deployment, container: Container, name: string): string | undefined {
+  const variable = env(container, name);
+  const fieldPath = variable?.valueFrom?.fieldRef?.fieldPath;
+  if (fieldPath === undefined) return variable?.value;
+  const label = POD_LABEL_FIELD.exec(fieldPath)?.[1];
+  if (label === undefined) throw new Error(`${name} reads ${fieldPath}, not a pod label`);
+  return deployment.spec.template.metadata.labels[label];
 }
 
 /** The SPA's sidecar config as the SPA would load it (the proxy's own schema). */
