@@ -29,7 +29,7 @@ function sidecarConfig(all: readonly K8sObject[]) {
 
 describe('overlays/v3-delays-native-sidecar: the standalone sidecar as a native sidecar in front of the SPA', () => {
   it('runs the sidecar as an init container with restartPolicy Always, from the release image', () => {
-    expect(sidecar()).toMatchObject({ restartPolicy: 'Always', image: expect.stringMatching(/^mirrormesh\/sidecar:\d+\.\d+\.\d+$/) });
+    expect(sidecar()).toMatchObject({ restartPolicy: 'Always', image: expect.stringMatching(/(^|\/)mirrormesh\/sidecar:\d+\.\d+\.\d+$/) });
     expect(spa().spec.template.spec.containers.map((c) => c.name)).toEqual(['bookinfo-spa']);
   });
 
