@@ -244,5 +244,6 @@ COMPOSE_UP=0
 PROFILE_ARGS=(--profile sidecar)
 run_lab standalone "${STANDALONE_SIDECAR_FILES[@]}"
 # The copies went through the sidecar, not the SPA: its own stats count them.
-node -e 'fetch(process.argv[1]).then(r=>r.json()).then(s=>{console.log(`    sidecar: ${s.live.total} live, ${s.mirror.total} mirrored`);process.exit(s.live.total>0&&s.mirror.total>0?0:1)},()=>process.exit(1))' \
+# Its live durations (upstream included) tell the sidecar's share of what the poller measured.
+node -e 'fetch(process.argv[1]).then(r=>r.json()).then(s=>{const d=s.live.duration;console.log(`    sidecar: ${s.live.total} live (p50 ${d.p50Ms} ms, p99 ${d.p99Ms} ms), ${s.mirror.total} mirrored`);process.exit(s.live.total>0&&s.mirror.total>0?0:1)},()=>process.exit(1))' \
   "$SIDECAR_ADMIN_URL/stats" || fail "the standalone sidecar's stats show no mirrored request"
