@@ -2,6 +2,7 @@ import { loadConfigFile } from '@mirrormesh/proxy/config-file';
 import { createServiceApp, type RequestListener, type ServiceApp } from '@mirrormesh/service-kit';
 import { BookinfoSpaModule } from './bookinfo-spa.module';
 import { type BookinfoSpaConfig } from './config/bookinfo-spa.config';
+import { upstreamProxyConfig } from './config/upstream-proxy-config';
 import { loadStaticFiles } from './static/static-file-index';
 
 /**
@@ -9,7 +10,7 @@ import { loadStaticFiles } from './static/static-file-index';
  * Throws ConfigFileError (sidecar config) or WebRootError (web build) before anything listens.
  */
 export async function createBookinfoSpa(config: BookinfoSpaConfig, listeners: readonly RequestListener[] = []): Promise<ServiceApp> {
-  const proxyConfig = await loadConfigFile(config.sidecarConfigFile);
+  const proxyConfig = config.api.kind === 'upstream' ? upstreamProxyConfig(config.api.url) : await loadConfigFile(config.api.file);
   const files = loadStaticFiles(config.webRoot);
   return createServiceApp(BookinfoSpaModule.register(config, proxyConfig, files), config.service, listeners);
 }

@@ -9,6 +9,7 @@ import { createCollectorClient } from './mesh/collector-client';
 import { createLogQueryClient } from './mesh/log-query-client';
 import { LogQueryController } from './mesh/log-query.controller';
 import { MeshController } from './mesh/mesh.controller';
+import { MeshInternalController } from './mesh/mesh-internal.controller';
 import { MeshStatsService } from './mesh/mesh-stats.service';
 import { ANSWER_DIFF_SOURCE, createAnswerDiffSource } from './mesh/answer-diff-source';
 import { createClusterVersionProbe } from './mesh/cluster-versions';
@@ -17,20 +18,23 @@ import { type StaticFileIndex } from './static/static-file-index';
 import { StaticFilesModule } from './static/static-files.module';
 
 /**
- * The SPA's server: the proxy on /api, the mesh dashboard's data and the Log Analytics relay on /_mesh, the web app on the
- * rest, and (with ADMIN_PORT) the proxy's admin API on its own loopback listener.
+ * The SPA's server: the proxy on /api, the Mirror page's data and Log Analytics relay on /_mesh, the web app on the rest;
+ * with ADMIN_PORT the proxy's admin API on a listener of its own, which then alone serves the stats, metrics and diff.
  */
 @Module({})
 export class BookinfoSpaModule {
   static register(config: BookinfoSpaConfig, proxyConfig: ProxyConfig, files: StaticFileIndex): DynamicModule {
     const startedAt = new Date();
+    // A plain local run has no admin listener: the public port serves the internals then, unless a sidecar
+    // beside the app routes /api (API_UPSTREAM) and its own admin API has the numbers that matter.
+    const internalsOnPublicPort = config.admin === undefined && config.api.kind === 'sidecar-config';
     return {
       module: BookinfoSpaModule,
       imports: [
         ProxyModule.register({ config: proxyConfig, prefix: API_PREFIX, closeGraceMs: BOOKINFO_SPA_DEFAULTS.proxyCloseGraceMs }),
         StaticFilesModule.register({ files, apiPrefix: API_PREFIX }),
       ],
-      controllers: [MeshController, LogQueryController],
+      controllers: [MeshController, LogQueryController, ...(internalsOnPublicPort ? [MeshInternalController] : [])],
       providers: [
         { provide: BOOKINFO_SPA_CONFIG, useValue: config },
         { provide: STARTED_AT, useValue: startedAt },

@@ -49,8 +49,8 @@ describe('the in-process sidecar’s admin API (ADMIN_PORT)', () => {
     const route = report?.routes[0];
     expect(route).toMatchObject({ route: 'books', mirror: 'bookservicemirror', compared: PAIRS, different: PAIRS });
     expect(route?.paths.map((path) => path.path)).toContain('$.year');
-    // The same report the SPA's Mirror page reads.
-    expect((await get(`${spa.url}/_mesh/diff`)).json<DiffReport>().routes[0]?.compared).toBe(PAIRS);
+    // The same report the SPA's Mirror page reads in its dashboard.
+    expect((await get(`${spa.url}/_mesh/dashboard`)).json<{ answers: DiffReport }>().answers.routes[0]?.compared).toBe(PAIRS);
 
     const stats = (await get(`${admin}/stats`)).json<StatsSnapshot>();
     expect(stats.live.clusters.find((cluster) => cluster.cluster === 'bookservice')?.total).toBeGreaterThanOrEqual(PAIRS);

@@ -10,7 +10,10 @@
 #   4. the four images from docker/Dockerfile;
 #   5. compose.yaml + docker/compose.host-network.yaml in the v3-delays scenario, the poller
 #      through the SPA, and the collector's summary: V1 live fast, V3 mirror slow;
-#   6. everything torn down and removed, on success and on failure.
+#   6. the same again with the standalone sidecar in front of the SPA's /api (profile sidecar,
+#      docker/compose.standalone-sidecar.yaml and its host-network override), and the sidecar's
+#      own stats: it mirrored;
+#   7. everything torn down and removed, on success and on failure.
 #
 # Environment:
 #   MIRRORMESH_CACHE_DIR        where the base root filesystem is cached (~/.cache/mirrormesh)
@@ -24,7 +27,9 @@ readonly SCENARIO=v3-delays
 readonly SPA_URL=http://127.0.0.1:28080
 readonly COLLECTOR_QUERY_URL=http://127.0.0.1:28480
 # The ports docker/compose.host-network.yaml uses.
-readonly HOST_PORTS=(28080 28081 28082 28083 28443 28480)
+readonly HOST_PORTS=(28080 28081 28082 28083 28084 28085 28443 28480)
+# The standalone sidecar's admin API on the host network (docker/sidecar/host-network/*.yaml).
+readonly SIDECAR_ADMIN_URL=http://127.0.0.1:28085
 readonly VIEWS=60
 readonly RATE=10
 readonly READY_TIMEOUT_S=120
@@ -56,11 +61,15 @@ fail() {
   exit 1
 }
 
-# The files as a user would combine them; the run uses their resolved form (see step 5).
+# The files as a user would combine them, per sidecar form; the run uses their resolved form (see step 5).
 readonly COMPOSE_SOURCES=(env "MIRROR_SCENARIO=$SCENARIO" docker-compose --project-directory "$WORK/context"
   -f "$WORK/context/compose.yaml" -f "$WORK/context/docker/compose.host-network.yaml")
+readonly STANDALONE_SIDECAR_FILES=(--profile sidecar
+  -f "$WORK/context/docker/compose.standalone-sidecar.yaml" -f "$WORK/context/docker/compose.host-network.standalone-sidecar.yaml")
 readonly COMPOSE=(docker-compose --project-name "$PROJECT" --project-directory "$WORK/context" -f "$WORK/compose.run.yaml")
-compose() { "${COMPOSE[@]}" "$@"; }
+# The profiles of the form running now: the resolved file keeps each service's `profiles`.
+PROFILE_ARGS=()
+compose() { "${COMPOSE[@]}" "${PROFILE_ARGS[@]}" "$@"; }
 
 cleanup() {
   local status=$?
@@ -71,7 +80,7 @@ cleanup() {
       compose logs --no-color --tail 40 2>&1 | sed 's/^/    /'
     fi
     log "tearing down the compose project"
-    timeout 120 "${COMPOSE[@]}" down --volumes --remove-orphans --timeout 15 >"$WORK/compose-down.log" 2>&1 ||
+    timeout 120 "${COMPOSE[@]}" "${PROFILE_ARGS[@]}" down --volumes --remove-orphans --timeout 15 >"$WORK/compose-down.log" 2>&1 ||
       log "compose down failed; see $WORK/compose-down.log"
   fi
   if [ -s "$WORK/dockerd.pid" ]; then
@@ -196,28 +205,45 @@ build sidecar http://127.0.0.1:15000/health/ready & pids+=($!)
 for pid in "${pids[@]}"; do wait "$pid" || fail "docker build (see the log above)"; done
 "$DOCKER" images --format '    {{.Repository}}:{{.Tag}} {{.Size}}' | grep mirrormesh/
 
-# 5. The v3-delays scenario -------------------------------------------------------------------
-log "docker-compose up ($SCENARIO, host network)"
-# docker-compose 1.29 refuses published ports on the host network and an override cannot
-# remove them: resolve the two files, then drop `ports` where network_mode is host.
-"${COMPOSE_SOURCES[@]}" config >"$WORK/compose.resolved.yaml" || fail "docker-compose config"
-node "$REPO_ROOT/apps/deploy/dist/host-network-compose.js" <"$WORK/compose.resolved.yaml" >"$WORK/compose.run.yaml" ||
-  fail "rewriting the compose config for the host network"
-COMPOSE_UP=1
-compose up --detach --no-build >"$WORK/compose-up.log" 2>&1 || { cat "$WORK/compose-up.log"; fail "docker-compose up"; }
-for i in $(seq "$READY_TIMEOUT_S"); do
-  node -e 'fetch(process.argv[1]).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))' "$SPA_URL/health/ready" && break
-  [ "$i" = "$READY_TIMEOUT_S" ] && fail "the SPA was not ready on $SPA_URL within ${READY_TIMEOUT_S}s"
-  sleep 1
-done
-compose ps
-node -e 'fetch(process.argv[1]).then(async r=>{const t=await r.text();process.exit(r.ok&&/<html/i.test(t)?0:1)},()=>process.exit(1))' "$SPA_URL/" ||
-  fail "the SPA did not serve its page on $SPA_URL/"
+# 5. The v3-delays scenario, in each sidecar form -------------------------------------------
+run_lab() { # form [extra compose arguments]
+  local form=$1
+  shift
+  log "docker-compose up ($SCENARIO, host network, sidecar $form)"
+  # docker-compose 1.29 refuses published ports on the host network and an override cannot
+  # remove them: resolve the files, then drop `ports` where network_mode is host.
+  "${COMPOSE_SOURCES[@]}" "$@" config >"$WORK/compose.resolved.yaml" || fail "docker-compose config"
+  node "$REPO_ROOT/apps/deploy/dist/host-network-compose.js" <"$WORK/compose.resolved.yaml" >"$WORK/compose.run.yaml" ||
+    fail "rewriting the compose config for the host network"
+  COMPOSE_UP=1
+  compose up --detach --no-build >"$WORK/compose-up.log" 2>&1 || { cat "$WORK/compose-up.log"; fail "docker-compose up"; }
+  for i in $(seq "$READY_TIMEOUT_S"); do
+    node -e 'fetch(process.argv[1]).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))' "$SPA_URL/health/ready" && break
+    [ "$i" = "$READY_TIMEOUT_S" ] && fail "the SPA was not ready on $SPA_URL within ${READY_TIMEOUT_S}s"
+    sleep 1
+  done
+  compose ps
+  node -e 'fetch(process.argv[1]).then(async r=>{const t=await r.text();process.exit(r.ok&&/<html/i.test(t)?0:1)},()=>process.exit(1))' "$SPA_URL/" ||
+    fail "the SPA did not serve its page on $SPA_URL/"
 
-log "polling the SPA: $VIEWS views at $RATE/s"
-TARGET_URL=$SPA_URL POLL_VIEWS=$VIEWS POLL_RATE=$RATE node "$WORK/context/docker/poller/poll.mjs" ||
-  fail "users saw errors through the SPA"
+  log "polling the SPA: $VIEWS views at $RATE/s"
+  TARGET_URL=$SPA_URL POLL_VIEWS=$VIEWS POLL_RATE=$RATE node "$WORK/context/docker/poller/poll.mjs" ||
+    fail "users saw errors through the SPA (sidecar $form)"
 
-log "waiting for the collector's summary to show V1 live fast and V3 mirror slow"
-node "$REPO_ROOT/apps/deploy/dist/verify-scenario.js" --collector "$COLLECTOR_QUERY_URL" --scenario "$SCENARIO" --timeout-ms "$VERIFY_TIMEOUT_MS" ||
-  fail "the collector's summary does not show the $SCENARIO expectations"
+  log "waiting for the collector's summary to show V1 live fast and V3 mirror slow"
+  node "$REPO_ROOT/apps/deploy/dist/verify-scenario.js" --collector "$COLLECTOR_QUERY_URL" --scenario "$SCENARIO" --timeout-ms "$VERIFY_TIMEOUT_MS" ||
+    fail "the collector's summary does not show the $SCENARIO expectations (sidecar $form)"
+}
+
+run_lab in-process
+
+log "tearing the in-process form down: the next run starts from empty collector data"
+compose down --volumes --remove-orphans --timeout 15 >"$WORK/compose-down.log" 2>&1 || { cat "$WORK/compose-down.log"; fail "docker-compose down"; }
+COMPOSE_UP=0
+
+PROFILE_ARGS=(--profile sidecar)
+run_lab standalone "${STANDALONE_SIDECAR_FILES[@]}"
+# The copies went through the sidecar, not the SPA: its own stats count them.
+# Its live durations (upstream included) tell the sidecar's share of what the poller measured.
+node -e 'fetch(process.argv[1]).then(r=>r.json()).then(s=>{const d=s.live.duration;console.log(`    sidecar: ${s.live.total} live (p50 ${d.p50Ms} ms, p99 ${d.p99Ms} ms), ${s.mirror.total} mirrored`);process.exit(s.live.total>0&&s.mirror.total>0?0:1)},()=>process.exit(1))' \
+  "$SIDECAR_ADMIN_URL/stats" || fail "the standalone sidecar's stats show no mirrored request"

@@ -5,8 +5,9 @@ export type ModelClass = (new (data: never) => Validatable) & { readonly apiVers
 
 /**
  * The kinds our manifests may contain, each with its model: the offline schema of that very
- * apiVersion (kubernetes-models, @kubernetes-models/istio, @kubernetes-models/argo-rollouts:
- * generated from the Kubernetes OpenAPI spec and the Istio and Argo Rollouts CRDs). A kind missing here fails the check: adding one to k8s/ means adding it here.
+ * apiVersion (kubernetes-models, @kubernetes-models/istio, @kubernetes-models/argo-rollouts,
+ * @kubernetes-models/prometheus-operator: generated from the Kubernetes OpenAPI spec and the Istio, Argo Rollouts and
+ * Prometheus Operator CRDs). A kind missing here fails the check: adding one to k8s/ means adding it here.
  *
  * Both packages are ES modules whose `exports` have only an `import` condition, so neither
  * require() nor Node 24's require(esm) resolves them; import() does. One model file per kind, so
@@ -30,6 +31,11 @@ const MODELS: ReadonlyMap<string, () => Promise<ModelClass>> = new Map<string, (
   [
     'argoproj.io/v1alpha1/AnalysisTemplate',
     async () => (await import('@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/AnalysisTemplate')).AnalysisTemplate,
+  ],
+  // components/prometheus-servicemonitor: the Prometheus Operator's scrape target.
+  [
+    'monitoring.coreos.com/v1/ServiceMonitor',
+    async () => (await import('@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor')).ServiceMonitor,
   ],
   [
     'networking.istio.io/v1/DestinationRule',

@@ -27,6 +27,7 @@ interface ComposeService {
   healthcheck?: { test: string[] };
   depends_on?: Record<string, { condition: string }>;
   network_mode?: string;
+  command?: string[];
 }
 type ComposeFile = { services: Record<string, ComposeService> };
 
@@ -183,7 +184,8 @@ describe('the standalone sidecar profile', () => {
     const config = sidecarConfig(join(DOCKER_DIR, 'sidecar', 'standalone.yaml'));
     expect(config.listener).toMatchObject({ host: '0.0.0.0', port: 15001 });
     expect(config.admin.host).toBe('127.0.0.1');
-    expect(compose().services['sidecar']?.volumes).toContain('./docker/sidecar/standalone.yaml:/etc/mirrormesh/sidecar/sidecar.yaml:ro');
+    expect(compose().services['sidecar']?.volumes).toContain('./docker/sidecar:/etc/mirrormesh/sidecar:ro');
+    expect(compose().services['sidecar']?.command).toEqual(['node', 'dist/main.js', '--config', '/etc/mirrormesh/sidecar/standalone.yaml']);
     expect(compose().services['sidecar']?.environment?.['NODE_EXTRA_CA_CERTS']).toBe('/collector/tls/collector-cert.pem');
   });
 });

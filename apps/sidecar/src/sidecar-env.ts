@@ -29,6 +29,12 @@ export const SIDECAR_ENV = {
   SHUTDOWN_TIMEOUT_MS: s.integer({ min: 0, max: 600_000, fromString: true }).default(SIDECAR_DEFAULTS.shutdownTimeoutMs),
   /** When set, admin writes need `Authorization: Bearer <ADMIN_TOKEN>`; required when admin.host is beyond loopback. */
   ADMIN_TOKEN: s.string({ minLength: SIDECAR_DEFAULTS.adminTokenMinLength, maxLength: 4096 }).optional(),
+  /**
+   * `false`: the admin API is read-only (metrics, stats, config, diff, health; writes 405), so it may
+   * listen beyond loopback without a token, for probes and scrapers (Istio's 15020 next to Envoy's
+   * loopback admin). Config then changes through the file only.
+   */
+  ADMIN_WRITES: s.boolean({ fromString: true }).default(true),
 };
 
 export type SidecarEnv = ObjectOutput<typeof SIDECAR_ENV>;

@@ -1,7 +1,15 @@
 import { type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { createAccessLog, type AccessLog } from '@mirrormesh/access-log';
-import { createProxy, durationToMs, restartWarning, startProxyAdmin, type AdminServer, type Proxy } from '@mirrormesh/proxy';
+import {
+  createProxy,
+  durationToMs,
+  restartWarning,
+  startProxyAdmin,
+  type AdminChange,
+  type AdminServer,
+  type Proxy,
+} from '@mirrormesh/proxy';
 import { loadConfigFile } from '@mirrormesh/proxy/config-file';
 import { subscribeMirrorExchanges, type Telemetry } from '@mirrormesh/telemetry';
 import { subscribeAccessLog } from './access-log-subscriber';
@@ -28,7 +36,7 @@ export interface Sidecar {
  */
 export async function startSidecar(file: string, env: SidecarEnv, telemetry: Telemetry): Promise<Sidecar> {
   const config = await loadConfigFile(file);
-  checkAdminExposure(config.admin.host, env.ADMIN_TOKEN);
+  checkAdminExposure(config.admin.host, env.ADMIN_TOKEN, env.ADMIN_WRITES);
   const proxy = createProxy(config, { name: 'sidecar' });
   const source = new ConfigSource();
   const accessLog: AccessLog | undefined = env.ACCESS_LOG
@@ -53,16 +61,20 @@ export async function startSidecar(file: string, env: SidecarEnv, telemetry: Tel
       port: config.admin.port,
       configSource: () => source.origin,
       ready: () => !draining,
-      writes: {
-        token: env.ADMIN_TOKEN,
-        bound: config,
-        onApplied: (change) => {
-          source.adminApplied();
-          logEvent('info', 'config changed through the admin API', { change });
-          const warning = restartWarning(config, proxy.config);
-          if (warning !== undefined) logEvent('warn', warning, { trigger: 'admin-api' });
-        },
-      },
+      ...(env.ADMIN_WRITES
+        ? {
+            writes: {
+              token: env.ADMIN_TOKEN,
+              bound: config,
+              onApplied: (change: AdminChange) => {
+                source.adminApplied();
+                logEvent('info', 'config changed through the admin API', { change });
+                const warning = restartWarning(config, proxy.config);
+                if (warning !== undefined) logEvent('warn', warning, { trigger: 'admin-api' });
+              },
+            },
+          }
+        : {}),
     });
   } catch (error) {
     server.close();

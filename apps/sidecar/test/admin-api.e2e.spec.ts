@@ -107,6 +107,22 @@ describe('sidecar admin API: runtime weights, bearer token, and the config file 
     }
   });
 
+  it('starts beyond loopback with ADMIN_WRITES=false and no token, its admin API read-only', async () => {
+    sidecar = await startSidecarProcess(
+      { ...configFor(v1.endpoint, v2.endpoint), admin: { host: '0.0.0.0', port: 0 } },
+      { ADMIN_WRITES: 'false' },
+    );
+    const admin = `http://127.0.0.1:${sidecar.adminUrl.split(':').at(-1)}`;
+    expect((await client.send(`${admin}/health/ready`)).status).toBe(200);
+    expect((await client.send(`${admin}/metrics`)).status).toBe(200);
+    const write = await client.send(`${admin}/routes/books/weights`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ weights: { v1: 100 } }),
+    });
+    expect(write.status).toBe(405);
+  });
+
   it('starts beyond loopback with ADMIN_TOKEN, and refuses a token too short to be safe without echoing it', async () => {
     sidecar = await startSidecarProcess(
       { ...configFor(v1.endpoint, v2.endpoint), admin: { host: '0.0.0.0', port: 0 } },

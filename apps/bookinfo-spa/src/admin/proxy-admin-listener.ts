@@ -1,14 +1,14 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { PROXY_DEFAULTS, startProxyAdmin, type AdminServer } from '@mirrormesh/proxy';
+import { startProxyAdmin, type AdminChange, type AdminServer } from '@mirrormesh/proxy';
 import { ProxyService } from '@mirrormesh/proxy/nest';
 import { BOOKINFO_SPA_CONFIG } from '../bookinfo-spa.tokens';
 import { type BookinfoSpaConfig } from '../config/bookinfo-spa.config';
 import { AdminListenError } from '../errors';
 
 /**
- * The in-process sidecar's admin API on loopback (ADMIN_PORT), the same API the standalone
- * sidecar serves: what `mirrormesh diff` and `mirrormesh canary` read and write. It listens
- * once the app has started and closes before the proxy drains.
+ * The in-process sidecar's admin API on ADMIN_HOST:ADMIN_PORT, the same API the standalone
+ * sidecar serves: what Prometheus scrapes and `mirrormesh diff` and `canary` read and write.
+ * It listens once the app has started and closes before the proxy drains.
  */
 @Injectable()
 export class ProxyAdminListener implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -27,20 +27,21 @@ export class ProxyAdminListener implements OnApplicationBootstrap, BeforeApplica
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const port = this.config.adminPort;
-    if (port === undefined) return;
-    const host = PROXY_DEFAULTS.adminHost;
+    const admin = this.config.admin;
+    if (admin === undefined) return;
+    const { host, port, token, writes } = admin;
+    const onApplied = (change: AdminChange) => this.logger.log(`config changed through the admin API: ${JSON.stringify(change)}`);
     try {
       this.server = await startProxyAdmin(this.proxy.proxy, {
         host,
         port,
         ready: () => !this.draining,
-        writes: { onApplied: (change) => this.logger.log(`config changed through the admin API: ${JSON.stringify(change)}`) },
+        ...(writes ? { writes: token === undefined ? { onApplied } : { onApplied, token } } : {}),
       });
     } catch (error) {
       throw new AdminListenError(host, port, error as NodeJS.ErrnoException);
     }
-    this.logger.log(`admin API on http://${host}:${this.server.address.port}`);
+    this.logger.log(`admin API on http://${host}:${this.server.address.port}${writes ? '' : ' (read-only: ADMIN_WRITES=false)'}`);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -6,7 +6,7 @@ describe('loadBookinfoSpaConfig', () => {
     const config = loadBookinfoSpaConfig({ SIDECAR_CONFIG: '/etc/sidecar/sidecar.yaml' });
     expect(config).toEqual({
       service: expect.objectContaining({ name: 'bookinfo-spa', port: 8080, host: '0.0.0.0', versionTag: undefined }),
-      sidecarConfigFile: '/etc/sidecar/sidecar.yaml',
+      api: { kind: 'sidecar-config', file: '/etc/sidecar/sidecar.yaml' },
       watchConfig: true,
       webRoot: DEFAULT_WEB_ROOT,
       collector: undefined,
@@ -31,9 +31,36 @@ describe('loadBookinfoSpaConfig', () => {
     expect(config.webRoot).toBe('/srv/web');
   });
 
-  it('reads the admin port of the in-process sidecar, none unless set', () => {
-    expect(loadBookinfoSpaConfig({ SIDECAR_CONFIG: 'x.yaml' }).adminPort).toBeUndefined();
-    expect(loadBookinfoSpaConfig({ SIDECAR_CONFIG: 'x.yaml', ADMIN_PORT: '15000' }).adminPort).toBe(15000);
+  it('reads the admin listener, none unless ADMIN_PORT is set, on loopback unless ADMIN_HOST says otherwise', () => {
+    expect(loadBookinfoSpaConfig({ SIDECAR_CONFIG: 'x.yaml' }).admin).toBeUndefined();
+    expect(loadBookinfoSpaConfig({ SIDECAR_CONFIG: 'x.yaml', ADMIN_PORT: '15000' }).admin).toEqual({
+      host: '127.0.0.1',
+      port: 15000,
+      token: undefined,
+      writes: true,
+    });
+    const token = 'a-token-long-enough';
+    expect(loadBookinfoSpaConfig({ SIDECAR_CONFIG: 'x', ADMIN_PORT: '15000', ADMIN_HOST: '0.0.0.0', ADMIN_TOKEN: token }).admin).toEqual({
+      host: '0.0.0.0',
+      port: 15000,
+      token,
+      writes: true,
+    });
+    expect(loadBookinfoSpaConfig({ SIDECAR_CONFIG: 'x', ADMIN_PORT: '15000', ADMIN_HOST: '0.0.0.0', ADMIN_WRITES: 'false' }).admin).toEqual(
+      {
+        host: '0.0.0.0',
+        port: 15000,
+        token: undefined,
+        writes: false,
+      },
+    );
+  });
+
+  it('sends /api to API_UPSTREAM instead of running a sidecar config', () => {
+    expect(loadBookinfoSpaConfig({ API_UPSTREAM: 'http://127.0.0.1:15001' }).api).toEqual({
+      kind: 'upstream',
+      url: 'http://127.0.0.1:15001',
+    });
   });
 
   it.each([
@@ -45,6 +72,14 @@ describe('loadBookinfoSpaConfig', () => {
     [{ SIDECAR_CONFIG: 'x', PORT: 'http' }, 'PORT'],
     [{ SIDECAR_CONFIG: 'x', ADMIN_PORT: '70000' }, 'ADMIN_PORT'],
     [{ SIDECAR_CONFIG: 'x', ADMIN_PORT: 'admin' }, 'ADMIN_PORT'],
+    [
+      { SIDECAR_CONFIG: 'x', ADMIN_PORT: '15000', ADMIN_HOST: '0.0.0.0' },
+      'ADMIN_TOKEN is required when ADMIN_HOST ("0.0.0.0") is beyond loopback',
+    ],
+    [{ SIDECAR_CONFIG: 'x', ADMIN_PORT: '15000', ADMIN_TOKEN: 'short' }, 'ADMIN_TOKEN'],
+    [{ SIDECAR_CONFIG: 'x', API_UPSTREAM: 'http://127.0.0.1:15001' }, 'API_UPSTREAM must not be set with SIDECAR_CONFIG'],
+    [{ API_UPSTREAM: 'https://sidecar:15001' }, 'API_UPSTREAM must be an http:// URL'],
+    [{ API_UPSTREAM: 'http://127.0.0.1:15001/api' }, 'API_UPSTREAM must have no path or query'],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => loadBookinfoSpaConfig(env)).toThrow(SchemaError);
     expect(() => loadBookinfoSpaConfig(env)).toThrow(message);

@@ -22,10 +22,11 @@ export class SidecarConfigWatcher implements OnModuleInit, OnApplicationShutdown
   ) {}
 
   onModuleInit(): void {
-    if (this.config.watchConfig) this.watcher = watchConfigFile(this.config.sidecarConfigFile, () => void this.reload());
+    const { api, watchConfig } = this.config;
+    if (watchConfig && api.kind === 'sidecar-config') this.watcher = watchConfigFile(api.file, () => void this.reload());
   }
 
-  /** Resolves true when the file's config is in force. */
+  /** Resolves true when the file's config is in force (false, too, when /api goes to an upstream and there is no file). */
   reload(): Promise<boolean> {
     if (this.running !== undefined) {
       this.again = true;
@@ -42,7 +43,8 @@ export class SidecarConfigWatcher implements OnModuleInit, OnApplicationShutdown
   }
 
   private async apply(): Promise<boolean> {
-    const file = this.config.sidecarConfigFile;
+    if (this.config.api.kind !== 'sidecar-config') return false;
+    const file = this.config.api.file;
     try {
       const config = this.proxy.reload(await readConfigFile(file));
       this.logger.log(`reloaded ${file}: ${config.routes.length} routes, ${config.clusters.length} clusters`);

@@ -1,5 +1,6 @@
 // What the sidecar's GET /diff answers (the shadow-diff report: live answers compared with the
-// mirror's), served as /_mesh/diff and inside the dashboard. Type-only: the web app imports it too.
+// mirror's), served by the admin API (or /_mesh/diff without one) and inside the dashboard.
+// Type-only: the web app imports it too.
 
 export type AnswerDiffKind = 'added' | 'removed' | 'type-changed' | 'value-changed';
 

@@ -1,15 +1,13 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { type StatsSnapshot } from '@mirrormesh/proxy';
 import { InvalidWindowException } from '../errors';
 import { DEFAULT_DASHBOARD_WINDOW, isDashboardWindow } from './dashboard-window';
-import { type AnswerDiffReport } from './answer-diff.dto';
 import { type MeshDashboard } from './mesh-dashboard.dto';
 import { MeshStatsService } from './mesh-stats.service';
 
 /** Outside /api on purpose: everything under /api belongs to the proxy (its 404 included). */
 export const MESH_PATH = '_mesh';
 
-/** What the dashboard reads, and the sidecar's numbers for scrapers. */
+/** What the Mirror page reads: on the public port, as the page is (see README, "Public and admin ports"). */
 @Controller(MESH_PATH)
 export class MeshController {
   constructor(private readonly mesh: MeshStatsService) {}
@@ -21,26 +19,5 @@ export class MeshController {
     if (window === undefined) return this.mesh.dashboard(DEFAULT_DASHBOARD_WINDOW);
     if (typeof window !== 'string' || !isDashboardWindow(window)) throw new InvalidWindowException();
     return this.mesh.dashboard(window);
-  }
-
-  /** The proxy core's stats snapshot as it is (what the standalone sidecar serves at /stats). */
-  @Get('stats')
-  @Header('cache-control', 'no-store')
-  stats(): StatsSnapshot {
-    return this.mesh.snapshot();
-  }
-
-  /** The sidecar's comparison of live and mirror answers (what the standalone sidecar serves at /diff). */
-  @Get('diff')
-  @Header('cache-control', 'no-store')
-  diff(): AnswerDiffReport {
-    return this.mesh.diff();
-  }
-
-  @Get('metrics')
-  @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
-  @Header('cache-control', 'no-store')
-  metrics(): string {
-    return this.mesh.prometheus();
   }
 }

@@ -20,6 +20,9 @@ export interface Container {
   env?: EnvVar[];
   readinessProbe?: Probe;
   livenessProbe?: Probe;
+  startupProbe?: Probe;
+  /** On an init container, `Always` makes it a native sidecar. */
+  restartPolicy?: string;
   resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
   securityContext?: { allowPrivilegeEscalation?: boolean; readOnlyRootFilesystem?: boolean; capabilities?: { drop?: string[] } };
   volumeMounts?: { name: string; mountPath: string }[];
@@ -27,6 +30,7 @@ export interface Container {
 }
 export interface PodSpec {
   containers: Container[];
+  initContainers?: Container[];
   serviceAccountName?: string;
   automountServiceAccountToken?: boolean;
   terminationGracePeriodSeconds?: number;
@@ -44,11 +48,11 @@ export interface Deployment extends K8sObject {
     replicas?: number;
     strategy?: { type?: string; rollingUpdate?: { maxSurge?: number | string; maxUnavailable?: number | string } };
     selector: { matchLabels: Record<string, string> };
-    template: { metadata: { labels: Record<string, string> }; spec: PodSpec };
+    template: { metadata: { labels: Record<string, string>; annotations?: Record<string, string> }; spec: PodSpec };
   };
 }
 export interface Service extends K8sObject {
-  spec: { type?: string; selector: Record<string, string>; ports: { name?: string; port: number; targetPort?: string | number }[] };
+  spec: { type?: string; clusterIP?: string; selector: Record<string, string>; ports: { name?: string; port: number; targetPort?: string | number }[] };
 }
 
 export function find<T extends K8sObject>(objects: readonly K8sObject[], kind: string, name: string): T | undefined {

@@ -66,7 +66,7 @@ async function runScenario(scenario: ScenarioName, options: LabOptions, baseline
     });
     options.say(`  polled ${client.requests} requests: ${client.errors} errors, p99 ${client.latency.p99.toFixed(1)} ms`);
     // Read before the front end stops: its sidecar holds the comparison in memory.
-    const diff = comparesAnswers(SCENARIOS[scenario]) ? await readSettledDiff(mesh.urls.frontEnd, client.requests) : undefined;
+    const diff = comparesAnswers(SCENARIOS[scenario]) ? await readSettledDiff(mesh.urls.admin, client.requests) : undefined;
     await mesh.stopTraffic();
     const rows = await waitForTelemetry(mesh.urls.collector, client.requests, scenario !== 'v1-live');
     const figures = { requests: client.requests, errors: client.errors, p50: client.latency.p50, p99: client.latency.p99 };

@@ -12,8 +12,8 @@ export interface ProxyAdminOptions {
   readonly ready: () => boolean;
   /** Where the config in force came from (`file`, `admin-api`), shown by GET /config. */
   readonly configSource?: () => string;
-  /** Admin writes (PUT /config, PUT /routes/<name>/weights) on `proxy`: their token, bound addresses, log hook. */
-  readonly writes: Omit<AdminWriteOptions, 'proxy'>;
+  /** Admin writes (PUT /config, PUT /routes/<name>/weights) on `proxy`: their token, bound addresses, log hook; absent: read-only. */
+  readonly writes?: Omit<AdminWriteOptions, 'proxy'>;
 }
 
 /**
@@ -40,7 +40,7 @@ export async function startProxyAdmin(proxy: Proxy, options: ProxyAdminOptions):
       diff: () => proxy.diffReport(),
       ...(options.configSource === undefined ? {} : { configSource: options.configSource }),
       ready: options.ready,
-      writes: { ...options.writes, proxy },
+      ...(options.writes === undefined ? {} : { writes: { ...options.writes, proxy } }),
     });
   } catch (error) {
     unsubscribe();
