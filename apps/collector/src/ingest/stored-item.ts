@@ -4,4 +4,3 @@ export interface StoredItem {
   readonly receivedAt: number;
   readonly envelope: Record<string, unknown>;
 }
-

@@ -52,7 +52,12 @@ export interface Deployment extends K8sObject {
   };
 }
 export interface Service extends K8sObject {
-  spec: { type?: string; clusterIP?: string; selector: Record<string, string>; ports: { name?: string; port: number; targetPort?: string | number }[] };
+  spec: {
+    type?: string;
+    clusterIP?: string;
+    selector: Record<string, string>;
+    ports: { name?: string; port: number; targetPort?: string | number }[];
+  };
 }
 
 export function find<T extends K8sObject>(objects: readonly K8sObject[], kind: string, name: string): T | undefined {
