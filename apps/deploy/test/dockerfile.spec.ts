@@ -1,14 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { dockerfileInstructions } from './support/dockerfile';
 import { DOCKER_DIR } from '../src';
 
 const dockerfile = readFileSync(join(DOCKER_DIR, 'Dockerfile'), 'utf8');
-/** Instructions with their continuation lines joined, comments dropped. */
-const instructions = dockerfile
-  .replace(/\\\n/g, ' ')
-  .split('\n')
-  .map((line) => line.trim())
-  .filter((line) => line !== '' && !line.startsWith('#'));
+const instructions = dockerfileInstructions();
 const stages = instructions.reduce<string[][]>((acc, line) => {
   if (line.startsWith('FROM ')) acc.push([line]);
   else acc.at(-1)?.push(line);

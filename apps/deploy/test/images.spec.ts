@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { PROXY_DEFAULTS } from '@mirrormesh/proxy';
 import { COMPOSE_FILE, DOCKER_DIR, K8S_DIR, SCENARIOS, readComposeFile, type K8sObject } from '../src';
+import { dockerfileInstructions } from './support/dockerfile';
 import { ofKind, type Deployment } from './support/objects';
 import { renderOverlay, renderOverlayWith } from './support/render';
 
@@ -14,12 +15,7 @@ interface ImageEntry {
 const RELEASE_FILE = join(K8S_DIR, 'components', 'release', 'kustomization.yaml');
 const release = () => (parse(readFileSync(RELEASE_FILE, 'utf8')) as { images: ImageEntry[] }).images;
 
-const dockerfile = readFileSync(join(DOCKER_DIR, 'Dockerfile'), 'utf8');
-const instructions = dockerfile
-  .replace(/\\\n/g, ' ')
-  .split('\n')
-  .map((line) => line.trim())
-  .filter((line) => line !== '' && !line.startsWith('#'));
+const instructions = dockerfileInstructions();
 /** Stage name → its instructions (FROM line first). */
 const stages = new Map(
   instructions
@@ -41,7 +37,7 @@ const exposed = (stage: string): number[] =>
     .filter((l) => l.startsWith('EXPOSE '))
     .flatMap((l) => l.slice('EXPOSE '.length).split(/\s+/).map(Number))
     .sort();
-const argDefault = (name: string) => new RegExp(`^ARG ${name}=(.*)$`, 'm').exec(dockerfile)?.[1];
+const argDefault = (name: string) => new RegExp(`^ARG ${name}=(.*)$`, 'm').exec(instructions.join('\n'))?.[1];
 const IMAGES = ['book-service', 'bookinfo-spa', 'collector', 'sidecar'];
 
 describe('images: registry and tag in one place (components/release)', () => {
