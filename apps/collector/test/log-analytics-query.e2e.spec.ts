@@ -91,6 +91,18 @@ describe("the collector's Log Analytics query API", () => {
     expect([...reported].sort(byKey)).toEqual([...(lab.body.tables?.[0]?.rows ?? [])].sort(byKey));
   }, 60_000);
 
+  it('answers many identical summary requests at once with one run, not 503 (a polling dashboard)', async () => {
+    // More than the 8 queries that may wait: identical ones share the run in flight.
+    const answers = await Promise.all(
+      Array.from({ length: 24 }, async () => {
+        const response = await request(new URL('/query/requests-summary?contains=MIR-&since=15m', collector.listeners.plainUrl));
+        const body = (await response.body.json()) as { rows: unknown[] };
+        return [response.statusCode, body.rows.length];
+      }),
+    );
+    expect(answers).toEqual(Array.from({ length: 24 }, () => [200, 3]));
+  }, 60_000);
+
   it('runs every query of LogAnalyticsQuery.md, sent as text/plain', async () => {
     const blocks = kustoBlocks(readFileSync(QUERY_FILE, 'utf8'));
     expect(blocks).toHaveLength(3);

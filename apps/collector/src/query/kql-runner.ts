@@ -47,6 +47,8 @@ function workerScript(): string {
 export class KqlRunner {
   private worker: Worker | undefined;
   private readonly pending = new Map<number, Pending>();
+  /** Queries running or waiting, by text and timespan: the same query asked again meanwhile shares their answer. */
+  private readonly inFlight = new Map<string, Promise<QueryResult>>();
   private nextId = 1;
   private closed = false;
   private readonly timeoutMs: number;
@@ -59,8 +61,23 @@ export class KqlRunner {
     this.now = options.now ?? Date.now;
   }
 
-  /** Resolves with Log Analytics' answer; rejects with QueryRefusedError, QueryBusyError, QueryTimeoutError or QueryFailedError. */
+  /**
+   * Resolves with Log Analytics' answer; rejects with QueryRefusedError, QueryBusyError, QueryTimeoutError or
+   * QueryFailedError. A query identical (text and timespan) to one still running or waiting shares that one's
+   * run: dashboards polling the same summary cost one scan, and never fill the queue.
+   */
   run(query: string, timespan?: string): Promise<QueryResult> {
+    const key = JSON.stringify([query, timespan ?? null]);
+    const shared = this.inFlight.get(key);
+    if (shared !== undefined) return shared;
+    const answer = this.start(query, timespan);
+    this.inFlight.set(key, answer);
+    const forget = () => this.inFlight.delete(key);
+    answer.then(forget, forget);
+    return answer;
+  }
+
+  private start(query: string, timespan?: string): Promise<QueryResult> {
     if (this.closed) return Promise.reject(new QueryFailedError('the collector is shutting down'));
     // The running query and the waiting ones.
     if (this.pending.size > this.maxQueued) return Promise.reject(new QueryBusyError(this.pending.size));
