@@ -79,8 +79,10 @@ export function bodyCases(ctx: CaseContext): HostileCase[] {
     }),
     named(ctx, 'body', 'deflate bomb (256 MiB) → 413', {
       parts: post(deflateBomb, [['Content-Encoding', 'deflate']]),
-      expect: expectOr([413]),
+      // About 1 MiB compressed (level 1): past a service's body limit, answered before it is all sent.
+      expect: cutEarly(expectOr([413])),
       timeoutMs: 15_000,
+      why: 'a reset may destroy the early 413 (no lingering close)',
     }),
     named(ctx, 'body', 'br → 415', { parts: post(Buffer.from('x'), [['Content-Encoding', 'br']]), expect: expectOr([415]) }),
     named(ctx, 'body', 'unknown coding with a long name → 415', {
