@@ -1,4 +1,4 @@
-import { isLoopbackHost } from '@mirrormesh/proxy';
+import { adminWritesExposed } from '@mirrormesh/proxy';
 
 /** The sidecar's admin listener would take writes from beyond this host without a token. */
 export class AdminExposedError extends Error {
@@ -10,7 +10,7 @@ export class AdminExposedError extends Error {
  * loopback they must not be open to anyone who can reach it, so start-up stops and names the fix.
  */
 export function checkAdminExposure(host: string, token: string | undefined, writes = true): void {
-  if (!writes || token !== undefined || isLoopbackHost(host)) return;
+  if (!adminWritesExposed(host, token, writes)) return;
   throw new AdminExposedError(
     `admin listener on "${host}" is reachable beyond loopback and its writes would be open: ` +
       'set ADMIN_TOKEN (writes then need Authorization: Bearer <token>), ADMIN_WRITES=false (a read-only admin API), ' +

@@ -47,7 +47,7 @@ export { startAdminServer, type AdminServer, type AdminServerOptions } from './a
 export { startProxyAdmin, type ProxyAdminOptions } from './admin/proxy-admin';
 export { type AdminWriteOptions, type AdminChange } from './admin/admin-writes';
 export { configChanges, restartWarning, type BoundAddresses, type ConfigChanges } from './admin/config-changes';
-export { isLoopbackHost } from './admin/loopback-host';
+export { adminWritesExposed, isLoopbackHost } from './admin/loopback-host';
 export {
   ProxyError,
   ProxyConfigError,

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { isLoopbackHost, PROXY_DEFAULTS } from '@mirrormesh/proxy';
+import { adminWritesExposed, PROXY_DEFAULTS } from '@mirrormesh/proxy';
 import { parseEnv, s, SchemaError } from '@mirrormesh/schema';
 import { SERVICE_ENV, serviceOptionsFrom, type ServiceOptions } from '@mirrormesh/service-kit';
 
@@ -128,7 +128,7 @@ function adminListenerFrom(
   writes: boolean,
 ): AdminListenerOptions | undefined {
   if (port === undefined) return undefined;
-  if (writes && token === undefined && !isLoopbackHost(host)) {
+  if (adminWritesExposed(host, token, writes)) {
     const message =
       `is required when ADMIN_HOST ("${host}") is beyond loopback: admin writes change routing ` +
       '(or set ADMIN_WRITES=false for a read-only admin API, or ADMIN_HOST=127.0.0.1)';
