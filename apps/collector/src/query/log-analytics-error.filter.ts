@@ -11,6 +11,9 @@ export interface LogAnalyticsError {
   };
 }
 
+/** Log Analytics' error code for each status the query thread's failures carry. */
+const LOG_ANALYTICS_CODES = { 500: 'InternalServerError', 503: 'ServiceUnavailable', 504: 'GatewayTimeout' } as const;
+
 /** The query API's failures in Log Analytics' shape, status and code, so its clients read them as they read Azure's. */
 export function logAnalyticsError(error: unknown): { status: number; body: LogAnalyticsError } {
   if (error instanceof QueryRefusedError) {
@@ -18,9 +21,9 @@ export function logAnalyticsError(error: unknown): { status: number; body: LogAn
     const position = line === undefined || column === undefined ? {} : { line, pos: column };
     return { status: 400, body: { error: { code: 'BadArgumentError', message, innererror: { code, message, ...position } } } };
   }
-  if (error instanceof QueryBusyError) return { status: 503, body: { error: { code: 'ServiceUnavailable', message: error.message } } };
-  if (error instanceof QueryTimeoutError) return { status: 504, body: { error: { code: 'GatewayTimeout', message: error.message } } };
-  if (error instanceof QueryFailedError) return { status: 500, body: { error: { code: 'InternalServerError', message: error.message } } };
+  if (error instanceof QueryBusyError || error instanceof QueryTimeoutError || error instanceof QueryFailedError) {
+    return { status: error.status, body: { error: { code: LOG_ANALYTICS_CODES[error.status], message: error.message } } };
+  }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     return { status, body: { error: { code: status === 413 ? 'PayloadTooLarge' : 'BadArgumentError', message: error.message } } };

@@ -57,8 +57,9 @@ export class QueryController {
     try {
       return await this.runner.run(query);
     } catch (error) {
-      if (error instanceof QueryBusyError) throw new ProblemException(503, 'QUERY_BUSY', error.message);
-      if (error instanceof QueryTimeoutError) throw new ProblemException(504, 'QUERY_TIMEOUT', error.message);
+      if (error instanceof QueryBusyError || error instanceof QueryTimeoutError) {
+        throw new ProblemException(error.status, error.code.replace(/^ERR_/, ''), error.message);
+      }
       throw error;
     }
   }
