@@ -30,12 +30,36 @@ export function isProxy(target: TargetName): boolean {
 /** A request that is valid HTTP but odd: any success or refusal, a gateway answer, never 500. */
 export const ANY_SANE = [...SUCCESSES, ...CLIENT_ERRORS, ...GATEWAY_STATUSES];
 
-/** Fills in what every named case shares: its name says the target and category. */
+/**
+ * The services' body limit (`SERVICE_DEFAULTS.bodyLimitBytes`, 1 MiB: libs/service-kit). Not imported,
+ * like the collector's bounds: the case builders stay free of the services' code.
+ */
+const SERVICE_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * Fills in what every named case shares: its name says the target and category. A request larger
+ * than the services' body limit is answered before it is all sent, and the servers close without
+ * lingering: the reset that meets the rest of the body may destroy that answer, so closing without
+ * one is correct too.
+ */
 export function named(
   ctx: CaseContext,
   category: string,
   name: string,
   rest: Omit<HostileCase, 'name' | 'target' | 'category'>,
 ): HostileCase {
-  return { ...rest, name: `${ctx.target} ${category}: ${name}`, target: ctx.target, category };
+  const bytes = rest.parts.reduce((sum, part) => sum + part.bytes.length, 0);
+  const early = bytes > SERVICE_BODY_LIMIT_BYTES;
+  return {
+    ...rest,
+    ...(early
+      ? {
+          expect: { ...rest.expect, closeWithoutAnswer: true },
+          why: rest.why ?? 'a reset may destroy the early answer (no lingering close)',
+        }
+      : {}),
+    name: `${ctx.target} ${category}: ${name}`,
+    target: ctx.target,
+    category,
+  };
 }
