@@ -1,16 +1,19 @@
 import { DatabaseSync } from 'node:sqlite';
 import { WAL_SIZE_LIMIT_BYTES } from './storage-limits';
 import { type KqlType } from '@mirrormesh/kql';
+import { STRINGS_TABLE } from './string-dictionary';
 import {
+  CODED_COLUMNS,
   CONSTANT_COLUMNS,
   PROMOTED_DIMENSIONS,
   TELEMETRY_TABLE_BY_NAME,
   promotedColumn,
+  storedColumns,
   type TelemetryTableName,
 } from './telemetry-tables';
 
 /** Bumped when the tables change shape; a database of a later version is refused. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Every item that is neither a request nor a dependency: its kind, time and envelope as sent. */
 export const OTHER_ITEMS_TABLE = 'other_items';
@@ -34,15 +37,26 @@ export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
-function telemetryTableSql(table: TelemetryTableName): string {
+/**
+ * The table's columns: Log Analytics' (constant ones generated, never stored), then the promoted
+ * dimensions. A coded column has no declared type, hence no affinity: SQLite keeps its codes as
+ * integers and its uncoded strings as text.
+ */
+function columnDefinitions(table: TelemetryTableName): string {
   const constants = CONSTANT_COLUMNS[table];
+  const coded = CODED_COLUMNS[table];
   const columns = TELEMETRY_TABLE_BY_NAME[table].columns.map(({ name, type }) => {
     const constant = constants[name];
     if (constant !== undefined) return `${quoteIdentifier(name)} TEXT GENERATED ALWAYS AS ('${constant}') VIRTUAL`;
+    if (coded.has(name)) return quoteIdentifier(name);
     return `${quoteIdentifier(name)} ${SQL_TYPES[type]}${name === 'timestamp' ? ' NOT NULL' : ''}`;
   });
-  columns.push(...PROMOTED_DIMENSIONS.map((key) => `${quoteIdentifier(promotedColumn(key))} TEXT`));
-  return `CREATE TABLE IF NOT EXISTS ${table} (${columns.join(', ')});
+  columns.push(...PROMOTED_DIMENSIONS.map((key) => quoteIdentifier(promotedColumn(key))));
+  return columns.join(', ');
+}
+
+function telemetryTableSql(table: TelemetryTableName): string {
+  return `CREATE TABLE IF NOT EXISTS ${table} (${columnDefinitions(table)});
 CREATE INDEX IF NOT EXISTS ${table}_timestamp ON ${table} ("timestamp");`;
 }
 
@@ -58,15 +72,30 @@ UPDATE ${table} SET ${column} = "customDimensions" -> '$."${key}"' WHERE "custom
   }).join('\n');
 }
 
+/**
+ * Version 2 → 3: the coded columns lose their TEXT type (whose affinity would turn codes into text).
+ * SQLite cannot change a column's type, so the table is rebuilt, rows copied as they are (rowids
+ * kept): their strings stay text, which the coded columns also hold; new rows get codes.
+ */
+function untypeCodedColumnsSql(table: TelemetryTableName): string {
+  const columns = storedColumns(table).map(quoteIdentifier).join(', ');
+  return `CREATE TABLE ${table}_v3 (${columnDefinitions(table)});
+INSERT INTO ${table}_v3 (rowid, ${columns}) SELECT rowid, ${columns} FROM ${table};
+DROP TABLE ${table};
+ALTER TABLE ${table}_v3 RENAME TO ${table};`;
+}
+
 const UPGRADES: Readonly<Record<number, string>> = {
   1: `${promoteDimensionsSql('requests')}\n${promoteDimensionsSql('dependencies')}`,
+  2: `${untypeCodedColumnsSql('requests')}\n${untypeCodedColumnsSql('dependencies')}`,
 };
 
 const SCHEMA_SQL = `${telemetryTableSql('requests')}
 ${telemetryTableSql('dependencies')}
 CREATE TABLE IF NOT EXISTS ${OTHER_ITEMS_TABLE} ("timestamp" INTEGER NOT NULL, "itemType" TEXT NOT NULL, "envelope" TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS ${OTHER_ITEMS_TABLE}_timestamp ON ${OTHER_ITEMS_TABLE} ("timestamp");
-CREATE TABLE IF NOT EXISTS ${IMPORTED_SEGMENTS_TABLE} ("name" TEXT PRIMARY KEY);`;
+CREATE TABLE IF NOT EXISTS ${IMPORTED_SEGMENTS_TABLE} ("name" TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS ${STRINGS_TABLE} ("code" INTEGER PRIMARY KEY, "value" TEXT NOT NULL UNIQUE);`;
 
 /**
  * Opens (creating) the database: WAL with synchronous=FULL, so a committed transaction is on disk

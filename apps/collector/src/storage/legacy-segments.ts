@@ -44,6 +44,7 @@ export async function importLegacySegments(db: DatabaseSync, writer: RowWriter, 
     db.exec('COMMIT');
   } catch (error) {
     db.exec('ROLLBACK');
+    writer.rolledBack();
     throw error;
   }
   for (const sequence of sequences) await unlink(segmentPath(dir, sequence));

@@ -1,7 +1,8 @@
 import { type DatabaseSync, type StatementSync } from 'node:sqlite';
 import { OTHER_ITEMS_TABLE, quoteIdentifier } from './database-schema';
 import { type StoredValue, type TelemetryRow } from './telemetry-row';
-import { storedColumns, type TelemetryTableName } from './telemetry-tables';
+import { StringEncoder } from './string-dictionary';
+import { CODED_COLUMNS, storedColumns, type TelemetryTableName } from './telemetry-tables';
 
 /** Rows written per table, as a write reports them (the store keeps counts without scanning). */
 export interface WrittenCounts {
@@ -24,13 +25,18 @@ export function countRows(db: DatabaseSync): WrittenCounts {
   return { requests: count('requests'), dependencies: count('dependencies'), otherItems: count(OTHER_ITEMS_TABLE) };
 }
 
-/** Inserts rows through statements prepared once; the caller owns the transaction. */
+/**
+ * Inserts rows through statements prepared once, the coded columns' strings as dictionary codes. The
+ * caller owns the transaction, and calls `rolledBack` after a rollback.
+ */
 export class RowWriter {
-  private readonly inserts: Readonly<Record<TelemetryTableName, { statement: StatementSync; columns: readonly string[] }>>;
+  private readonly inserts: Readonly<Record<TelemetryTableName, TableInsert>>;
   private readonly insertOther: StatementSync;
+  private readonly strings: StringEncoder;
 
   constructor(db: DatabaseSync) {
     this.inserts = { requests: insertStatement(db, 'requests'), dependencies: insertStatement(db, 'dependencies') };
+    this.strings = new StringEncoder(db);
     this.insertOther = db.prepare(`INSERT INTO ${OTHER_ITEMS_TABLE} ("timestamp", "itemType", "envelope") VALUES (?, ?, ?)`);
   }
 
@@ -42,17 +48,30 @@ export class RowWriter {
     }
     const { statement, columns } = this.inserts[row.table];
     const values: StoredValue[] = [];
-    for (const column of columns) values.push(row.values[column] ?? null);
+    for (const { name, coded } of columns) {
+      const value = row.values[name] ?? null;
+      values.push(coded && typeof value === 'string' ? this.strings.encode(value) : value);
+    }
     statement.run(...values);
     counts[row.table] += 1;
   }
+
+  /** The transaction that wrote is rolled back: the codes it added must not be used. */
+  rolledBack(): void {
+    this.strings.reload();
+  }
+}
+
+interface TableInsert {
+  readonly statement: StatementSync;
+  readonly columns: readonly { readonly name: string; readonly coded: boolean }[];
 }
 
 /** Positional parameters: node:sqlite binds an object of named ones several times slower. */
-function insertStatement(db: DatabaseSync, table: TelemetryTableName): { statement: StatementSync; columns: readonly string[] } {
-  const columns = storedColumns(table);
+function insertStatement(db: DatabaseSync, table: TelemetryTableName): TableInsert {
+  const names = storedColumns(table);
   const statement = db.prepare(
-    `INSERT INTO ${table} (${columns.map(quoteIdentifier).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    `INSERT INTO ${table} (${names.map(quoteIdentifier).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
   );
-  return { statement, columns };
+  return { statement, columns: names.map((name) => ({ name, coded: CODED_COLUMNS[table].has(name) })) };
 }

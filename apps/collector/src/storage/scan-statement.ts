@@ -1,6 +1,6 @@
 import { TableScanError } from '../errors';
 import { quoteIdentifier } from './database-schema';
-import { PROMOTED_DIMENSIONS, promotedColumn } from './telemetry-tables';
+import { CODED_COLUMNS, PROMOTED_DIMENSIONS, TELEMETRY_TABLE_BY_NAME, promotedColumn, type TelemetryTableName } from './telemetry-tables';
 import { type KqlType, type ScanRequest, type TableSchema } from '@mirrormesh/kql';
 
 /**
@@ -22,15 +22,17 @@ export interface ScanStatement {
 }
 
 /**
- * One requested column: a cell read as stored, 0/1 → boolean, JSON text → value; or a dynamic column
- * read by keys, an object of those keys, each from its own cell of JSON text (null when absent).
+ * One requested column: a cell read as stored, 0/1 → boolean, JSON text → value, a string or its
+ * dictionary code → string; or a dynamic column read by keys, an object of those keys, each from its
+ * own cell of JSON text (null when absent): SQLite's `->` gives text, a promoted dimension's column
+ * text or a code.
  */
 export type CellReader =
-  | { readonly kind: 'plain' | 'bool' | 'json'; readonly at: number }
+  | { readonly kind: 'plain' | 'bool' | 'json' | 'coded'; readonly at: number }
   | { readonly kind: 'keys'; readonly keys: readonly { readonly key: string; readonly at: number }[] };
 
-function kindOf(type: KqlType): 'plain' | 'bool' | 'json' {
-  return type === 'bool' ? 'bool' : type === 'dynamic' ? 'json' : 'plain';
+function kindOf(type: KqlType, coded: boolean): 'plain' | 'bool' | 'json' | 'coded' {
+  return coded ? 'coded' : type === 'bool' ? 'bool' : type === 'dynamic' ? 'json' : 'plain';
 }
 
 /**
@@ -41,17 +43,19 @@ function kindOf(type: KqlType): 'plain' | 'bool' | 'json' {
  * are parameters that quote the key as a JSON string, so keys holding quotes, dots or brackets read
  * the key itself.
  */
-export function scanStatement(schema: TableSchema, request: ScanRequest): ScanStatement {
+export function scanStatement(table: TelemetryTableName, request: ScanRequest): ScanStatement {
+  const schema = TELEMETRY_TABLE_BY_NAME[table];
   const params: (string | number)[] = [];
   const selected: string[] = [];
   const select = (sql: string) => selected.push(sql) - 1;
+  const coded = CODED_COLUMNS[table];
   const cells = request.columns.map((name): CellReader => {
     const column = schema.columns.find((candidate) => candidate.name === name);
     if (column === undefined) {
       throw new TableScanError(`table ${schema.name} has no column ${JSON.stringify(name)}: its columns are ${columnList(schema)}`);
     }
     const keys = request.dynamicKeys?.get(name);
-    if (keys === undefined) return { kind: kindOf(column.type), at: select(quoteIdentifier(name)) };
+    if (keys === undefined) return { kind: kindOf(column.type, coded.has(name)), at: select(quoteIdentifier(name)) };
     if (column.type !== 'dynamic')
       throw new TableScanError(`column ${schema.name}.${name} is ${column.type}: only dynamic columns are read by key`);
     return {

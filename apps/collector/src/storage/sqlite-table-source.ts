@@ -1,9 +1,10 @@
 import { type DatabaseSync, type StatementSync } from 'node:sqlite';
 import { TableScanError } from '../errors';
 import { scanStatement, type CellReader, type ScanStatement } from './scan-statement';
+import { jsonValue, StringDecoder } from './string-dictionary';
 import { MAX_CACHED_SCANS, SCAN_PAGE_ROWS } from './storage-limits';
 import { type Cell, type JsonValue, type ScanRequest, type TableSchema, type TableSource } from '@mirrormesh/kql';
-import { TELEMETRY_TABLES } from './telemetry-tables';
+import { TELEMETRY_TABLES, TELEMETRY_TABLE_BY_NAME, type TelemetryTableName } from './telemetry-tables';
 
 /**
  * The collector's telemetry tables as the KQL engine reads them: only the columns a query reads,
@@ -11,37 +12,44 @@ import { TELEMETRY_TABLES } from './telemetry-tables';
  */
 export class SqliteTableSource implements TableSource {
   private readonly statements = new Map<string, StatementSync>();
+  private readonly strings: StringDecoder;
 
   constructor(
     private readonly db: DatabaseSync,
     /** Rows read per statement call (tests make it small to cross pages). */
     private readonly pageRows = SCAN_PAGE_ROWS,
-  ) {}
+  ) {
+    this.strings = new StringDecoder(db);
+  }
 
   tables(): readonly TableSchema[] {
     return TELEMETRY_TABLES;
   }
 
   scan(table: string, request: ScanRequest): Iterable<readonly Cell[]> {
-    const schema = TELEMETRY_TABLES.find((candidate) => candidate.name === table);
-    if (schema === undefined) {
+    if (!Object.hasOwn(TELEMETRY_TABLE_BY_NAME, table)) {
       throw new TableScanError(`no table ${JSON.stringify(table)}: the tables are ${TELEMETRY_TABLES.map((t) => t.name).join(', ')}`);
     }
     // Built (and checked) now, so a bad request throws at the call, not at the first row.
-    const scan = scanStatement(schema, request);
+    const scan = scanStatement(table as TelemetryTableName, request);
+    // Inside a read transaction, every code a row of this scan holds is known from here on.
+    this.strings.refresh();
     return scan.asStored ? this.storedRows(scan) : this.keyedRows(scan);
   }
 
   /** Every column one cell: the SQL row, cut to the cells and decoded in place, is the row. */
   private *storedRows(scan: ScanStatement): Generator<readonly Cell[]> {
     const width = scan.cells.length;
-    const decoded = scan.cells.filter((cell): cell is PlainReader => cell.kind === 'bool' || cell.kind === 'json');
+    const decoded = scan.cells.filter((cell): cell is SingleCellReader => cell.kind !== 'keys' && cell.kind !== 'plain');
+    const strings = this.strings;
     for (const row of this.pages(scan)) {
       row.length = width;
       for (const { kind, at } of decoded) {
         const value = row[at];
         if (value === null || value === undefined) continue;
-        row[at] = kind === 'bool' ? value !== 0 : (JSON.parse(value as string) as JsonValue);
+        if (kind === 'coded') {
+          if (typeof value === 'number') row[at] = strings.text(value);
+        } else row[at] = kind === 'bool' ? value !== 0 : (JSON.parse(value as string) as JsonValue);
       }
       yield row;
     }
@@ -50,18 +58,24 @@ export class SqliteTableSource implements TableSource {
   /** A dynamic column read by keys: the row is rebuilt, each keyed column an object of its keys. */
   private *keyedRows(scan: ScanStatement): Generator<readonly Cell[]> {
     const width = scan.cells.length;
+    const strings = this.strings;
     for (const sqlRow of this.pages(scan)) {
       const row = new Array<Cell>(width);
       for (let index = 0; index < width; index += 1) {
         const cell = scan.cells[index]!;
         if (cell.kind === 'keys') {
           const object: Record<string, JsonValue> = {};
-          for (const { key, at } of cell.keys) object[key] = jsonValue(sqlRow[at] as string | null);
+          for (const { key, at } of cell.keys) {
+            const value = sqlRow[at] as string | number | null;
+            object[key] = typeof value === 'number' ? strings.json(value) : jsonValue(value);
+          }
           row[index] = object;
           continue;
         }
         const value = sqlRow[cell.at] ?? null;
-        row[index] = value === null || cell.kind === 'plain' ? value : cell.kind === 'bool' ? value !== 0 : jsonValue(value as string);
+        if (value === null || cell.kind === 'plain') row[index] = value;
+        else if (cell.kind === 'coded') row[index] = typeof value === 'number' ? strings.text(value) : value;
+        else row[index] = cell.kind === 'bool' ? value !== 0 : jsonValue(value as string);
       }
       yield row;
     }
@@ -99,14 +113,4 @@ export class SqliteTableSource implements TableSource {
 /** Below every rowid and timestamp: the cursor of the first page. */
 const BEFORE_FIRST = Number.MIN_SAFE_INTEGER;
 
-type PlainReader = Extract<CellReader, { kind: 'plain' | 'bool' | 'json' }>;
-
-/**
- * A JSON text cell's value; null for SQL NULL. A plain string (the common case: dimensions are
- * strings) is unquoted without the parser.
- */
-function jsonValue(text: string | null): JsonValue {
-  if (text === null) return null;
-  if (text.charCodeAt(0) === 34 && text.indexOf('\\') < 0) return text.slice(1, -1);
-  return JSON.parse(text) as JsonValue;
-}
+type SingleCellReader = Extract<CellReader, { kind: 'plain' | 'bool' | 'json' | 'coded' }>;

@@ -28,3 +28,7 @@ export const DEFAULT_STORAGE_LIMITS: StorageLimits = {
   retentionMaxBytes: DEFAULT_RETENTION_MAX_BYTES,
   retentionDays: DEFAULT_RETENTION_DAYS,
 };
+/** Distinct strings the dictionary codes; past it, new values are stored as text (see string-dictionary.ts). */
+export const MAX_DICTIONARY_STRINGS = 65_536;
+/** Longer strings are stored as text: a dictionary is for short, repeated values. */
+export const MAX_CODED_STRING_LENGTH = 256;

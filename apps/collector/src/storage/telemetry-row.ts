@@ -1,8 +1,8 @@
 import { timespanToMs } from '../ingest/timespan';
 import { PROMOTED_DIMENSIONS, promotedColumn } from './telemetry-tables';
 
-/** A stored cell as SQLite takes it (bool as 0/1, dynamic as JSON text, datetime as epoch ms). */
-export type StoredValue = string | number | null;
+/** A stored cell as SQLite takes it (bool as 0/1, dynamic as JSON text, datetime as epoch ms, a dictionary code as a BigInt). */
+export type StoredValue = string | number | bigint | null;
 
 /** One accepted envelope as the row it is stored as. */
 export type TelemetryRow =

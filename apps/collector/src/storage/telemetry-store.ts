@@ -164,6 +164,7 @@ export class TelemetryStore {
       this.db.exec('COMMIT');
     } catch (error) {
       if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      this.writer.rolledBack();
       const failure = new StorageWriteError(`could not commit to ${this.databasePath}: ${(error as Error).message}`);
       for (const append of group) append.reject(failure);
       return;
