@@ -18,6 +18,10 @@ export const WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
 export const MAX_CACHED_SCANS = 64;
 /** Rows a scan reads per statement call: large enough to amortise the call, small enough to hold lightly. */
 export const SCAN_PAGE_ROWS = 4096;
+/** Distinct strings the dictionary codes; past it, new values are stored as text (see string-dictionary.ts). */
+export const MAX_DICTIONARY_STRINGS = 65_536;
+/** Longer strings are stored as text: a dictionary is for short, repeated values. */
+export const MAX_CODED_STRING_LENGTH = 256;
 
 export interface StorageLimits {
   readonly retentionMaxBytes: number;
@@ -28,7 +32,3 @@ export const DEFAULT_STORAGE_LIMITS: StorageLimits = {
   retentionMaxBytes: DEFAULT_RETENTION_MAX_BYTES,
   retentionDays: DEFAULT_RETENTION_DAYS,
 };
-/** Distinct strings the dictionary codes; past it, new values are stored as text (see string-dictionary.ts). */
-export const MAX_DICTIONARY_STRINGS = 65_536;
-/** Longer strings are stored as text: a dictionary is for short, repeated values. */
-export const MAX_CODED_STRING_LENGTH = 256;
