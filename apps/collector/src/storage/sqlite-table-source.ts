@@ -1,7 +1,7 @@
 import { type DatabaseSync, type StatementSync } from 'node:sqlite';
 import { TableScanError } from '../errors';
 import { scanStatement, type CellReader, type ScanStatement } from './scan-statement';
-import { jsonValue, StringDecoder } from './string-dictionary';
+import { StringDecoder } from './string-dictionary';
 import { MAX_CACHED_SCANS, SCAN_PAGE_ROWS } from './storage-limits';
 import { type Cell, type JsonValue, type ScanRequest, type TableSchema, type TableSource } from '@mirrormesh/kql';
 import { TELEMETRY_TABLES, TELEMETRY_TABLE_BY_NAME, type TelemetryTableName } from './telemetry-tables';
@@ -47,9 +47,8 @@ export class SqliteTableSource implements TableSource {
       for (const { kind, at } of decoded) {
         const value = row[at];
         if (value === null || value === undefined) continue;
-        if (kind === 'coded') {
-          if (typeof value === 'number') row[at] = strings.text(value);
-        } else row[at] = kind === 'bool' ? value !== 0 : (JSON.parse(value as string) as JsonValue);
+        if (kind === 'coded') row[at] = strings.text(value as string | number);
+        else row[at] = kind === 'bool' ? value !== 0 : (JSON.parse(value as string) as JsonValue);
       }
       yield row;
     }
@@ -65,17 +64,14 @@ export class SqliteTableSource implements TableSource {
         const cell = scan.cells[index]!;
         if (cell.kind === 'keys') {
           const object: Record<string, JsonValue> = {};
-          for (const { key, at } of cell.keys) {
-            const value = sqlRow[at] as string | number | null;
-            object[key] = typeof value === 'number' ? strings.json(value) : jsonValue(value);
-          }
+          for (const { key, at } of cell.keys) object[key] = strings.json(sqlRow[at] as string | number | null);
           row[index] = object;
           continue;
         }
         const value = sqlRow[cell.at] ?? null;
         if (value === null || cell.kind === 'plain') row[index] = value;
-        else if (cell.kind === 'coded') row[index] = typeof value === 'number' ? strings.text(value) : value;
-        else row[index] = cell.kind === 'bool' ? value !== 0 : jsonValue(value as string);
+        else if (cell.kind === 'coded') row[index] = strings.text(value as string | number);
+        else row[index] = cell.kind === 'bool' ? value !== 0 : strings.json(value as string);
       }
       yield row;
     }

@@ -15,9 +15,11 @@ export const STRINGS_TABLE = 'strings';
  * so SQLite keeps each as written. A committed code never changes meaning.
  */
 export class StringEncoder {
-  /** Codes as BigInts: node:sqlite binds a number as REAL (8 bytes), a BigInt as INTEGER (1 to 3 here). */
+  /**
+   * Codes as BigInts: node:sqlite binds a number as REAL (8 bytes), a BigInt as INTEGER (1 to 3 here).
+   * Codes are dense from 0, so the next one is the count of those known.
+   */
   private readonly codes = new Map<string, bigint>();
-  private nextCode = 0;
   private readonly insert: StatementSync;
 
   constructor(
@@ -33,28 +35,24 @@ export class StringEncoder {
     const known = this.codes.get(value);
     if (known !== undefined) return known;
     if (value.length > MAX_CODED_STRING_LENGTH || this.codes.size >= this.capacity) return value;
-    const code = BigInt(this.nextCode);
+    const code = BigInt(this.codes.size);
     this.insert.run(code, value);
     this.codes.set(value, code);
-    this.nextCode += 1;
     return code;
   }
 
   /** Reads the committed dictionary again: after a rollback, the codes that transaction added are gone. */
   reload(): void {
     this.codes.clear();
-    this.nextCode = 0;
-    for (const { code, value } of this.db.prepare(`SELECT "code", "value" FROM ${STRINGS_TABLE}`).all() as {
-      code: number;
-      value: string;
-    }[]) {
-      this.codes.set(value, BigInt(code));
-      this.nextCode = Math.max(this.nextCode, code + 1);
-    }
+    const rows = this.db.prepare(`SELECT "code", "value" FROM ${STRINGS_TABLE} ORDER BY "code"`).all() as { code: number; value: string }[];
+    for (const { code, value } of rows) this.codes.set(value, BigInt(code));
   }
 }
 
-/** The reading side: codes back to their strings, and to their JSON values for coded JSON text. */
+/**
+ * The reading side: a coded column's cell (a code, or the text stored as is) back to its string, or
+ * to its JSON value for JSON text.
+ */
 export class StringDecoder {
   private readonly strings: string[] = [];
   private readonly values: (JsonValue | undefined)[] = [];
@@ -69,16 +67,18 @@ export class StringDecoder {
     for (const { code, value } of this.since.all(this.strings.length) as { code: number; value: string }[]) this.strings[code] = value;
   }
 
-  text(code: number): string {
-    return this.strings[code] ?? this.learn(code);
+  text(cell: string | number): string {
+    if (typeof cell === 'string') return cell;
+    return this.strings[cell] ?? this.learn(cell);
   }
 
-  /** The JSON value of a coded JSON text, parsed once per code. */
-  json(code: number): JsonValue {
-    const known = this.values[code];
+  /** The JSON value of a cell of JSON text, or of its code (parsed once per code); null for SQL NULL. */
+  json(cell: string | number | null): JsonValue {
+    if (typeof cell !== 'number') return jsonValue(cell);
+    const known = this.values[cell];
     if (known !== undefined) return known;
-    const value = jsonValue(this.text(code));
-    this.values[code] = value;
+    const value = jsonValue(this.text(cell));
+    this.values[cell] = value;
     return value;
   }
 
@@ -96,7 +96,7 @@ export class StringDecoder {
  * A JSON text cell's value; null for SQL NULL. A plain string (the common case: dimensions are
  * strings) is unquoted without the parser.
  */
-export function jsonValue(text: string | null): JsonValue {
+function jsonValue(text: string | null): JsonValue {
   if (text === null) return null;
   if (text.charCodeAt(0) === 34 && text.indexOf('\\') < 0) return text.slice(1, -1);
   return JSON.parse(text) as JsonValue;

@@ -84,18 +84,20 @@ export function promotedColumn(key: string): string {
   return `customDimensions:${key}`;
 }
 
-/** Context columns of few distinct values, stored as dictionary codes (string-dictionary.ts). */
-const CODED_CONTEXT = ['cloud_RoleName', 'cloud_RoleInstance', 'operation_Name', 'sdkVersion', 'appName'];
-
 /**
- * The stored columns of few distinct values, coded through the string dictionary: names, result
- * codes, targets and types, the context's roles and names, the promoted dimensions. Not ids, urls or
- * dependency data, which are mostly distinct.
+ * The stored columns of few distinct values, coded through the string dictionary (string-dictionary.ts):
+ * names, result codes, targets and types, the context's roles and names, the promoted dimensions. Not
+ * ids, urls or dependency data, which are mostly distinct.
  */
 export const CODED_COLUMNS: Readonly<Record<TelemetryTableName, ReadonlySet<string>>> = {
-  requests: new Set(['name', 'resultCode', ...CODED_CONTEXT, ...PROMOTED_DIMENSIONS.map(promotedColumn)]),
-  dependencies: new Set(['name', 'target', 'type', 'resultCode', ...CODED_CONTEXT, ...PROMOTED_DIMENSIONS.map(promotedColumn)]),
+  requests: codedColumns('name', 'resultCode'),
+  dependencies: codedColumns('name', 'target', 'type', 'resultCode'),
 };
+
+function codedColumns(...own: string[]): ReadonlySet<string> {
+  const context = ['cloud_RoleName', 'cloud_RoleInstance', 'operation_Name', 'sdkVersion', 'appName'];
+  return new Set([...own, ...context, ...PROMOTED_DIMENSIONS.map(promotedColumn)]);
+}
 
 /** The SQL columns a row of `table` stores: its Log Analytics columns in table order, then the promoted dimensions. */
 export function storedColumns(table: TelemetryTableName): readonly string[] {
