@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Collector, fetchSummary, loadCollectorConfig, localConnectionString, startCollector } from '@mirrormesh/collector';
+import { type Collector, fetchSummary, localConnectionString } from '@mirrormesh/collector';
+import { startTestCollector } from '@mirrormesh/collector/testing';
 import { request } from 'undici';
 import { spawnBookService } from './support/spawn-book-service';
 
@@ -14,8 +15,7 @@ describe('book service telemetry through the local collector', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'book-telemetry-'));
-    const config = loadCollectorConfig({ PORT: '0', QUERY_PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'error' });
-    collector = await startCollector({ ...config, service: { ...config.service, accessLogDestination: '/dev/null' } });
+    collector = await startTestCollector(dir);
   });
 
   afterAll(async () => {

@@ -5,7 +5,7 @@ import { type Collector } from '../src/collector.app';
 import { type TrackResponse } from '../src/ingest/track-response';
 import { requestEnvelope } from './support/envelopes';
 import { tempDir } from './support/temp-dir';
-import { startTestCollector } from './support/test-collector';
+import { startTestCollector } from '../src/testing';
 
 // Regression: a 16 KiB gzip body inflating to a JSON array of 8 million zeros held the collector's
 // event loop 2-3 s (gunzipSync, then JSON.parse and a check per item) and left +300 MiB RSS. The

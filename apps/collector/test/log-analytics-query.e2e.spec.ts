@@ -5,7 +5,7 @@ import { type Collector } from '../src/collector.app';
 import { kustoBlocks } from '../src/report/kusto-blocks';
 import { requestEnvelope } from './support/envelopes';
 import { tempDir } from './support/temp-dir';
-import { startTestCollector } from './support/test-collector';
+import { startTestCollector } from '../src/testing';
 
 /** The lab's query as its guide prints it, odd spacing and trailing blank included. */
 const LAB_QUERY = `requests

@@ -5,7 +5,7 @@ import { type Collector } from '../src/collector.app';
 import { runReport } from '../src/report/run-report';
 import { requestEnvelope } from './support/envelopes';
 import { tempDir } from './support/temp-dir';
-import { startTestCollector } from './support/test-collector';
+import { startTestCollector } from '../src/testing';
 
 async function report(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

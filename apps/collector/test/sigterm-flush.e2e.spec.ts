@@ -7,7 +7,7 @@ import { request } from 'undici';
 import { type Collector } from '../src/collector.app';
 import { type SummaryRow } from '../src/query/summary-query';
 import { tempDir } from './support/temp-dir';
-import { connectionStringFor, startTestCollector } from './support/test-collector';
+import { connectionStringFor, startTestCollector } from '../src/testing';
 
 const VERSION_TAG = 'V3MIR-BookServiceDelay';
 const REQUESTS = 40;

@@ -2,7 +2,7 @@ import { connect as connectTcp, type Socket } from 'node:net';
 import { connect as connectTls } from 'node:tls';
 import { type Collector } from '../src/collector.app';
 import { tempDir } from './support/temp-dir';
-import { startTestCollector } from './support/test-collector';
+import { startTestCollector } from '../src/testing';
 
 /** Generous for a busy 2-core machine: the bounds below are 1 s, checked every second. */
 const ANSWER_WITHIN_MS = 5_000;

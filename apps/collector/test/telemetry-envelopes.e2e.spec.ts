@@ -3,7 +3,7 @@ import { MIRROR_EXCHANGE_CHANNEL, startTelemetry, subscribeMirrorExchanges } fro
 import { type Collector } from '../src/collector.app';
 import { type Cell } from '@mirrormesh/kql';
 import { tempDir } from './support/temp-dir';
-import { connectionStringFor, startTestCollector, TEST_IKEY } from './support/test-collector';
+import { connectionStringFor, startTestCollector, TEST_IKEY } from '../src/testing';
 
 /** Every row of `table`, as objects keyed by column name. */
 function storedRows(collector: Collector, table: string): Record<string, Cell>[] {

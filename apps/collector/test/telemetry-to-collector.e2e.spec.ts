@@ -4,7 +4,7 @@ import { type Collector } from '../src/collector.app';
 import { type SummaryRow } from '../src/query/summary-query';
 import { FAILING_BOOK_ID, startReviewsApp } from './support/reviews-test-app';
 import { tempDir } from './support/temp-dir';
-import { connectionStringFor, startTestCollector } from './support/test-collector';
+import { connectionStringFor, startTestCollector } from '../src/testing';
 
 const VERSION_TAG = 'V2MIR-BookService';
 const REQUESTS = 60;

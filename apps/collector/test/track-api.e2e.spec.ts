@@ -4,7 +4,7 @@ import { type Collector } from '../src/collector.app';
 import { type TrackResponse } from '../src/ingest/track-response';
 import { requestEnvelope } from './support/envelopes';
 import { tempDir } from './support/temp-dir';
-import { startTestCollector } from './support/test-collector';
+import { startTestCollector } from '../src/testing';
 
 const MAX_BODY_BYTES = 64 * 1024;
 const MAX_DECODED_BYTES = 1024 * 1024;

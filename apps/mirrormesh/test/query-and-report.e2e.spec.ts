@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Collector, loadCollectorConfig, startCollector } from '@mirrormesh/collector';
+import { type Collector } from '@mirrormesh/collector';
+import { startTestCollector } from '@mirrormesh/collector/testing';
 import { Agent, request } from 'undici';
 import { REPO_ROOT, run } from './support/cli-process';
 
@@ -42,8 +43,7 @@ describe('mirrormesh query and report against the collector', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'mirrormesh-query-'));
-    const config = loadCollectorConfig({ PORT: '0', QUERY_PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'error' });
-    collector = await startCollector({ ...config, service: { ...config.service, accessLogDestination: '/dev/null' } });
+    collector = await startTestCollector(dir);
     url = collector.listeners.plainUrl;
     const agent = new Agent({ connect: { ca: collector.tls.cert } });
     const items = [

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Collector, loadCollectorConfig, localConnectionString, startCollector } from '@mirrormesh/collector';
+import { type Collector, localConnectionString } from '@mirrormesh/collector';
+import { startTestCollector } from '@mirrormesh/collector/testing';
 import { createClient, eventually, startUpstream } from '@mirrormesh/testing';
 import { startSidecarProcess } from './support/spawn-sidecar';
 
@@ -21,8 +22,7 @@ describe('sidecar process: mirror exchanges reach Application Insights as depend
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sidecar-telemetry-'));
-    const config = loadCollectorConfig({ PORT: '0', QUERY_PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'error' });
-    collector = await startCollector({ ...config, service: { ...config.service, accessLogDestination: '/dev/null' } });
+    collector = await startTestCollector(dir);
   });
   afterAll(async () => {
     await collector.close();

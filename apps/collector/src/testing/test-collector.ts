@@ -1,8 +1,11 @@
-import { localConnectionString } from '../../src/local-connection-string';
-import { startCollector, type Collector } from '../../src/collector.app';
-import { loadCollectorConfig } from '../../src/config/collector-config';
+import { localConnectionString } from '../local-connection-string';
+import { startCollector, type Collector } from '../collector.app';
+import { loadCollectorConfig } from '../config/collector-config';
 
-/** A real collector on ports 0 of 127.0.0.1 with the given data directory. */
+/**
+ * A real collector on ports 0 of 127.0.0.1 with the given data directory, its access log silenced: what
+ * every end-to-end test that sends telemetry starts (`@mirrormesh/collector/testing`).
+ */
 export function startTestCollector(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<Collector> {
   const config = loadCollectorConfig({
     PORT: '0',

@@ -1,0 +1,1 @@
+export { startTestCollector, connectionStringFor, TEST_IKEY } from './test-collector';
