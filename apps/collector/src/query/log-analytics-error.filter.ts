@@ -19,7 +19,7 @@ export function logAnalyticsError(error: unknown): { status: number; body: LogAn
   if (error instanceof QueryRefusedError) {
     const { code, message, line, column } = error.refusal;
     const position = line === undefined || column === undefined ? {} : { line, pos: column };
-    return { status: 400, body: { error: { code: 'BadArgumentError', message, innererror: { code, message, ...position } } } };
+    return { status: error.status, body: { error: { code: 'BadArgumentError', message, innererror: { code, message, ...position } } } };
   }
   if (error instanceof QueryBusyError || error instanceof QueryTimeoutError || error instanceof QueryFailedError) {
     return { status: error.status, body: { error: { code: LOG_ANALYTICS_CODES[error.status], message: error.message } } };
